@@ -1,0 +1,1 @@
+//! Comments (issue 4): comment model, sanitizing rules, retry schedule, drafts, backends.

@@ -1,0 +1,1 @@
+//! Share links (issue 3): network table, URL templates, share bar -> view tree.
