@@ -7,6 +7,10 @@ use std::fmt;
 
 use crate::article::Problem;
 use crate::json::SyntaxError;
+use crate::view::{el, Element};
+
+/// How many detail lines the error box lists before summarising the rest.
+pub const MAX_SHOWN_DETAILS: usize = 20;
 
 /// Everything that can go wrong while mounting or rendering a widget.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +28,8 @@ pub enum Error {
         /// The HTTP status, when the server answered at all.
         status: Option<u16>,
     },
+    /// The widget was destroyed before it finished rendering.
+    Destroyed,
 }
 
 impl Error {
@@ -35,6 +41,7 @@ impl Error {
             Error::ArticleSyntax(_) => "folio/article-syntax",
             Error::ArticleInvalid(_) => "folio/article-invalid",
             Error::Fetch { .. } => "folio/fetch",
+            Error::Destroyed => "folio/destroyed",
         }
     }
 
@@ -45,6 +52,7 @@ impl Error {
             Error::ArticleSyntax(_) => "The article is not valid JSON",
             Error::ArticleInvalid(_) => "The article has problems",
             Error::Fetch { .. } => "The article could not be loaded",
+            Error::Destroyed => "The widget was removed before it finished",
         }
     }
 
@@ -60,7 +68,31 @@ impl Error {
             Error::Fetch { url, status: None } => {
                 vec![format!("{url} could not be reached (network error, or blocked by CORS or the page's CSP).")]
             }
+            Error::Destroyed => Vec::new(),
         }
+    }
+
+    /// The error as the reader sees it inside the widget: a titled alert listing the
+    /// details (at most [`MAX_SHOWN_DETAILS`], then how many more).
+    pub fn view(&self) -> Element {
+        let details = self.details();
+        let mut list = el("ul");
+        for d in details.iter().take(MAX_SHOWN_DETAILS) {
+            list.push(el("li").text(d.as_str()));
+        }
+        if details.len() > MAX_SHOWN_DETAILS {
+            let mut more = String::from("… and ");
+            more.push_str(&(details.len() - MAX_SHOWN_DETAILS).to_string());
+            more.push_str(" more");
+            list.push(el("li").text(more));
+        }
+        el("div")
+            .attr("class", "folio-error")
+            .attr("role", "alert")
+            .attr("part", "error")
+            .attr("data-folio-error", self.code())
+            .child(el("p").attr("class", "folio-error-title").child(el("strong").text(self.title())))
+            .child_opt((!details.is_empty()).then_some(list))
     }
 }
 
@@ -94,5 +126,15 @@ mod tests {
         assert_eq!(e.to_string(), "The article has problems: body[3].items[0]: expected a string, found a number");
         let f = Error::Fetch { url: "https://a.example/x.json".into(), status: Some(404) };
         assert_eq!(f.details(), vec!["https://a.example/x.json answered with HTTP status 404.".to_string()]);
+    }
+
+    #[test]
+    fn the_error_box_is_an_alert_listing_details() {
+        let many = (0..25).map(|i| Problem::new(format!("body[{i}]"), "<bad>")).collect();
+        let html = crate::view::html::to_html(&Error::ArticleInvalid(many).view().into());
+        assert!(html.starts_with(r#"<div class="folio-error" role="alert" part="error" data-folio-error="folio/article-invalid">"#));
+        assert!(html.contains("<li>body[0]: &lt;bad&gt;</li>"));
+        assert!(html.contains("<li>… and 5 more</li>"));
+        assert_eq!(html.matches("<li>").count(), 21);
     }
 }

@@ -17,11 +17,14 @@ pub mod article;
 pub mod comments;
 pub mod error;
 pub mod json;
+pub mod options;
 pub mod share;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
+#[cfg(target_arch = "wasm32")]
+pub use api::{mount, Folio};
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,131 @@
+//! The wasm-bindgen surface: `mount(element, options)` and the handle it returns.
+//! Errors become JS `Error`s with a stable `code` here and nowhere else; nothing thrown
+//! here escapes into the host page's own scripts.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::article::Article;
+use crate::dom::fetch::fetch;
+use crate::error::Error;
+use crate::json;
+use crate::options::{ArticleSource, Options};
+use crate::widget::Widget;
+
+type Slot = Rc<RefCell<Option<Widget>>>;
+
+/// A mounted widget, as JS sees it.
+#[wasm_bindgen]
+pub struct Folio {
+    widget: Slot,
+    ready: Promise,
+}
+
+#[wasm_bindgen]
+impl Folio {
+    /// Settles when the first render is done: resolves once the article is on screen,
+    /// rejects with a `FolioError` (with `code`) when the error box is shown instead.
+    #[wasm_bindgen(getter)]
+    pub fn ready(&self) -> Promise {
+        self.ready.clone()
+    }
+
+    /// Removes the widget: aborts requests, drops listeners, empties the shadow root.
+    /// Calling it twice is harmless.
+    pub fn destroy(&self) {
+        // Take first, then drop, so a re-entrant call finds the slot already empty.
+        let widget = self.widget.borrow_mut().take();
+        drop(widget);
+    }
+}
+
+/// Renders an article into `element`'s shadow root. See the README for options.
+/// Never throws: problems show in the widget and reject `ready`.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Folio {
+    let slot: Slot = Rc::new(RefCell::new(None));
+    let weak = Rc::downgrade(&slot);
+    let ready = future_to_promise(async move {
+        match start(element, options, weak.clone()).await {
+            Ok(()) => Ok(JsValue::UNDEFINED),
+            Err(error) => {
+                if let Some(slot) = weak.upgrade() {
+                    if let Some(widget) = slot.borrow().as_ref() {
+                        widget.show_error(&error);
+                    }
+                }
+                if error != Error::Destroyed {
+                    web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: ") + &error.to_string())));
+                }
+                Err(to_js_error(&error))
+            }
+        }
+    });
+    // Mark the promise handled so an unobserved failure is not an "uncaught" error in the
+    // host's console; `ready.catch()` and `await ready` still see the rejection.
+    // `once_into_js` frees the closure when it runs; on success it is never called.
+    let noop = Closure::once_into_js(|_: JsValue| {});
+    if let Ok(catch) = js_sys::Reflect::get(&ready, &JsValue::from_str("catch")) {
+        let _ = catch.unchecked_into::<js_sys::Function>().call1(&ready, &noop);
+    }
+    Folio { widget: slot, ready }
+}
+
+async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Widget>>>) -> Result<(), Error> {
+    let host: web_sys::Element =
+        element.dyn_into().map_err(|_| Error::Options("mount(element, options): element must be a DOM element.".into()))?;
+    let widget = Widget::attach(host)?;
+    let signal = widget.signal();
+    match slot.upgrade() {
+        Some(s) => *s.borrow_mut() = Some(widget),
+        None => return Err(Error::Destroyed),
+    }
+    let options = read_options(&options)?;
+    let parsed = match &options.article {
+        ArticleSource::Value(v) => Article::from_json(v)?,
+        ArticleSource::Text(t) => Article::from_json_text(t)?,
+        ArticleSource::Url(url) => {
+            let response = fetch("GET", url, &[("accept", "application/json".into())], None, signal.as_ref())
+                .await
+                .map_err(|_| Error::Fetch { url: url.clone(), status: None })?;
+            if !(200..300).contains(&response.status) {
+                return Err(Error::Fetch { url: url.clone(), status: Some(response.status) });
+            }
+            Article::from_json_text(&response.body)?
+        }
+    };
+    let slot = slot.upgrade().ok_or(Error::Destroyed)?;
+    let guard = slot.borrow();
+    let widget = guard.as_ref().ok_or(Error::Destroyed)?;
+    widget.show_article(&parsed, &options);
+    Ok(())
+}
+
+/// JS object -> JSON text -> [`Options`]. Functions in the object (callbacks) are read
+/// separately by whoever needs them; JSON drops them.
+fn read_options(options: &JsValue) -> Result<Options, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Options::from_json(&json::Value::Null);
+    }
+    let text = js_sys::JSON::stringify(options)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| Error::Options("options could not be read as JSON (a circular reference or a BigInt?).".into()))?;
+    let value = json::parse(&text).map_err(|e| Error::Options(String::from("options: ") + &e.to_string()))?;
+    Options::from_json(&value)
+}
+
+/// A JS `Error` named `FolioError` with `code` and `details` (an array of strings).
+fn to_js_error(error: &Error) -> JsValue {
+    let e = js_sys::Error::new(&error.to_string());
+    e.set_name("FolioError");
+    let details: js_sys::Array = error.details().iter().map(|d| JsValue::from_str(d)).collect();
+    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("code"), &JsValue::from_str(error.code()));
+    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("details"), &details);
+    e.into()
+}

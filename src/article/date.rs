@@ -1,0 +1,174 @@
+//! ISO 8601 dates and times as articles carry them: parsed strictly, kept as written for
+//! `<time datetime>`, shown as a calendar date.
+
+/// A validated ISO 8601 date or date-time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateTime {
+    /// Four-digit year.
+    pub year: u16,
+    /// 1-12.
+    pub month: u8,
+    /// 1-31, valid for the month.
+    pub day: u8,
+    /// `(hour, minute, second)` when a time was given.
+    pub time: Option<(u8, u8, u8)>,
+    /// Offset from UTC in minutes when given (`Z` is 0).
+    pub offset_minutes: Option<i16>,
+    /// The text as written (trimmed): what goes into `datetime`.
+    pub text: String,
+}
+
+impl DateTime {
+    /// Parses `YYYY-MM-DD`, optionally followed by `THH:MM[:SS[.fraction]]` and `Z` or
+    /// `±HH:MM`. Returns a short reason on failure.
+    ///
+    /// ```
+    /// use folio::article::DateTime;
+    /// assert_eq!(DateTime::parse("2017-07-13T09:30:00Z").unwrap().day, 13);
+    /// assert!(DateTime::parse("2017-02-30").is_err());
+    /// ```
+    pub fn parse(s: &str) -> Result<DateTime, &'static str> {
+        const EXPECTED: &str = "expected an ISO 8601 date such as 2017-07-13 or 2017-07-13T09:30:00Z";
+        let text = s.trim();
+        let b = text.as_bytes();
+        let num = |from: usize, len: usize| -> Result<u32, &'static str> {
+            let part = b.get(from..from + len).ok_or(EXPECTED)?;
+            part.iter().try_fold(0u32, |n, &d| if d.is_ascii_digit() { Ok(n * 10 + u32::from(d - b'0')) } else { Err(EXPECTED) })
+        };
+        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(EXPECTED);
+        }
+        let (year, month, day) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return Err("not a calendar date");
+        }
+        let mut dt = DateTime {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+            time: None,
+            offset_minutes: None,
+            text: text.to_string(),
+        };
+        let mut i = 10;
+        if i == b.len() {
+            return Ok(dt);
+        }
+        if b[i] != b'T' && b[i] != b't' && b[i] != b' ' {
+            return Err(EXPECTED);
+        }
+        i += 1;
+        let hour = num(i, 2)?;
+        if b.get(i + 2) != Some(&b':') {
+            return Err(EXPECTED);
+        }
+        let minute = num(i + 3, 2)?;
+        i += 5;
+        let mut second = 0;
+        if b.get(i) == Some(&b':') {
+            second = num(i + 1, 2)?;
+            i += 3;
+            if b.get(i) == Some(&b'.') {
+                i += 1;
+                let start = i;
+                while b.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+                if i == start {
+                    return Err(EXPECTED);
+                }
+            }
+        }
+        if hour > 23 || minute > 59 || second > 60 {
+            return Err("not a valid time of day");
+        }
+        dt.time = Some((hour as u8, minute as u8, second as u8));
+        match b.get(i) {
+            None => {}
+            Some(b'Z' | b'z') if i + 1 == b.len() => dt.offset_minutes = Some(0),
+            Some(&sign @ (b'+' | b'-')) => {
+                let oh = num(i + 1, 2)?;
+                let om = match (b.get(i + 3), b.len() - i) {
+                    (Some(b':'), 6) => num(i + 4, 2)?,
+                    (_, 5) => num(i + 3, 2)?,
+                    (None, 3) => 0,
+                    _ => return Err(EXPECTED),
+                };
+                if oh > 23 || om > 59 {
+                    return Err("not a valid UTC offset");
+                }
+                let total = (oh * 60 + om) as i16;
+                dt.offset_minutes = Some(if sign == b'-' { -total } else { total });
+            }
+            Some(_) => return Err(EXPECTED),
+        }
+        Ok(dt)
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// The date as an English calendar date, "July 13, 2017", in the time zone it was
+/// written in (a newsroom's date line, not the reader's). Deterministic everywhere.
+pub fn format_date(dt: &DateTime) -> String {
+    let mut out = String::with_capacity(20);
+    out.push_str(MONTHS[usize::from(dt.month - 1)]);
+    out.push(' ');
+    push_number(&mut out, u32::from(dt.day));
+    out.push_str(", ");
+    push_number(&mut out, u32::from(dt.year));
+    out
+}
+
+/// Appends a decimal number without going through `core::fmt`.
+pub(crate) fn push_number(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[i..].iter().for_each(|&d| out.push(d as char));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_common_forms() {
+        for ok in ["2017-07-13", "2017-07-13T09:30Z", "2017-07-13T09:30:15.123+02:00", "2017-07-13 09:30:15-0500", "2016-02-29T00:00:00Z"] {
+            assert!(DateTime::parse(ok).is_ok(), "{ok}");
+        }
+        let dt = DateTime::parse("2017-07-13T09:30:15-05:30").unwrap();
+        assert_eq!(dt.time, Some((9, 30, 15)));
+        assert_eq!(dt.offset_minutes, Some(-330));
+    }
+
+    #[test]
+    fn rejects_nonsense() {
+        for bad in ["", "July 13", "2017-13-01", "2017-02-29", "2017-07-13T25:00", "2017-07-13T09:30:00Q", "2017-07-13T09:30:00+2", "2017-7-13", "２０１７-07-13"] {
+            assert!(DateTime::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_as_a_calendar_date() {
+        assert_eq!(format_date(&DateTime::parse("2017-07-13T23:59:00-07:00").unwrap()), "July 13, 2017");
+        assert_eq!(format_date(&DateTime::parse("2001-01-01").unwrap()), "January 1, 2001");
+    }
+}

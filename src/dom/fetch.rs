@@ -1,0 +1,58 @@
+//! `fetch` for the pure core's request descriptions: method, URL, headers, body in;
+//! status, headers, body text out. Owned by an `AbortController` so dropping the widget
+//! cancels what is in flight.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, RequestInit, Response};
+
+/// What came back.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers, names lower-case.
+    #[allow(dead_code)] // read by the comment backends (issue 4)
+    pub headers: Vec<(String, String)>,
+    /// Body as text.
+    pub body: String,
+}
+
+/// Performs a request. `Err` means no HTTP answer at all (network down, CORS, CSP,
+/// aborted); any status, even 500, is `Ok`.
+pub async fn fetch(
+    method: &str,
+    url: &str,
+    headers: &[(&str, String)],
+    body: Option<&str>,
+    signal: Option<&AbortSignal>,
+) -> Result<Fetched, JsValue> {
+    let init = RequestInit::new();
+    init.set_method(method);
+    if let Some(b) = body {
+        init.set_body(&JsValue::from_str(b));
+    }
+    if !headers.is_empty() {
+        let h = web_sys::Headers::new()?;
+        for (k, v) in headers {
+            h.append(k, v)?;
+        }
+        init.set_headers(&h);
+    }
+    if let Some(s) = signal {
+        init.set_signal(Some(s));
+    }
+    let window = super::window()?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await?.dyn_into()?;
+    let mut pairs = Vec::new();
+    if let Ok(Some(iter)) = js_sys::try_iter(&response.headers()) {
+        for entry in iter.flatten() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                pairs.push((k.to_ascii_lowercase(), v));
+            }
+        }
+    }
+    let text = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
+    Ok(Fetched { status: response.status(), headers: pairs, body: text })
+}

@@ -1,0 +1,42 @@
+//! The browser edge: view tree -> DOM nodes, the shared stylesheet, fetch, and small
+//! helpers for events. Everything that touches `web-sys` lives below here (and in
+//! `widget`); nothing here decides what to show.
+
+pub mod build;
+pub mod fetch;
+pub mod style;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, Document, EventTarget, Window};
+
+/// The page's window. Folio only runs in a window (not a worker); elsewhere this is an error.
+pub fn window() -> Result<Window, JsValue> {
+    web_sys::window().ok_or_else(|| JsValue::from_str("Folio needs a browser window"))
+}
+
+/// The page's document.
+pub fn document() -> Result<Document, JsValue> {
+    window()?.document().ok_or_else(|| JsValue::from_str("Folio needs a document"))
+}
+
+/// Dispatches `name` on `target` as a `CustomEvent` that bubbles and crosses shadow
+/// boundaries (`composed`), with `detail`.
+pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        // A listener that throws is reported by the browser; it must not stop Folio.
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// A plain JS object built from string pairs, for event details.
+pub fn object(pairs: &[(&str, &JsValue)]) -> JsValue {
+    let obj = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), v);
+    }
+    obj.unchecked_into()
+}

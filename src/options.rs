@@ -1,0 +1,96 @@
+//! Mount options, read from the JSON form of the object the host passes to `mount`.
+//! Pure: the wasm boundary turns the JS object into JSON text first.
+
+use crate::article::DEFAULT_WORDS_PER_MINUTE;
+use crate::error::Error;
+use crate::json::Value;
+use crate::view::url;
+
+/// Where the article comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArticleSource {
+    /// Given inline as an object.
+    Value(Value),
+    /// Given as JSON text.
+    Text(String),
+    /// To be fetched from this URL (http(s) or relative to the page).
+    Url(String),
+}
+
+/// Everything `mount` was told.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// The article.
+    pub article: ArticleSource,
+    /// Reading speed for "N min read"; 0 hides it.
+    pub words_per_minute: u32,
+}
+
+impl Options {
+    /// Reads options. Keys: `article` (object, JSON text, or a URL string), `src` (a URL),
+    /// `wordsPerMinute` (positive number, or 0 to hide the reading time).
+    ///
+    /// ```
+    /// use folio::{json, options::{Options, ArticleSource}};
+    /// let o = Options::from_json(&json::parse(r#"{"src": "articles/a.json"}"#).unwrap()).unwrap();
+    /// assert_eq!(o.article, ArticleSource::Url("articles/a.json".into()));
+    /// ```
+    pub fn from_json(v: &Value) -> Result<Options, Error> {
+        if !matches!(v, Value::Object(_)) {
+            return Err(Error::Options(String::from("mount(element, options) needs an options object, not ") + v.kind() + "."));
+        }
+        let article = match (v.get("article"), v.get("src")) {
+            (Some(Value::Object(_)), _) => ArticleSource::Value(v.get("article").cloned().unwrap_or(Value::Null)),
+            (Some(Value::String(s)), _) if s.trim_start().starts_with(['{', '[']) => ArticleSource::Text(s.clone()),
+            (Some(Value::String(s)), _) => fetch_url(s)?,
+            (None | Some(Value::Null), Some(Value::String(s))) => fetch_url(s)?,
+            (None | Some(Value::Null), _) => {
+                return Err(Error::Options("options.article (an object or JSON text) or options.src (a URL) is required.".into()))
+            }
+            (Some(other), _) => {
+                return Err(Error::Options(String::from("options.article must be an object, JSON text or a URL, not ") + other.kind() + "."))
+            }
+        };
+        let words_per_minute = match v.get("wordsPerMinute") {
+            None | Some(Value::Null) => DEFAULT_WORDS_PER_MINUTE,
+            Some(Value::Number(n)) if *n >= 0.0 && *n <= 100_000.0 => *n as u32,
+            Some(_) => return Err(Error::Options("options.wordsPerMinute must be a number from 0 (hide) to 100000.".into())),
+        };
+        Ok(Options { article, words_per_minute })
+    }
+}
+
+fn fetch_url(s: &str) -> Result<ArticleSource, Error> {
+    match url::safe_url(s) {
+        Some(u) if !u.is_empty() && !u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) => Ok(ArticleSource::Url(u)),
+        _ => Err(Error::Options(String::from("options.src must be an http(s) or relative URL; refused: ") + s)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn read(s: &str) -> Result<Options, Error> {
+        Options::from_json(&parse(s).unwrap())
+    }
+
+    #[test]
+    fn article_as_object_text_or_url() {
+        assert!(matches!(read(r#"{"article": {"title": "x"}}"#).unwrap().article, ArticleSource::Value(_)));
+        assert_eq!(read(r#"{"article": " {\"a\":1}"}"#).unwrap().article, ArticleSource::Text(" {\"a\":1}".into()));
+        assert_eq!(read(r#"{"article": "https://a.example/x.json"}"#).unwrap().article, ArticleSource::Url("https://a.example/x.json".into()));
+        assert_eq!(read(r#"{"src": "/x.json", "wordsPerMinute": 200}"#).unwrap().words_per_minute, 200);
+    }
+
+    #[test]
+    fn bad_options_are_clear_errors() {
+        assert_eq!(read("[]").unwrap_err().code(), "folio/options");
+        assert_eq!(read("{}").unwrap_err().code(), "folio/options");
+        assert_eq!(read(r#"{"article": 5}"#).unwrap_err().to_string(), "Folio is not set up correctly: options.article must be an object, JSON text or a URL, not a number.");
+        assert_eq!(read(r#"{"src": "javascript:alert(1)"}"#).unwrap_err().code(), "folio/options");
+        assert_eq!(read(r#"{"src": "mailto:a@b"}"#).unwrap_err().code(), "folio/options");
+        assert_eq!(read(r#"{"src": "/a", "wordsPerMinute": -1}"#).unwrap_err().code(), "folio/options");
+    }
+}
