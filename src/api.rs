@@ -19,6 +19,27 @@ use crate::widget::Widget;
 
 type Slot = Rc<RefCell<Option<Widget>>>;
 
+thread_local! {
+    /// Every mounted widget. A widget lives until `destroy()` or a new `mount` on the same
+    /// host, never only as long as the JS handle: a page that ignores the handle (and lets
+    /// it be garbage-collected) keeps its article.
+    static MOUNTED: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Destroys the widget mounted on `host`, if any.
+fn unmount_host(host: &web_sys::Element) {
+    let gone: Vec<Slot> = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        let (gone, kept) = m.drain(..).partition(|s: &Slot| s.borrow().as_ref().is_some_and(|w| w.host() == host));
+        *m = kept;
+        gone
+    });
+    for slot in gone {
+        let widget = slot.borrow_mut().take();
+        drop(widget);
+    }
+}
+
 /// A mounted widget, as JS sees it.
 #[wasm_bindgen]
 pub struct Folio {
@@ -38,6 +59,7 @@ impl Folio {
     /// Removes the widget: aborts requests, drops listeners, empties the shadow root.
     /// Calling it twice is harmless.
     pub fn destroy(&self) {
+        MOUNTED.with(|m| m.borrow_mut().retain(|s| !Rc::ptr_eq(s, &self.widget)));
         // Take first, then drop, so a re-entrant call finds the slot already empty.
         let widget = self.widget.borrow_mut().take();
         drop(widget);
@@ -45,10 +67,12 @@ impl Folio {
 }
 
 /// Renders an article into `element`'s shadow root. See the README for options.
-/// Never throws: problems show in the widget and reject `ready`.
+/// Never throws: problems show in the widget and reject `ready`. Mounting again on the same
+/// element replaces the widget that was there.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Folio {
     let slot: Slot = Rc::new(RefCell::new(None));
+    MOUNTED.with(|m| m.borrow_mut().push(slot.clone()));
     let weak = Rc::downgrade(&slot);
     let ready = future_to_promise(async move {
         match start(element, options, weak.clone()).await {
@@ -79,6 +103,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Folio {
 async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Widget>>>) -> Result<(), Error> {
     let host: web_sys::Element =
         element.dyn_into().map_err(|_| Error::Options("mount(element, options): element must be a DOM element.".into()))?;
+    unmount_host(&host);
     let widget = Widget::attach(host)?;
     let signal = widget.signal();
     match slot.upgrade() {
@@ -100,8 +125,8 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
         }
     };
     let slot = slot.upgrade().ok_or(Error::Destroyed)?;
-    let guard = slot.borrow();
-    let widget = guard.as_ref().ok_or(Error::Destroyed)?;
+    let mut guard = slot.borrow_mut();
+    let widget = guard.as_mut().ok_or(Error::Destroyed)?;
     widget.show_article(&parsed, &options);
     Ok(())
 }

@@ -4,6 +4,7 @@
 use crate::article::DEFAULT_WORDS_PER_MINUTE;
 use crate::error::Error;
 use crate::json::Value;
+use crate::share::ShareOptions;
 use crate::view::url;
 
 /// Where the article comes from.
@@ -24,11 +25,16 @@ pub struct Options {
     pub article: ArticleSource,
     /// Reading speed for "N min read"; 0 hides it.
     pub words_per_minute: u32,
+    /// The share bar, or `None` when `share: false`.
+    pub share: Option<ShareOptions>,
+    /// Options that were wrong but not fatal (each replaced by its default).
+    pub warnings: Vec<String>,
 }
 
 impl Options {
     /// Reads options. Keys: `article` (object, JSON text, or a URL string), `src` (a URL),
-    /// `wordsPerMinute` (positive number, or 0 to hide the reading time).
+    /// `wordsPerMinute` (positive number, or 0 to hide the reading time), `share` (`false`
+    /// for no share bar, else share options: see [`ShareOptions::from_json`]).
     ///
     /// ```
     /// use folio::{json, options::{Options, ArticleSource}};
@@ -56,7 +62,15 @@ impl Options {
             Some(Value::Number(n)) if *n >= 0.0 && *n <= 100_000.0 => *n as u32,
             Some(_) => return Err(Error::Options("options.wordsPerMinute must be a number from 0 (hide) to 100000.".into())),
         };
-        Ok(Options { article, words_per_minute })
+        let (share, warnings) = match v.get("share") {
+            Some(Value::Bool(false)) => (None, Vec::new()),
+            Some(share) => {
+                let (opts, warnings) = ShareOptions::from_json(share);
+                (Some(opts), warnings)
+            }
+            None => (Some(ShareOptions::default()), Vec::new()),
+        };
+        Ok(Options { article, words_per_minute, share, warnings })
     }
 }
 
@@ -82,6 +96,16 @@ mod tests {
         assert_eq!(read(r#"{"article": " {\"a\":1}"}"#).unwrap().article, ArticleSource::Text(" {\"a\":1}".into()));
         assert_eq!(read(r#"{"article": "https://a.example/x.json"}"#).unwrap().article, ArticleSource::Url("https://a.example/x.json".into()));
         assert_eq!(read(r#"{"src": "/x.json", "wordsPerMinute": 200}"#).unwrap().words_per_minute, 200);
+    }
+
+    #[test]
+    fn share_bar_on_by_default_off_with_false() {
+        assert!(read(r#"{"src": "/a"}"#).unwrap().share.is_some());
+        assert!(read(r#"{"src": "/a", "share": false}"#).unwrap().share.is_none());
+        let o = read(r#"{"src": "/a", "share": {"networks": ["x", "google+"]}}"#).unwrap();
+        assert_eq!(o.share.unwrap().networks.len(), 1);
+        assert_eq!(o.warnings.len(), 1);
+        assert!(o.warnings[0].contains("2019-04-02"), "{:?}", o.warnings);
     }
 
     #[test]

@@ -200,3 +200,20 @@ async fn the_stylesheet_is_adopted_not_inlined() {
     assert!(query_all(&root, "style, [style]").is_empty());
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn mounting_again_on_the_same_host_replaces_the_widget() {
+    let el = host();
+    let first = mount(el.clone().into(), options(&[("article", JsValue::from_str(SEED))]));
+    ready(&first).await.unwrap();
+    let other = SEED.replacen("Kaspersky Lab Defends Its Reputation Against Allegations", "Second article", 1);
+    let second = mount(el.clone().into(), options(&[("article", JsValue::from_str(&other))]));
+    ready(&second).await.unwrap();
+    let root = shadow(&el);
+    assert_eq!(query_all(&root, "article").len(), 1, "one article, not two");
+    assert_eq!(text_of(&root, "h1"), "Second article");
+    first.destroy(); // the replaced handle no longer owns anything
+    assert_eq!(text_of(&root, "h1"), "Second article");
+    second.destroy();
+    assert_eq!(root.child_nodes().length(), 0);
+}

@@ -2,6 +2,9 @@
 //! listeners. Dropping a `Widget` undoes everything it did (aborts fetches, removes
 //! listeners, empties the shadow root), so `destroy()` is just a drop.
 
+mod share;
+
+use gloo_events::EventListener;
 use wasm_bindgen::JsValue;
 use web_sys::{AbortController, AbortSignal, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -9,6 +12,7 @@ use crate::article::{render_article, ArticleText, Parsed, RenderOptions};
 use crate::dom::{self, build};
 use crate::error::Error;
 use crate::options::Options;
+use crate::share::{share_bar, Placement, ShareTarget, ShareText};
 use crate::view::{el, Node};
 
 /// The host attribute that tells tests and hosts where the widget is:
@@ -20,6 +24,7 @@ pub struct Widget {
     host: Element,
     root: ShadowRoot,
     abort: Option<AbortController>,
+    listeners: Vec<EventListener>,
 }
 
 impl Widget {
@@ -33,7 +38,7 @@ impl Widget {
             })?,
         };
         let _ = dom::style::adopt(&root);
-        let widget = Widget { host, root, abort: AbortController::new().ok() };
+        let widget = Widget { host, root, abort: AbortController::new().ok(), listeners: Vec::new() };
         widget.set_state("loading");
         widget.show(&[el("div")
             .attr("class", "folio-status")
@@ -52,6 +57,11 @@ impl Widget {
     }
 
 
+    /// The element the widget is mounted on.
+    pub fn host(&self) -> &Element {
+        &self.host
+    }
+
     fn set_state(&self, state: &str) {
         let _ = self.host.set_attribute(STATE_ATTRIBUTE, state);
     }
@@ -65,13 +75,29 @@ impl Widget {
 
     /// Renders the article and announces readiness (`data-folio-state="ready"` and a
     /// `folio-ready` event).
-    pub fn show_article(&self, parsed: &Parsed, options: &Options) {
-        for w in &parsed.warnings {
-            web_sys::console::warn_1(&JsValue::from_str(&(String::from("Folio: ") + &w.to_string())));
+    pub fn show_article(&mut self, parsed: &Parsed, options: &Options) {
+        let warnings = parsed.warnings.iter().map(ToString::to_string).chain(options.warnings.iter().cloned());
+        for w in warnings {
+            web_sys::console::warn_1(&JsValue::from_str(&(String::from("Folio: ") + &w)));
         }
-        let render = RenderOptions { words_per_minute: options.words_per_minute, ..RenderOptions::default() };
-        let article = render_article(&parsed.article, &render, &ArticleText::en());
-        self.show(&[article.into()]);
+        let article = &parsed.article;
+        let mut render = RenderOptions { words_per_minute: options.words_per_minute, ..RenderOptions::default() };
+        let text = ShareText::en();
+        if let Some(share) = &options.share {
+            let target = ShareTarget { url: &article.url, title: &article.title, summary: article.dek.as_deref() };
+            let bar: Node = share_bar(&target, share, &text).into();
+            if matches!(share.placement, Placement::Top | Placement::Both) {
+                render.before_body.push(bar.clone());
+            }
+            if matches!(share.placement, Placement::Bottom | Placement::Both) {
+                render.after_body.push(bar);
+            }
+        }
+        self.show(&[render_article(article, &render, &ArticleText::en()).into()]);
+        if options.share.is_some() {
+            share::reveal_native_share(&self.root);
+            self.listeners.push(share::wire(&self.root, &self.host, text));
+        }
         self.set_state("ready");
         let detail = dom::object(&[("title", &JsValue::from_str(&parsed.article.title))]);
         dom::dispatch(&self.host, "folio-ready", &detail);
@@ -92,6 +118,7 @@ impl Widget {
 
 impl Drop for Widget {
     fn drop(&mut self) {
+        self.listeners.clear();
         if let Some(abort) = self.abort.take() {
             abort.abort();
         }

@@ -1,0 +1,135 @@
+//! Percent-encoding for share-link parameters, and UTM tagging of the shared URL.
+//!
+//! Encoding follows RFC 3986 on the UTF-8 bytes: only the unreserved characters
+//! `A-Z a-z 0-9 - . _ ~` are written as they are, every other byte becomes `%XX` with
+//! upper-case hex (so a space is `%20`, never `+`). This module checks nothing about what a
+//! URL points to: that is `view::url`'s job.
+
+/// Appends `s` to `out`, percent-encoded as a URL parameter value.
+///
+/// ```
+/// use folio::share::encode::encode_into;
+/// let mut out = String::from("q=");
+/// encode_into(&mut out, "a&b é~");
+/// assert_eq!(out, "q=a%26b%20%C3%A9~");
+/// ```
+pub fn encode_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+}
+
+/// `s` percent-encoded as a URL parameter value (see [`encode_into`]).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3 / 2);
+    encode_into(&mut out, s);
+    out
+}
+
+/// Appends `name=value` query parameters to `url`, keeping its existing query and putting
+/// them before the fragment. A parameter whose name is already in the query is not added
+/// again (the page's own value wins). Values are percent-encoded; names are used as given.
+///
+/// ```
+/// use folio::share::encode::append_query;
+/// assert_eq!(
+///     append_query("https://a.example/p?id=1#top", &[("utm_source", "x y"), ("id", "2")]),
+///     "https://a.example/p?id=1&utm_source=x%20y#top"
+/// );
+/// ```
+pub fn append_query(url: &str, params: &[(&str, &str)]) -> String {
+    let (base, fragment) = match url.find('#') {
+        Some(i) => url.split_at(i),
+        None => (url, ""),
+    };
+    let query = base.find('?').map_or("", |i| &base[i + 1..]);
+    let mut out = String::with_capacity(url.len() + 64);
+    out.push_str(base);
+    let mut needs_separator = !base.ends_with('?') && !base.ends_with('&');
+    let mut first = !base.contains('?');
+    for (name, value) in params {
+        if has_param(query, name) || has_param_in(&out[base.len()..], name) {
+            continue;
+        }
+        if first {
+            out.push('?');
+            first = false;
+        } else if needs_separator {
+            out.push('&');
+        }
+        needs_separator = true;
+        out.push_str(name);
+        out.push('=');
+        encode_into(&mut out, value);
+    }
+    out.push_str(fragment);
+    out
+}
+
+/// Does the query string (without `?`) hold a parameter named `name`?
+fn has_param(query: &str, name: &str) -> bool {
+    query.split('&').any(|pair| pair.split('=').next() == Some(name))
+}
+
+/// Same check on what [`append_query`] has added so far (starts with `?` or `&`).
+fn has_param_in(added: &str, name: &str) -> bool {
+    has_param(added.trim_start_matches(['?', '&']), name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreserved_kept_everything_else_escaped() {
+        assert_eq!(encode("AZaz09-._~"), "AZaz09-._~");
+        assert_eq!(encode(" !\"#$%&'()*+,/:;=?@[]"), "%20%21%22%23%24%25%26%27%28%29%2A%2B%2C%2F%3A%3B%3D%3F%40%5B%5D");
+        assert_eq!(encode("שלום 😀"), "%D7%A9%D7%9C%D7%95%D7%9D%20%F0%9F%98%80");
+        assert_eq!(encode("\n\u{0}"), "%0A%00");
+    }
+
+    #[test]
+    fn appends_before_fragment_after_existing_query() {
+        let p = [("utm_source", "folio"), ("utm_medium", "share")];
+        assert_eq!(append_query("https://a.example/", &p), "https://a.example/?utm_source=folio&utm_medium=share");
+        assert_eq!(append_query("https://a.example/?", &p), "https://a.example/?utm_source=folio&utm_medium=share");
+        assert_eq!(
+            append_query("https://a.example/?a=1&b=2#x?y", &p),
+            "https://a.example/?a=1&b=2&utm_source=folio&utm_medium=share#x?y"
+        );
+        assert_eq!(
+            append_query("https://a.example/#frag", &p),
+            "https://a.example/?utm_source=folio&utm_medium=share#frag"
+        );
+        assert_eq!(
+            append_query("https://a.example/?a=1&", &p),
+            "https://a.example/?a=1&utm_source=folio&utm_medium=share"
+        );
+    }
+
+    #[test]
+    fn existing_parameters_are_not_duplicated() {
+        let p = [("utm_source", "folio"), ("utm_medium", "share"), ("utm_source", "again")];
+        assert_eq!(
+            append_query("https://a.example/?utm_source=news#f", &p),
+            "https://a.example/?utm_source=news&utm_medium=share#f"
+        );
+        // A name that merely contains the parameter name is a different parameter.
+        assert_eq!(
+            append_query("https://a.example/?xutm_medium=1", &p[1..2]),
+            "https://a.example/?xutm_medium=1&utm_medium=share"
+        );
+        // A name in the fragment is not in the query.
+        assert_eq!(
+            append_query("https://a.example/#utm_medium=1", &p[1..2]),
+            "https://a.example/?utm_medium=share#utm_medium=1"
+        );
+    }
+}
