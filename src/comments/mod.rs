@@ -1,1 +1,80 @@
-//! Comments (issue 4): comment model, sanitizing rules, retry schedule, drafts, backends.
+//! Comments (issue 4), the pure core: comment model, backends, sanitizing rules, retry
+//! schedule, draft format, times, and the section and form as view trees.
+//!
+//! Nothing in here does I/O or touches the DOM, so all of it is tested natively. A
+//! [`Backend`] turns an intent into an [`HttpRequest`] and the [`HttpResponse`] the edge
+//! fetched into data or a [`CommentsError`]; the edge owns `fetch`, timers, storage and
+//! the `DOMParser` walk that feeds [`sanitize::sanitize`].
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`model`] | `Comment`, `Page`, `Cursor`, `Sort`, `NewComment`, `Posted` |
+//! | [`request`] | request/response descriptions, URL and JSON-body writers |
+//! | [`error`] | `CommentsError`: codes, messages, retry verdicts |
+//! | [`isso`] | the Isso API |
+//! | [`contract`] | Folio's generic JSON REST contract (its spec is the module doc) |
+//! | [`sanitize`] | allowlist for comment HTML, author names and websites |
+//! | [`retry`] | exponential backoff with full jitter |
+//! | [`draft`] | the unsent comment's storage format |
+//! | [`time`] | relative and ISO 8601 times |
+//! | [`text`] | every visible string |
+//! | [`view`] | placeholder, list, error box as view trees |
+//! | [`form`] | the comment form: state, checks, view tree |
+//!
+//! Flow at the edge: render [`view::placeholder`] with the article; when it nears the
+//! viewport send [`Backend::list_request`], feed the answer to [`Backend::parse_list`],
+//! and put [`view::list`] into the `comments-list` region (retrying per
+//! [`retry::Backoff`] when [`CommentsError::is_retryable`], else [`view::error_box`]).
+
+pub mod contract;
+pub mod draft;
+pub mod error;
+pub mod form;
+pub mod isso;
+pub mod model;
+pub mod request;
+pub mod retry;
+pub mod sanitize;
+pub mod text;
+pub mod time;
+pub mod view;
+
+pub use contract::Contract;
+pub use draft::Draft;
+pub use error::CommentsError;
+pub use form::{FormRules, FormState};
+pub use isso::Isso;
+pub use model::{Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
+pub use request::{HttpRequest, HttpResponse, Method};
+pub use retry::Backoff;
+pub use sanitize::Untrusted;
+pub use text::CommentsText;
+
+/// A comment server, seen as pure translation: requests out, parsed answers in.
+///
+/// Implemented by [`Isso`] and [`Contract`]. (The JS-callbacks backend lives at the edge,
+/// because calling the host page is its I/O.)
+///
+/// ```
+/// use folio::comments::{Backend, HttpResponse, Isso, Sort, ThreadRef};
+/// let isso = Isso::new("https://comments.example");
+/// let req = isso.list_request(&ThreadRef::new("/story/"), Sort::Newest, None);
+/// assert_eq!(req.url, "https://comments.example/?uri=%2Fstory%2F&sort=newest&limit=20");
+/// let page = isso.parse_list(None, &HttpResponse::new(404, "")).unwrap();
+/// assert!(page.comments.is_empty());
+/// ```
+pub trait Backend {
+    /// The request for one page of a thread; `cursor` is the previous page's `next`.
+    fn list_request(&self, thread: &ThreadRef, sort: Sort, cursor: Option<&Cursor>) -> HttpRequest;
+    /// Reads a list answer. `cursor` is the one the request was built with (Isso needs it
+    /// to place the next page).
+    fn parse_list(&self, cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError>;
+    /// The request that posts a new comment.
+    fn post_request(&self, comment: &NewComment) -> HttpRequest;
+    /// Reads the answer to a post.
+    fn parse_post(&self, resp: &HttpResponse) -> Result<Posted, CommentsError>;
+    /// The request for a thread's comment count, when the server has a cheap one.
+    fn count_request(&self, thread: &ThreadRef) -> Option<HttpRequest>;
+    /// Reads a count answer.
+    fn parse_count(&self, resp: &HttpResponse) -> Result<u32, CommentsError>;
+}

@@ -1,0 +1,436 @@
+//! The Folio comments contract: a small JSON REST API any server can implement to back
+//! Folio's comments section. Request builders and response parsers; no I/O.
+//!
+//! # The contract (version 1)
+//!
+//! `{endpoint}` is the base URL the site configures (no query or fragment; a trailing
+//! slash is ignored). `{thread}` identifies one article's thread (usually its path or a
+//! stable id), percent-encoded. All bodies are UTF-8 JSON. Folio sends no cookies
+//! (`credentials: "omit"`), so a cross-origin server needs CORS for the page's origin,
+//! allowing the `Content-Type` request header and, to honour back-off hints, exposing
+//! `Retry-After` (and `Date` when `Retry-After` is a date).
+//!
+//! ## List comments
+//!
+//! `GET {endpoint}/comments?thread={thread}&sort={sort}[&cursor={cursor}][&limit={n}]`
+//!
+//! - `sort`: `oldest` (default), `newest` or `top` (most liked first). Applies to
+//!   top-level comments; replies stay oldest first.
+//! - `cursor`: the `next` value of the previous page, passed back unchanged. Absent for
+//!   the first page.
+//! - `limit`: top-level comments wanted per page; the server may return fewer.
+//!
+//! Answer `200`:
+//!
+//! ```json
+//! {
+//!   "total": 42,
+//!   "comments": [
+//!     {
+//!       "id": "c_17",
+//!       "parent": null,
+//!       "author": "Ada",
+//!       "website": "https://ada.example/",
+//!       "created": "2026-03-01T09:30:00Z",
+//!       "modified": null,
+//!       "likes": 3,
+//!       "html": "<p>Lovely piece.</p>",
+//!       "pending": false,
+//!       "replies": [ { "id": "c_18", "parent": "c_17", "...": "..." } ],
+//!       "hidden_replies": 0
+//!     }
+//!   ],
+//!   "next": "opaque-cursor-or-null"
+//! }
+//! ```
+//!
+//! - `total` (number): comments in the thread, replies included, for the heading.
+//! - `comments` (array): top-level comments of this page, each with its `replies` nested.
+//! - `next` (string or null): cursor of the next page; `null` or absent on the last page.
+//! - A thread with no comments answers `200` with `"total": 0, "comments": []`, not 404.
+//!
+//! Each comment:
+//!
+//! | field | type | |
+//! |---|---|---|
+//! | `id` | string | required, unique in the thread (a number is accepted) |
+//! | `parent` | string or null | the comment it replies to |
+//! | `author` | string or null | display name as plain text; null or blank = anonymous |
+//! | `website` | string or null | linked only when absolute `http(s)` |
+//! | `created` | string | ISO 8601 / RFC 3339, e.g. `2026-03-01T09:30:00Z` or `...+01:00`; no offset = UTC |
+//! | `modified` | string or null | same format; set when edited |
+//! | `likes` | number or absent | absent = the server has no likes, no like button |
+//! | `html` | string | the rendered body; Folio sanitizes it (only `p br em strong code pre blockquote ul ol li a[href]` survive) |
+//! | `pending` | boolean | held for moderation (shown only to its author); default false |
+//! | `replies` | array | nested comments; default empty |
+//! | `hidden_replies` | number | replies not included in `replies`; default 0 |
+//!
+//! Unknown fields are ignored. A comment without a usable `id` is skipped; an unreadable
+//! `created` shows no time.
+//!
+//! ## Post a comment
+//!
+//! `POST {endpoint}/comments?thread={thread}` with `Content-Type: application/json`:
+//!
+//! ```json
+//! {"text": "raw text as typed", "author": "Ada", "email": null, "website": null, "parent": "c_17", "title": "Article title"}
+//! ```
+//!
+//! Blank optional fields are `null`. `text` is what the reader typed; the server decides
+//! how to render it (escape it, or a Markdown subset) and must treat it as untrusted.
+//! `title` lets the server label a new thread.
+//!
+//! Answer `201` (or `200`/`202`): `{"comment": {...}, "pending": false}`, the stored
+//! comment in the list format. `"pending": true` (or status 202) means it awaits
+//! moderation.
+//!
+//! ## Count comments
+//!
+//! `GET {endpoint}/count?thread={thread}` answers `200` `{"count": 42}`.
+//!
+//! ## Errors
+//!
+//! Any non-2xx answer, with a JSON body when possible:
+//!
+//! ```json
+//! {"error": {"code": "text-too-short", "message": "Comments need at least 3 characters."}}
+//! ```
+//!
+//! `message` is shown to the reader as is (plain text, one sentence, at most 300
+//! characters); `code` is for logs. The status decides what Folio does:
+//!
+//! - `400`-`499` (validation, spam guard, unknown thread): shown, not retried.
+//! - `413`: the comment is too long.
+//! - `429`: rate limited; `Retry-After` (seconds or HTTP date) is honoured, up to 120 s.
+//! - `500`-`599`: retried with backoff (`Retry-After` honoured on 503).
+//!
+//! A plain-text body is accepted in place of the JSON error.
+
+use super::error::{server_message, CommentsError, MAX_MESSAGE_CHARS};
+use super::model::{Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef};
+use super::request::{build_url, non_blank, HttpRequest, HttpResponse, JsonObject, Method};
+use super::time::parse_iso8601;
+use super::Backend;
+use crate::json::{self, Value};
+
+/// A server implementing the contract, as a [`Backend`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contract {
+    /// The contract's base URL.
+    pub endpoint: String,
+    /// Top-level comments wanted per page (`None`: the server decides).
+    pub limit: Option<u32>,
+}
+
+impl Contract {
+    /// A contract backend that lets the server choose the page size.
+    pub fn new(endpoint: impl Into<String>) -> Self {
+        Contract { endpoint: endpoint.into(), limit: None }
+    }
+}
+
+/// `GET {endpoint}/comments?thread=&sort=[&cursor=][&limit=]`.
+///
+/// ```
+/// use folio::comments::{contract, Sort};
+/// let r = contract::list("https://api.example/v1/", "/news/a", Sort::Newest, Some("p2"), Some(10));
+/// assert_eq!(r.url, "https://api.example/v1/comments?thread=%2Fnews%2Fa&sort=newest&cursor=p2&limit=10");
+/// ```
+pub fn list(endpoint: &str, thread: &str, sort: Sort, cursor: Option<&str>, limit: Option<u32>) -> HttpRequest {
+    let limit = limit.map(|n| n.to_string());
+    let mut query: Vec<(&str, &str)> = vec![("thread", thread), ("sort", sort.as_str())];
+    if let Some(c) = cursor {
+        query.push(("cursor", c));
+    }
+    if let Some(n) = &limit {
+        query.push(("limit", n));
+    }
+    HttpRequest::new(Method::Get, build_url(endpoint, "/comments", &query))
+}
+
+/// Reads a list answer.
+pub fn parse_list(resp: &HttpResponse) -> Result<Page, CommentsError> {
+    let root = json_body(resp)?;
+    let items = match root.get("comments") {
+        Some(Value::Array(items)) => items,
+        _ => return Err(CommentsError::bad("expected {\"comments\": [...]}")),
+    };
+    let comments: Vec<Comment> = items.iter().filter_map(comment).collect();
+    let shown = comments.iter().map(Comment::tree_size).fold(0, u32::saturating_add);
+    let total = root.get("total").and_then(count).unwrap_or(shown);
+    let next = match root.get("next") {
+        Some(Value::String(s)) if !s.is_empty() => Some(Cursor::Token(s.clone())),
+        _ => None,
+    };
+    Ok(Page { total, comments, next })
+}
+
+/// `POST {endpoint}/comments?thread=` with the comment as JSON.
+pub fn post(endpoint: &str, c: &NewComment) -> HttpRequest {
+    let mut body = JsonObject::new();
+    body.string("text", Some(&c.text))
+        .string("author", non_blank(&c.author))
+        .string("email", non_blank(&c.email))
+        .string("website", non_blank(&c.website))
+        .string("parent", c.parent.as_deref().and_then(non_blank))
+        .string("title", non_blank(&c.title));
+    HttpRequest::new(Method::Post, build_url(endpoint, "/comments", &[("thread", &c.uri)])).json(body.finish())
+}
+
+/// Reads the answer to [`post`].
+pub fn parse_post(resp: &HttpResponse) -> Result<Posted, CommentsError> {
+    let root = json_body(resp)?;
+    let mut comment =
+        root.get("comment").and_then(comment).ok_or(CommentsError::bad("expected {\"comment\": {...}}"))?;
+    let pending = resp.status == 202 || matches!(root.get("pending"), Some(Value::Bool(true))) || comment.pending;
+    comment.pending = pending;
+    Ok(Posted { comment, pending })
+}
+
+/// `GET {endpoint}/count?thread=`.
+pub fn count_request(endpoint: &str, thread: &str) -> HttpRequest {
+    HttpRequest::new(Method::Get, build_url(endpoint, "/count", &[("thread", thread)]))
+}
+
+/// Reads the answer to [`count_request`]: `{"count": N}`.
+pub fn parse_count(resp: &HttpResponse) -> Result<u32, CommentsError> {
+    json_body(resp)?.get("count").and_then(count).ok_or(CommentsError::bad("expected {\"count\": N}"))
+}
+
+/// The error for a non-2xx answer: kind by status, reason from `{"error": {"message"}}`
+/// or, failing that, from a plain-text body.
+pub fn error_for(resp: &HttpResponse) -> CommentsError {
+    let from_json = json::parse(&resp.body).ok().and_then(|v| {
+        let error = v.get("error")?;
+        // `{"error": "text"}` is common enough to accept too.
+        error.get("message").unwrap_or(error).as_str().map(server_message)
+    });
+    let message = match from_json {
+        Some(m) => m,
+        None if resp.body.trim_start().starts_with(['{', '[']) => String::new(),
+        None => server_message(&resp.body),
+    };
+    debug_assert!(message.chars().count() <= MAX_MESSAGE_CHARS);
+    CommentsError::from_response(resp, message)
+}
+
+fn json_body(resp: &HttpResponse) -> Result<Value, CommentsError> {
+    if !resp.is_success() {
+        return Err(error_for(resp));
+    }
+    let v = json::parse(&resp.body).map_err(|e| CommentsError::from_syntax(&resp.body, &e))?;
+    match v {
+        Value::Object(_) => Ok(v),
+        _ => Err(CommentsError::bad("expected a JSON object")),
+    }
+}
+
+fn count(v: &Value) -> Option<u32> {
+    let n = v.as_f64().filter(|n| n.is_finite())?;
+    Some(n.clamp(0.0, f64::from(u32::MAX)) as u32)
+}
+
+fn id(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some((*n as u64).to_string()),
+        _ => None,
+    }
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).filter(|s| !s.trim().is_empty()).map(str::to_string)
+}
+
+/// A time field: ISO 8601 text, or (tolerated) a number of Unix seconds.
+fn time(v: &Value, key: &str) -> Option<f64> {
+    match v.get(key)? {
+        Value::String(s) => parse_iso8601(s),
+        Value::Number(n) if n.is_finite() => Some(*n),
+        _ => None,
+    }
+}
+
+fn comment(v: &Value) -> Option<Comment> {
+    let id = id(v.get("id")?)?;
+    let number = |k| v.get(k).and_then(Value::as_f64).filter(|n| n.is_finite()).map(|n| n as i64);
+    let replies = match v.get("replies") {
+        Some(Value::Array(items)) => items.iter().filter_map(comment).collect(),
+        _ => Vec::new(),
+    };
+    Some(Comment {
+        id,
+        parent: v.get("parent").and_then(self::id),
+        author: text(v, "author"),
+        website: text(v, "website"),
+        created: time(v, "created").unwrap_or(0.0),
+        modified: time(v, "modified"),
+        likes: number("likes"),
+        dislikes: number("dislikes"),
+        body_html: v.get("html").and_then(Value::as_str).unwrap_or_default().to_string(),
+        pending: matches!(v.get("pending"), Some(Value::Bool(true))),
+        deleted: false,
+        replies,
+        hidden_replies: v.get("hidden_replies").and_then(count).unwrap_or(0),
+    })
+}
+
+impl Backend for Contract {
+    fn list_request(&self, thread: &ThreadRef, sort: Sort, cursor: Option<&Cursor>) -> HttpRequest {
+        let cursor = cursor.map(Cursor::to_param);
+        list(&self.endpoint, &thread.uri, sort, cursor.as_deref(), self.limit)
+    }
+
+    fn parse_list(&self, _cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError> {
+        parse_list(resp)
+    }
+
+    fn post_request(&self, comment: &NewComment) -> HttpRequest {
+        post(&self.endpoint, comment)
+    }
+
+    fn parse_post(&self, resp: &HttpResponse) -> Result<Posted, CommentsError> {
+        parse_post(resp)
+    }
+
+    fn count_request(&self, thread: &ThreadRef) -> Option<HttpRequest> {
+        Some(count_request(&self.endpoint, &thread.uri))
+    }
+
+    fn parse_count(&self, resp: &HttpResponse) -> Result<u32, CommentsError> {
+        parse_count(resp)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"{
+      "total": 4,
+      "comments": [
+        {"id": "c_17", "parent": null, "author": "Ada", "website": "https://ada.example/",
+         "created": "2026-03-01T09:30:00Z", "likes": 3, "html": "<p>Lovely piece.</p>", "pending": false,
+         "replies": [
+           {"id": "c_18", "parent": "c_17", "author": null, "created": "2026-03-01T10:30:00+01:00",
+            "html": "<p>Agreed</p>", "replies": [
+              {"id": "c_19", "parent": "c_18", "created": "2026-03-02", "html": "deeper"}
+            ]}
+         ]},
+        {"id": 20, "created": "not a date", "html": "<p>numeric id</p>", "pending": true, "modified": "2026-03-03T00:00:00Z"},
+        {"parent": "c_17", "html": "no id: skipped"}
+      ],
+      "next": "eyJwIjoyfQ"
+    }"#;
+
+    #[test]
+    fn list_request_and_cursor() {
+        let b = Contract { endpoint: "https://api.example".into(), limit: Some(25) };
+        let first = b.list_request(&ThreadRef::new("news/42"), Sort::Top, None);
+        assert_eq!(first.url, "https://api.example/comments?thread=news%2F42&sort=top&limit=25");
+        let next = b.list_request(&ThreadRef::new("news/42"), Sort::Oldest, Some(&Cursor::Token("a+b=".into())));
+        assert_eq!(next.url, "https://api.example/comments?thread=news%2F42&sort=oldest&cursor=a%2Bb%3D&limit=25");
+        assert!(!next.credentials && next.body.is_none());
+    }
+
+    #[test]
+    fn parses_a_page() {
+        let page = parse_list(&HttpResponse::new(200, PAGE)).unwrap();
+        assert_eq!(page.total, 4);
+        assert_eq!(page.next, Some(Cursor::Token("eyJwIjoyfQ".into())));
+        assert_eq!(page.comments.len(), 2);
+        let ada = &page.comments[0];
+        assert_eq!((ada.author.as_deref(), ada.likes, ada.created), (Some("Ada"), Some(3), 1_772_357_400.0));
+        let reply = &ada.replies[0];
+        assert_eq!(
+            (reply.parent.as_deref(), reply.created, reply.author.as_deref(), reply.likes),
+            (Some("c_17"), 1_772_357_400.0, None, None)
+        );
+        assert_eq!(reply.replies[0].id, "c_19");
+        let second = &page.comments[1];
+        assert_eq!((second.id.as_str(), second.created, second.pending), ("20", 0.0, true));
+        assert_eq!(second.modified, Some(1_772_496_000.0));
+        let last = parse_list(&HttpResponse::new(200, r#"{"comments": [], "next": null}"#)).unwrap();
+        assert_eq!(last, Page::default());
+    }
+
+    #[test]
+    fn bad_pages() {
+        for (status, body, code) in [
+            (200, "{\"total\": 1, \"comments\": [", "comments/bad-response"),
+            (200, "[]", "comments/bad-response"),
+            (200, "{\"total\": 1}", "comments/bad-response"),
+            (200, "<html></html>", "comments/bad-response"),
+            (503, "", "comments/server"),
+            (404, r#"{"error": {"code": "unknown-thread", "message": "No such thread."}}"#, "comments/rejected"),
+        ] {
+            assert_eq!(parse_list(&HttpResponse::new(status, body)).unwrap_err().code(), code, "{body}");
+        }
+    }
+
+    #[test]
+    fn post_and_answers() {
+        let c = NewComment {
+            text: "Hi".into(),
+            author: "".into(),
+            parent: Some("c_17".into()),
+            uri: "t/1".into(),
+            ..NewComment::default()
+        };
+        let r = post("https://api.example/", &c);
+        assert_eq!((r.method, r.url.as_str()), (Method::Post, "https://api.example/comments?thread=t%2F1"));
+        assert_eq!(r.header("content-type"), Some("application/json"));
+        assert_eq!(
+            r.body.as_deref(),
+            Some(r#"{"text":"Hi","author":null,"email":null,"website":null,"parent":"c_17","title":null}"#)
+        );
+        let ok =
+            r#"{"comment": {"id": "c_21", "created": "2026-03-04T00:00:00Z", "html": "<p>Hi</p>"}, "pending": false}"#;
+        let p = parse_post(&HttpResponse::new(201, ok)).unwrap();
+        assert_eq!((p.comment.id.as_str(), p.pending), ("c_21", false));
+        let held = ok.replace("\"pending\": false", "\"pending\": true");
+        assert!(parse_post(&HttpResponse::new(201, held)).unwrap().comment.pending);
+        assert!(parse_post(&HttpResponse::new(202, ok)).unwrap().pending);
+        assert_eq!(
+            parse_post(&HttpResponse::new(201, r#"{"pending": true}"#)).unwrap_err().code(),
+            "comments/bad-response"
+        );
+    }
+
+    #[test]
+    fn errors_carry_the_server_message() {
+        let body = r#"{"error": {"code": "text-too-short", "message": "Comments need at least 3 characters."}}"#;
+        assert_eq!(
+            parse_post(&HttpResponse::new(422, body)).unwrap_err(),
+            CommentsError::Rejected { status: 422, message: "Comments need at least 3 characters.".into() }
+        );
+        assert_eq!(
+            parse_post(&HttpResponse::new(400, r#"{"error": "bad thread"}"#)).unwrap_err(),
+            CommentsError::Rejected { status: 400, message: "bad thread".into() }
+        );
+        assert_eq!(
+            parse_post(&HttpResponse::new(400, r#"{"detail": "x"}"#)).unwrap_err(),
+            CommentsError::Rejected { status: 400, message: String::new() }
+        );
+        assert_eq!(
+            parse_post(&HttpResponse::new(403, "Spam suspected")).unwrap_err(),
+            CommentsError::Rejected { status: 403, message: "Spam suspected".into() }
+        );
+        let limited = HttpResponse::new(429, r#"{"error": {"code": "slow-down", "message": "Slow down"}}"#)
+            .with_header("retry-after", "10");
+        assert_eq!(parse_post(&limited).unwrap_err(), CommentsError::RateLimited { retry_after: Some(10) });
+        let busy = HttpResponse::new(503, "").with_header("retry-after", "5");
+        assert_eq!(parse_post(&busy).unwrap_err(), CommentsError::Server { status: 503, retry_after: Some(5) });
+    }
+
+    #[test]
+    fn counts() {
+        let r = count_request("https://api.example", "t/1");
+        assert_eq!((r.method, r.url.as_str()), (Method::Get, "https://api.example/count?thread=t%2F1"));
+        assert_eq!(parse_count(&HttpResponse::new(200, r#"{"count": 42}"#)), Ok(42));
+        assert_eq!(
+            parse_count(&HttpResponse::new(200, r#"{"count": "42"}"#)).unwrap_err().code(),
+            "comments/bad-response"
+        );
+    }
+}

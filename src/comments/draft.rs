@@ -1,0 +1,160 @@
+//! The reader's unsent comment, saved per thread so a reload or a failed post loses
+//! nothing. This module holds the format only (JSON text and the storage key); the edge
+//! reads and writes `localStorage`.
+//!
+//! Reading is tolerant: a missing or mistyped field is empty, a document that is not a
+//! JSON object is no draft at all. Storage is the page's, so its content is untrusted.
+
+use super::model::NewComment;
+use super::request::JsonObject;
+use crate::json::{self, Value};
+
+/// The prefix of every draft's storage key.
+pub const STORAGE_PREFIX: &str = "folio:draft:";
+
+/// A comment being written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Draft {
+    /// The comment text.
+    pub text: String,
+    /// The author's name.
+    pub name: String,
+    /// The author's email.
+    pub email: String,
+    /// The author's website.
+    pub website: String,
+    /// The comment being replied to.
+    pub parent: Option<String>,
+}
+
+impl Draft {
+    /// The draft as JSON text, for storage.
+    ///
+    /// ```
+    /// use folio::comments::draft::Draft;
+    /// let d = Draft { text: "Hi \"there\"".into(), ..Draft::default() };
+    /// assert_eq!(Draft::from_json(&d.to_json()), Some(d));
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut o = JsonObject::new();
+        o.raw("v", "1")
+            .string("text", Some(&self.text))
+            .string("name", Some(&self.name))
+            .string("email", Some(&self.email))
+            .string("website", Some(&self.website))
+            .string("parent", self.parent.as_deref());
+        o.finish()
+    }
+
+    /// Reads [`Draft::to_json`]'s text back. Missing or mistyped fields are empty; text that
+    /// is not a JSON object gives `None`.
+    pub fn from_json(text: &str) -> Option<Draft> {
+        let value = json::parse(text).ok()?;
+        if !matches!(value, Value::Object(_)) {
+            return None;
+        }
+        let field = |key| value.get(key).and_then(Value::as_str).unwrap_or_default().to_string();
+        let parent = match value.get("parent") {
+            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            Some(Value::Number(n)) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some((*n as u64).to_string()),
+            _ => None,
+        };
+        Some(Draft {
+            text: field("text"),
+            name: field("name"),
+            email: field("email"),
+            website: field("website"),
+            parent,
+        })
+    }
+
+    /// Is there nothing worth keeping? (Blank text and blank author fields; a reply target
+    /// alone is not worth a stored draft.)
+    pub fn is_empty(&self) -> bool {
+        [&self.text, &self.name, &self.email, &self.website].iter().all(|s| s.trim().is_empty())
+    }
+
+    /// The comment to post from this draft, for the thread `uri` of the article `title`.
+    pub fn to_new_comment(&self, uri: &str, title: &str) -> NewComment {
+        NewComment {
+            text: self.text.clone(),
+            author: self.name.trim().to_string(),
+            email: self.email.trim().to_string(),
+            website: self.website.trim().to_string(),
+            parent: self.parent.clone(),
+            title: title.to_string(),
+            uri: uri.to_string(),
+        }
+    }
+}
+
+/// The storage key of the draft for a thread: `"folio:draft:" + uri`.
+pub fn storage_key(thread_uri: &str) -> String {
+    let mut key = String::with_capacity(STORAGE_PREFIX.len() + thread_uri.len());
+    key.push_str(STORAGE_PREFIX);
+    key.push_str(thread_uri);
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_strings_round_trip() {
+        let d = Draft {
+            text: "</script><script>alert(1)</script>\n\"quoted\" \\ \u{0}\u{1f}\u{2028}\u{2029} é😀 \u{202e}".into(),
+            name: "Robert'); DROP TABLE drafts;--".into(),
+            email: "a@b.example\r\n".into(),
+            website: "javascript:alert(1)".into(),
+            parent: Some("42\"}".into()),
+        };
+        let text = d.to_json();
+        assert!(!text.contains('\n') && !text.contains('\u{2028}'));
+        assert_eq!(Draft::from_json(&text), Some(d));
+        let plain = Draft { text: "x".into(), ..Draft::default() };
+        assert_eq!(Draft::from_json(&plain.to_json()), Some(plain));
+    }
+
+    #[test]
+    fn tolerant_reading() {
+        assert_eq!(Draft::from_json("{}"), Some(Draft::default()));
+        let d =
+            Draft::from_json(r#"{"text": 5, "name": null, "email": ["x"], "website": "w", "parent": 12, "extra": {}}"#)
+                .unwrap();
+        assert_eq!(d, Draft { website: "w".into(), parent: Some("12".into()), ..Draft::default() });
+        assert_eq!(Draft::from_json(r#"{"parent": -1.5}"#).unwrap().parent, None);
+        assert_eq!(Draft::from_json(r#"{"parent": ""}"#).unwrap().parent, None);
+    }
+
+    #[test]
+    fn garbage_is_no_draft() {
+        for bad in
+            ["", "null", "[]", "\"text\"", "42", "{", "{\"text\": \"unterminated", "not json", &"[".repeat(10_000)]
+        {
+            assert_eq!(Draft::from_json(bad), None, "{bad:.20}");
+        }
+    }
+
+    #[test]
+    fn emptiness_and_keys() {
+        assert!(Draft::default().is_empty());
+        assert!(Draft { text: " \n ".into(), parent: Some("3".into()), ..Draft::default() }.is_empty());
+        assert!(!Draft { name: "Ada".into(), ..Draft::default() }.is_empty());
+        assert_eq!(storage_key("/2026/story/"), "folio:draft:/2026/story/");
+    }
+
+    #[test]
+    fn new_comment_trims_the_author_fields_not_the_text() {
+        let d = Draft {
+            text: "  hi  ".into(),
+            name: " Ada ".into(),
+            email: " a@b.example ".into(),
+            website: "".into(),
+            parent: Some("7".into()),
+        };
+        let c = d.to_new_comment("/p/", "Title");
+        assert_eq!((c.text.as_str(), c.author.as_str(), c.email.as_str()), ("  hi  ", "Ada", "a@b.example"));
+        assert_eq!((c.uri.as_str(), c.title.as_str(), c.parent.as_deref()), ("/p/", "Title", Some("7")));
+    }
+}

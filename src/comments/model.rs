@@ -1,0 +1,183 @@
+//! The comment model every backend parses into and the view renders from: [`Comment`],
+//! [`Page`], paging [`Cursor`], [`Sort`] order, and the [`NewComment`] a reader posts.
+//!
+//! Plain data, no behaviour beyond small helpers. `Comment::body_html` is the server's
+//! HTML and is UNTRUSTED: it reaches the page only through `comments::sanitize`.
+
+/// The longest comment text Folio lets a reader post, in characters (the form's default
+/// `maxlength`; Isso itself allows 65,535).
+pub const MAX_TEXT_CHARS: u32 = 10_000;
+
+/// One comment, with its replies.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Comment {
+    /// The server's id (Isso's numbers are written as decimal strings).
+    pub id: String,
+    /// The id of the comment this one answers, `None` for a top-level comment.
+    pub parent: Option<String>,
+    /// The author's name as the server gave it (entities decoded), `None` = anonymous.
+    pub author: Option<String>,
+    /// The author's website as the server gave it; checked again before it is linked.
+    pub website: Option<String>,
+    /// When it was written, in Unix seconds (0 when the server did not say).
+    pub created: f64,
+    /// When it was last edited, in Unix seconds.
+    pub modified: Option<f64>,
+    /// Likes, when the backend counts them.
+    pub likes: Option<i64>,
+    /// Dislikes, when the backend counts them.
+    pub dislikes: Option<i64>,
+    /// The body as HTML. UNTRUSTED: render only through `comments::sanitize`.
+    pub body_html: String,
+    /// Held for moderation: only its author sees it.
+    pub pending: bool,
+    /// Deleted on the server but kept because replies refer to it (Isso mode 4).
+    pub deleted: bool,
+    /// Replies, in the order the server sent them.
+    pub replies: Vec<Comment>,
+    /// Replies the server held back (paging of nested comments).
+    pub hidden_replies: u32,
+}
+
+impl Comment {
+    /// How many comments this is, counting itself and every reply below it.
+    pub fn tree_size(&self) -> u32 {
+        self.replies.iter().fold(1u32, |n, r| n.saturating_add(r.tree_size()))
+    }
+}
+
+/// Where the next page of a list starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cursor {
+    /// A count of top-level comments already shown (Isso's `offset`).
+    Offset(u32),
+    /// An opaque token the server handed out (the JSON contract's `next`).
+    Token(String),
+}
+
+impl Cursor {
+    /// The cursor as text, for a `data-` attribute or a query parameter.
+    pub fn to_param(&self) -> String {
+        match self {
+            Cursor::Offset(n) => n.to_string(),
+            Cursor::Token(t) => t.clone(),
+        }
+    }
+}
+
+/// One page of a thread's comments.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// Comments in the whole thread, replies included (for the heading).
+    pub total: u32,
+    /// Top-level comments of this page, replies nested inside.
+    pub comments: Vec<Comment>,
+    /// Where the next page starts, `None` on the last page.
+    pub next: Option<Cursor>,
+}
+
+/// The order of top-level comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Oldest first (the default: conversations read top to bottom).
+    #[default]
+    Oldest,
+    /// Newest first.
+    Newest,
+    /// Most liked first.
+    Top,
+}
+
+impl Sort {
+    /// All orders, in the order the sort control lists them.
+    pub const ALL: [Sort; 3] = [Sort::Oldest, Sort::Newest, Sort::Top];
+
+    /// The value used by the sort control and the JSON contract: `oldest`, `newest`, `top`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Oldest => "oldest",
+            Sort::Newest => "newest",
+            Sort::Top => "top",
+        }
+    }
+
+    /// Reads [`Sort::as_str`]'s values back (`None` for anything else).
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
+/// A comment a reader is posting.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewComment {
+    /// The comment text as typed (the server renders it).
+    pub text: String,
+    /// The author's name; blank = anonymous.
+    pub author: String,
+    /// The author's email; blank = none. Never shown by Folio.
+    pub email: String,
+    /// The author's website; blank = none.
+    pub website: String,
+    /// The id of the comment being answered.
+    pub parent: Option<String>,
+    /// The article's title (Isso stores it when the thread is new).
+    pub title: String,
+    /// The thread: the article's URI (Isso) or thread id (contract).
+    pub uri: String,
+}
+
+/// Which thread a request is about.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ThreadRef {
+    /// The thread's URI (Isso: usually the article's path) or id (contract).
+    pub uri: String,
+}
+
+impl ThreadRef {
+    /// A thread reference.
+    pub fn new(uri: impl Into<String>) -> Self {
+        ThreadRef { uri: uri.into() }
+    }
+}
+
+/// A comment the server accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Posted {
+    /// The stored comment (as the server rendered it).
+    pub comment: Comment,
+    /// Held for moderation rather than published.
+    pub pending: bool,
+}
+
+/// New vote counts after a like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Votes {
+    /// Likes now.
+    pub likes: i64,
+    /// Dislikes now.
+    pub dislikes: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_round_trips() {
+        for s in Sort::ALL {
+            assert_eq!(Sort::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Sort::parse("asc"), None);
+    }
+
+    #[test]
+    fn tree_size_counts_replies() {
+        let leaf = Comment { id: "2".into(), ..Comment::default() };
+        let c = Comment {
+            id: "1".into(),
+            replies: vec![leaf.clone(), Comment { replies: vec![leaf], ..Comment::default() }],
+            ..Comment::default()
+        };
+        assert_eq!(c.tree_size(), 4);
+    }
+}

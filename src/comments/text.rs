@@ -1,0 +1,235 @@
+//! Every string the comments section shows a reader, in one table per language.
+//!
+//! Only English exists so far ([`CommentsText::en`]); locales (issue 5) add tables of the
+//! same shape. Counted phrases are [`Plural`]s with a `{n}` placeholder. Nothing here
+//! formats markup: the strings are text and reach the page through the view tree.
+
+/// A phrase with a count, in its singular and plural forms; `{n}` marks the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural {
+    /// The form for exactly one, e.g. `"1 minute ago"`.
+    pub one: &'static str,
+    /// The form for every other count, e.g. `"{n} minutes ago"`.
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The phrase for `n`, with `{n}` replaced by the number.
+    ///
+    /// ```
+    /// use folio::comments::text::CommentsText;
+    /// let t = CommentsText::en();
+    /// assert_eq!(t.minutes_ago.with(1), "1 minute ago");
+    /// assert_eq!(t.minutes_ago.with(3), "3 minutes ago");
+    /// ```
+    pub fn with(&self, n: u64) -> String {
+        fill(if n == 1 { self.one } else { self.other }, n)
+    }
+}
+
+/// `template` with its first `{n}` replaced by `n`.
+pub fn fill(template: &str, n: u64) -> String {
+    match template.find("{n}") {
+        Some(i) => {
+            let mut out = String::with_capacity(template.len() + 8);
+            out.push_str(&template[..i]);
+            out.push_str(&n.to_string());
+            out.push_str(&template[i + 3..]);
+            out
+        }
+        None => template.to_string(),
+    }
+}
+
+/// The visible strings of the comments section, its form and its errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentsText {
+    /// Section heading, e.g. "Comments" (the count is added as " (N)").
+    pub heading: &'static str,
+    /// Shown while the list loads.
+    pub loading: &'static str,
+    /// Shown when a thread has no comments.
+    pub empty: &'static str,
+    /// Label of the sort control.
+    pub sort_label: &'static str,
+    /// Sort option: oldest first.
+    pub sort_oldest: &'static str,
+    /// Sort option: newest first.
+    pub sort_newest: &'static str,
+    /// Sort option: most liked first.
+    pub sort_top: &'static str,
+    /// The "Load more" button.
+    pub load_more: &'static str,
+    /// The button that reveals replies the server held back.
+    pub more_replies: Plural,
+    /// Author name shown when a comment has none.
+    pub anonymous: &'static str,
+    /// The reply button.
+    pub reply: &'static str,
+    /// The like button.
+    pub like: &'static str,
+    /// Like count, for the like button's accessible name.
+    pub likes: Plural,
+    /// Marker on edited comments.
+    pub edited: &'static str,
+    /// Note on a comment held for moderation.
+    pub awaiting_moderation: &'static str,
+    /// Body of a comment deleted on the server but kept because it has replies.
+    pub deleted: &'static str,
+    /// Retry button in the error box.
+    pub retry: &'static str,
+    /// Heading of the new-comment form.
+    pub form_heading: &'static str,
+    /// Heading of the form when replying.
+    pub reply_heading: &'static str,
+    /// Label of the comment textarea.
+    pub text_label: &'static str,
+    /// Label of the name field.
+    pub name_label: &'static str,
+    /// Label of the email field.
+    pub email_label: &'static str,
+    /// Hint under the email field.
+    pub email_hint: &'static str,
+    /// Label of the website field.
+    pub website_label: &'static str,
+    /// Marker added to the label of optional fields.
+    pub optional: &'static str,
+    /// Submit button.
+    pub submit: &'static str,
+    /// Submit button while the comment is being sent.
+    pub posting: &'static str,
+    /// Cancel button of a reply form.
+    pub cancel: &'static str,
+    /// Label of the honeypot field (hidden from people, visible to naive bots).
+    pub honeypot: &'static str,
+    /// Status after a comment was published.
+    pub posted: &'static str,
+    /// Status after a comment was held for moderation.
+    pub moderation: &'static str,
+    /// Relative time under a minute.
+    pub just_now: &'static str,
+    /// Relative time in minutes.
+    pub minutes_ago: Plural,
+    /// Relative time in hours.
+    pub hours_ago: Plural,
+    /// Relative time of one day.
+    pub yesterday: &'static str,
+    /// Relative time in days.
+    pub days_ago: Plural,
+    /// Relative time in months.
+    pub months_ago: Plural,
+    /// Relative time in years.
+    pub years_ago: Plural,
+    /// Error: no answer from the server.
+    pub err_network: &'static str,
+    /// Error: the server failed (5xx).
+    pub err_server: &'static str,
+    /// Error: rate limited.
+    pub err_rate_limited: &'static str,
+    /// Follows `err_rate_limited` when the server said how long to wait.
+    pub err_wait: Plural,
+    /// Follows `err_rate_limited` when it did not.
+    pub err_wait_unknown: &'static str,
+    /// Error: the server refused the comment; its own reason follows after ": ".
+    pub err_rejected: &'static str,
+    /// Error: the answer could not be read.
+    pub err_bad_response: &'static str,
+    /// Error: the comment is too long for the server.
+    pub err_too_large: &'static str,
+    /// Validation: no comment text.
+    pub val_text_required: &'static str,
+    /// Validation: comment text too short.
+    pub val_text_short: Plural,
+    /// Validation: comment text too long.
+    pub val_text_long: Plural,
+    /// Validation: name required.
+    pub val_name_required: &'static str,
+    /// Validation: email required.
+    pub val_email_required: &'static str,
+    /// Validation: email malformed.
+    pub val_email_invalid: &'static str,
+    /// Validation: website not an http(s) address.
+    pub val_website_invalid: &'static str,
+}
+
+/// The English table.
+pub static EN: CommentsText = CommentsText {
+    heading: "Comments",
+    loading: "Loading comments\u{2026}",
+    empty: "No comments yet. Start the conversation.",
+    sort_label: "Sort by",
+    sort_oldest: "Oldest first",
+    sort_newest: "Newest first",
+    sort_top: "Most liked",
+    load_more: "Load more comments",
+    more_replies: Plural { one: "Show 1 more reply", other: "Show {n} more replies" },
+    anonymous: "Anonymous",
+    reply: "Reply",
+    like: "Like",
+    likes: Plural { one: "1 like", other: "{n} likes" },
+    edited: "edited",
+    awaiting_moderation: "Awaiting moderation",
+    deleted: "This comment was deleted.",
+    retry: "Try again",
+    form_heading: "Submit a Comment",
+    reply_heading: "Write a Reply",
+    text_label: "Comment",
+    name_label: "Name",
+    email_label: "Email",
+    email_hint: "Never shown publicly.",
+    website_label: "Website",
+    optional: "(optional)",
+    submit: "Post Comment",
+    posting: "Posting\u{2026}",
+    cancel: "Cancel",
+    honeypot: "Leave this empty",
+    posted: "Your comment has been posted.",
+    moderation: "Thank you! Your comment will appear once a moderator has approved it.",
+    just_now: "just now",
+    minutes_ago: Plural { one: "1 minute ago", other: "{n} minutes ago" },
+    hours_ago: Plural { one: "1 hour ago", other: "{n} hours ago" },
+    yesterday: "yesterday",
+    days_ago: Plural { one: "1 day ago", other: "{n} days ago" },
+    months_ago: Plural { one: "1 month ago", other: "{n} months ago" },
+    years_ago: Plural { one: "1 year ago", other: "{n} years ago" },
+    err_network: "The comment server did not answer. Check your connection and try again.",
+    err_server: "The comment server ran into a problem. Please try again in a moment.",
+    err_rate_limited: "Too many comments in a short time.",
+    err_wait: Plural { one: "Please wait 1 second and try again.", other: "Please wait {n} seconds and try again." },
+    err_wait_unknown: "Please wait a little and try again.",
+    err_rejected: "The comment was not accepted",
+    err_bad_response: "The comment server sent an answer that could not be read. Please try again later.",
+    err_too_large: "This comment is too long to post. Please shorten it.",
+    val_text_required: "Please write a comment.",
+    val_text_short: Plural {
+        one: "Comments need at least 1 character.",
+        other: "Comments need at least {n} characters.",
+    },
+    val_text_long: Plural {
+        one: "Please keep the comment to 1 character.",
+        other: "Please keep the comment to {n} characters or fewer.",
+    },
+    val_name_required: "Please enter your name.",
+    val_email_required: "Please enter your email address.",
+    val_email_invalid: "Please enter a valid email address, like name@example.com.",
+    val_website_invalid: "Please enter a full web address starting with https://",
+};
+
+impl CommentsText {
+    /// The English strings.
+    pub fn en() -> &'static CommentsText {
+        &EN
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_fill_the_number() {
+        assert_eq!(EN.err_wait.with(1), "Please wait 1 second and try again.");
+        assert_eq!(EN.more_replies.with(0), "Show 0 more replies");
+        assert_eq!(fill("no placeholder", 3), "no placeholder");
+    }
+}

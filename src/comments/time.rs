@@ -1,0 +1,369 @@
+//! Comment times: "3 minutes ago", ISO 8601 in and out, and HTTP dates (for
+//! `Retry-After`). Unix seconds throughout, UTC only, no clock: the caller passes `now`.
+//!
+//! Calendar arithmetic is Howard Hinnant's days-from-civil / civil-from-days, so there is
+//! no date library and no float formatting in the binary.
+
+use super::text::CommentsText;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (`month` 1-12, `day` 1-31).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date (year, month 1-12, day 1-31) that is `days` days after 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Splits Unix seconds into (days since epoch, seconds into the day), clamped to the years
+/// 0001-9999 so every result prints with four digits. Non-finite input is the epoch.
+fn split(secs: f64) -> (i64, i64) {
+    const MIN: f64 = -62_135_596_800.0; // 0001-01-01T00:00:00Z
+    const MAX: f64 = 253_402_300_799.0; // 9999-12-31T23:59:59Z
+    let s = if secs.is_finite() { secs.floor().clamp(MIN, MAX) as i64 } else { 0 };
+    (s.div_euclid(86_400), s.rem_euclid(86_400))
+}
+
+fn push_num(out: &mut String, n: i64, width: usize) {
+    let digits = n.to_string();
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    out.push_str(&digits);
+}
+
+fn push_date(out: &mut String, days: i64) {
+    let (y, m, d) = civil_from_days(days);
+    push_num(out, y, 4);
+    out.push('-');
+    push_num(out, i64::from(m), 2);
+    out.push('-');
+    push_num(out, i64::from(d), 2);
+}
+
+/// Unix seconds as an ISO 8601 UTC timestamp, whole seconds: `2026-12-01T13:05:09Z` (for
+/// `<time datetime>`).
+///
+/// ```
+/// use folio::comments::time::iso8601;
+/// assert_eq!(iso8601(1_796_130_309.75), "2026-12-01T13:05:09Z");
+/// ```
+pub fn iso8601(secs: f64) -> String {
+    let (days, rem) = split(secs);
+    let mut out = String::with_capacity(20);
+    push_date(&mut out, days);
+    out.push('T');
+    push_num(&mut out, rem / 3600, 2);
+    out.push(':');
+    push_num(&mut out, rem / 60 % 60, 2);
+    out.push(':');
+    push_num(&mut out, rem % 60, 2);
+    out.push('Z');
+    out
+}
+
+/// Unix seconds as a short absolute UTC time for a tooltip: `2026-12-01 13:05 UTC`.
+pub fn absolute(secs: f64) -> String {
+    let (days, rem) = split(secs);
+    let mut out = String::with_capacity(20);
+    push_date(&mut out, days);
+    out.push(' ');
+    push_num(&mut out, rem / 3600, 2);
+    out.push(':');
+    push_num(&mut out, rem / 60 % 60, 2);
+    out.push_str(" UTC");
+    out
+}
+
+/// How long ago `then` was, seen from `now` (both Unix seconds), in words: "just now",
+/// "3 minutes ago", "2 hours ago", "yesterday", "5 days ago", "3 months ago",
+/// "2 years ago". A time in the future (clock skew) is "just now".
+///
+/// Months are 30 days and years 365 here: the words are approximate by nature, and the
+/// exact time is in the `<time>` element's `title` and `datetime`.
+pub fn relative(now_secs: f64, then_secs: f64, t: &CommentsText) -> String {
+    let diff = now_secs - then_secs;
+    if diff.is_nan() || diff < 60.0 {
+        return t.just_now.to_string();
+    }
+    let s = if diff < 1e15 { diff as u64 } else { 1_000_000_000_000_000 };
+    let (minutes, hours, days) = (s / 60, s / 3600, s / 86_400);
+    if minutes < 60 {
+        t.minutes_ago.with(minutes)
+    } else if hours < 24 {
+        t.hours_ago.with(hours)
+    } else if days == 1 {
+        t.yesterday.to_string()
+    } else if days < 30 {
+        t.days_ago.with(days)
+    } else if days < 365 {
+        t.months_ago.with((days / 30).clamp(1, 11))
+    } else {
+        t.years_ago.with(days / 365)
+    }
+}
+
+/// A byte cursor for the two date parsers.
+struct Bytes<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Bytes<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        let hit = self.peek() == Some(c);
+        self.i += usize::from(hit);
+        hit
+    }
+
+    /// Exactly `n` ASCII digits as a number.
+    fn digits(&mut self, n: usize) -> Option<u32> {
+        let chunk = self.b.get(self.i..self.i + n)?;
+        let mut v = 0u32;
+        for &d in chunk {
+            if !d.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + u32::from(d - b'0');
+        }
+        self.i += n;
+        Some(v)
+    }
+}
+
+/// Parses an ISO 8601 / RFC 3339 timestamp to Unix seconds:
+/// `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]`. `t` and a space are accepted for `T`, `z` for
+/// `Z`, `±HHMM` for `±HH:MM`. Without an offset the time is taken as UTC. Out-of-range
+/// fields (month 13, February 30, hour 24) and trailing text make it `None`.
+///
+/// ```
+/// use folio::comments::time::parse_iso8601;
+/// assert_eq!(parse_iso8601("1970-01-02T00:00:00Z"), Some(86_400.0));
+/// assert_eq!(parse_iso8601("1970-01-01T02:00+02:00"), Some(0.0));
+/// assert_eq!(parse_iso8601("2026-02-30"), None);
+/// ```
+pub fn parse_iso8601(s: &str) -> Option<f64> {
+    let mut p = Bytes { b: s.trim().as_bytes(), i: 0 };
+    let year = p.digits(4)?;
+    let ok = p.eat(b'-');
+    let month = p.digits(2)?;
+    let ok = ok && p.eat(b'-');
+    let day = p.digits(2)?;
+    if !ok || !(1..=12).contains(&month) || day == 0 || day > days_in_month(i64::from(year), month) {
+        return None;
+    }
+    let mut secs = days_from_civil(i64::from(year), month, day) as f64 * 86_400.0;
+    if matches!(p.peek(), Some(b'T' | b't' | b' ')) {
+        p.i += 1;
+        let hour = p.digits(2)?;
+        if !p.eat(b':') {
+            return None;
+        }
+        let minute = p.digits(2)?;
+        let mut second = 0;
+        let mut fraction = 0.0;
+        if p.eat(b':') {
+            second = p.digits(2)?;
+            if p.eat(b'.') || p.eat(b',') {
+                let start = p.i;
+                let mut scale = 1.0;
+                while let Some(d @ b'0'..=b'9') = p.peek() {
+                    scale /= 10.0;
+                    fraction += f64::from(d - b'0') * scale;
+                    p.i += 1;
+                }
+                if p.i == start {
+                    return None;
+                }
+            }
+        }
+        if hour > 23 || minute > 59 || second > 60 {
+            return None;
+        }
+        secs += f64::from(hour * 3600 + minute * 60 + second) + fraction;
+    }
+    match p.peek() {
+        None => {}
+        Some(b'Z' | b'z') => p.i += 1,
+        Some(sign @ (b'+' | b'-')) => {
+            p.i += 1;
+            let h = p.digits(2)?;
+            p.eat(b':');
+            let m = p.digits(2)?;
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let offset = f64::from(h * 3600 + m * 60);
+            secs += if sign == b'+' { -offset } else { offset };
+        }
+        Some(_) => return None,
+    }
+    (p.i == p.b.len()).then_some(secs)
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Parses an HTTP date in the preferred IMF-fixdate form (`Sun, 06 Nov 1994 08:49:37 GMT`)
+/// to Unix seconds. The obsolete RFC 850 and asctime forms give `None`.
+pub fn parse_http_date(s: &str) -> Option<f64> {
+    let mut parts = s.split_ascii_whitespace();
+    let weekday = parts.next()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month_name = parts.next()?;
+    let year: i64 = parts.next()?.parse().ok()?;
+    let time = parts.next()?;
+    if parts.next()? != "GMT" || parts.next().is_some() || !weekday.ends_with(',') {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month_name))? as u32 + 1;
+    let mut p = Bytes { b: time.as_bytes(), i: 0 };
+    let hour = p.digits(2)?;
+    let ok = p.eat(b':');
+    let minute = p.digits(2)?;
+    let ok = ok && p.eat(b':');
+    let second = p.digits(2)?;
+    if !ok
+        || p.i != time.len()
+        || day == 0
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    Some(days_from_civil(year, month, day) as f64 * 86_400.0 + f64::from(hour * 3600 + minute * 60 + second))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &CommentsText = &crate::comments::text::EN;
+
+    #[test]
+    fn relative_words() {
+        let now = 1_800_000_000.0;
+        let cases = [
+            (0.0, "just now"),
+            (-300.0, "just now"),
+            (59.9, "just now"),
+            (60.0, "1 minute ago"),
+            (3.0 * 60.0 + 10.0, "3 minutes ago"),
+            (59.0 * 60.0, "59 minutes ago"),
+            (3600.0, "1 hour ago"),
+            (2.0 * 3600.0 + 5.0, "2 hours ago"),
+            (23.9 * 3600.0, "23 hours ago"),
+            (86_400.0, "yesterday"),
+            (47.0 * 3600.0, "yesterday"),
+            (5.0 * 86_400.0, "5 days ago"),
+            (29.0 * 86_400.0, "29 days ago"),
+            (30.0 * 86_400.0, "1 month ago"),
+            (95.0 * 86_400.0, "3 months ago"),
+            (364.0 * 86_400.0, "11 months ago"),
+            (365.0 * 86_400.0, "1 year ago"),
+            (2.0 * 365.0 * 86_400.0 + 10.0, "2 years ago"),
+        ];
+        for (ago, want) in cases {
+            assert_eq!(relative(now, now - ago, T), want, "{ago}");
+        }
+        assert_eq!(relative(now, f64::NAN, T), "just now");
+        assert_eq!(relative(f64::INFINITY, 0.0, T), relative(1e300, 0.0, T));
+    }
+
+    #[test]
+    fn iso8601_output() {
+        assert_eq!(iso8601(0.0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(1_796_130_309.0), "2026-12-01T13:05:09Z");
+        assert_eq!(iso8601(951_782_400.0), "2000-02-29T00:00:00Z");
+        assert_eq!(iso8601(-1.0), "1969-12-31T23:59:59Z");
+        assert_eq!(iso8601(f64::NAN), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(1e20), "9999-12-31T23:59:59Z");
+        assert_eq!(iso8601(-1e20), "0001-01-01T00:00:00Z");
+        assert_eq!(absolute(1_796_130_309.0), "2026-12-01 13:05 UTC");
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for days in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+    }
+
+    #[test]
+    fn iso8601_parsing() {
+        let base = 1_796_130_309.0;
+        for s in [
+            "2026-12-01T13:05:09Z",
+            "2026-12-01t13:05:09z",
+            "2026-12-01 13:05:09Z",
+            "2026-12-01T13:05:09+00:00",
+            "2026-12-01T15:05:09+02:00",
+            "2026-12-01T08:05:09-0500",
+            " 2026-12-01T13:05:09 ",
+        ] {
+            assert_eq!(parse_iso8601(s), Some(base), "{s}");
+        }
+        assert_eq!(parse_iso8601("2026-12-01T13:05:09.25Z"), Some(base + 0.25));
+        assert_eq!(parse_iso8601("2026-12-01T13:05Z"), Some(base - 9.0));
+        assert_eq!(parse_iso8601("2026-12-01"), Some(base - 13.0 * 3600.0 - 5.0 * 60.0 - 9.0));
+        assert_eq!(parse_iso8601("2024-02-29"), Some(1_709_164_800.0));
+        for bad in [
+            "",
+            "2026",
+            "2026-1-01",
+            "2026-13-01",
+            "2026-00-10",
+            "2023-02-29",
+            "2026-12-01T24:00Z",
+            "2026-12-01T13:60Z",
+            "2026-12-01T13Z",
+            "2026-12-01T13:05:09.Z",
+            "2026-12-01T13:05:09+2",
+            "2026-12-01T13:05:09Zjunk",
+            "2026/12/01",
+            "yesterday",
+        ] {
+            assert_eq!(parse_iso8601(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777.0));
+        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), None);
+        assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), None);
+        assert_eq!(parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"), None);
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49 GMT"), None);
+    }
+}

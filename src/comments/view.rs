@@ -1,0 +1,427 @@
+//! The comments section as view trees: the placeholder rendered with the article, the
+//! list (sort control, nested comments, "Load more"), the error box and notices. The
+//! form is in [`form`](super::form).
+//!
+//! Pure: the edge builds the DOM from these trees and wires listeners by their
+//! `data-folio-action` attributes (`sort`, `load-more`, `reply`, `like`, `more-replies`,
+//! `retry-comments`, `cancel-reply`). Comment bodies arrive as view nodes from a closure
+//! the caller passes (at the edge: `DOMParser` + [`sanitize`](super::sanitize::sanitize)),
+//! so untrusted HTML never passes through here as a string.
+
+use super::error::CommentsError;
+use super::model::{Comment, Cursor, Page, Sort};
+use super::sanitize::{author_website, plain_author, LINK_REL};
+use super::text::CommentsText;
+use super::time::{absolute, iso8601, relative};
+use crate::view::{el, Element, Node};
+
+/// Nesting levels drawn indented; deeper replies stay under their parent but are drawn at
+/// this level (class `folio-depth-4`, and their list gets `folio-replies-capped`).
+pub const MAX_VISUAL_DEPTH: usize = 4;
+
+/// The id of the section heading (the section is labelled by it).
+pub const HEADING_ID: &str = "folio-comments-heading";
+
+const DEPTH_CLASSES: [&str; MAX_VISUAL_DEPTH + 1] =
+    ["folio-depth-0", "folio-depth-1", "folio-depth-2", "folio-depth-3", "folio-depth-4"];
+
+/// Turns a comment's untrusted `body_html` into safe view nodes.
+pub type BodyRenderer<'a> = &'a dyn Fn(&str) -> Vec<Node>;
+
+/// "Comments (N)", or "Comments" while the count is unknown.
+pub fn heading_text(count: Option<u32>, t: &CommentsText) -> String {
+    let mut out = String::from(t.heading);
+    if let Some(n) = count {
+        out.push_str(" (");
+        out.push_str(&n.to_string());
+        out.push(')');
+    }
+    out
+}
+
+/// The section heading, `<h2 id="folio-comments-heading">`.
+pub fn heading(count: Option<u32>, t: &CommentsText) -> Element {
+    el("h2").attr("id", HEADING_ID).text(heading_text(count, t))
+}
+
+/// The section as rendered with the article, before any comment is loaded: heading, a
+/// busy list region with "Loading comments…" and an empty form region. Its classes let the
+/// stylesheet reserve room, so the page does not jump when comments arrive.
+///
+/// ```
+/// use folio::comments::{text::CommentsText, view::placeholder};
+/// use folio::view::html::to_html;
+/// let html = to_html(&placeholder(Some(3), CommentsText::en()).into());
+/// assert!(html.starts_with("<section class=\"folio-comments\" part=\"comments\""));
+/// assert!(html.contains("Comments (3)"));
+/// ```
+pub fn placeholder(count: Option<u32>, t: &CommentsText) -> Element {
+    el("section")
+        .attr("class", "folio-comments")
+        .attr("part", "comments")
+        .attr("aria-labelledby", HEADING_ID)
+        .attr("data-folio-comments", "")
+        .child(heading(count, t))
+        .child(
+            el("div")
+                .attr("class", "folio-comments-region folio-comments-loading")
+                .attr("data-folio-region", "comments-list")
+                .attr("aria-live", "polite")
+                .attr("aria-busy", "true")
+                .child(el("p").attr("class", "folio-loading").text(t.loading)),
+        )
+        .child(el("div").attr("class", "folio-comment-form-region").attr("data-folio-region", "comment-form"))
+}
+
+/// The content of the list region for a loaded page: the sort control, the comments (or
+/// "No comments yet") and a "Load more" button when there is a next page.
+pub fn list(page: &Page, now: f64, sort: Sort, t: &CommentsText, body: BodyRenderer) -> Vec<Node> {
+    if page.comments.is_empty() && page.next.is_none() {
+        return vec![el("p").attr("class", "folio-comments-empty").text(t.empty).into()];
+    }
+    let mut out = vec![
+        el("div").attr("class", "folio-comments-toolbar").child(sort_control(sort, t)).into(),
+        el("ol").attr("class", "folio-comment-list").children(items(&page.comments, now, t, body)).into(),
+    ];
+    if let Some(cursor) = &page.next {
+        out.push(load_more(cursor, t).into());
+    }
+    out
+}
+
+/// The sort control: a labelled `<select data-folio-action="sort">`.
+pub fn sort_control(sort: Sort, t: &CommentsText) -> Element {
+    let mut select = el("select").attr("name", "sort").attr("data-folio-action", "sort");
+    for option in Sort::ALL {
+        let label = match option {
+            Sort::Oldest => t.sort_oldest,
+            Sort::Newest => t.sort_newest,
+            Sort::Top => t.sort_top,
+        };
+        let mut o = el("option").attr("value", option.as_str());
+        if option == sort {
+            o.set_attr("selected", "");
+        }
+        select.push(o.text(label));
+    }
+    el("label").attr("class", "folio-sort").text(t.sort_label).text(" ").child(select)
+}
+
+/// The "Load more" button, carrying the cursor of the next page.
+pub fn load_more(cursor: &Cursor, t: &CommentsText) -> Element {
+    el("button")
+        .attr("type", "button")
+        .attr("class", "folio-load-more")
+        .attr("data-folio-action", "load-more")
+        .attr("data-folio-cursor", cursor.to_param())
+        .text(t.load_more)
+}
+
+/// The `<li>` items of top-level comments (for the first page, and to append later pages
+/// to the existing `<ol class="folio-comment-list">`).
+pub fn items(comments: &[Comment], now: f64, t: &CommentsText, body: BodyRenderer) -> Vec<Node> {
+    comments.iter().map(|c| comment(c, 0, now, t, body).into()).collect()
+}
+
+/// One comment as `<li>`: the `<article>` and, below it, its replies. `depth` is 0 for a
+/// top-level comment.
+pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: BodyRenderer) -> Element {
+    let mut article_id = String::from("folio-comment-");
+    article_id.push_str(&c.id);
+    let mut class = String::from("folio-comment ");
+    class.push_str(DEPTH_CLASSES[depth.min(MAX_VISUAL_DEPTH)]);
+    if c.pending {
+        class.push_str(" folio-comment-pending");
+    }
+    if c.deleted {
+        class.push_str(" folio-comment-deleted");
+    }
+
+    let mut header = el("header").attr("class", "folio-comment-header").child(author(c, t));
+    if c.created > 0.0 {
+        header.push(
+            el("time")
+                .attr("class", "folio-comment-time")
+                .attr("datetime", iso8601(c.created))
+                .attr("title", absolute(c.created))
+                .text(relative(now, c.created, t)),
+        );
+    }
+    if let Some(m) = c.modified.filter(|m| *m > 0.0) {
+        header.push(el("span").attr("class", "folio-comment-edited").attr("title", absolute(m)).text(t.edited));
+    }
+
+    let note = c.pending.then(|| el("p").attr("class", "folio-comment-note").text(t.awaiting_moderation));
+    let content = if c.deleted {
+        vec![el("p").attr("class", "folio-comment-removed").text(t.deleted).into()]
+    } else {
+        body(&c.body_html)
+    };
+    let body_el =
+        el("div").attr("class", "folio-comment-body").attr("data-folio-html", c.id.as_str()).children(content);
+
+    let mut actions = el("footer").attr("class", "folio-comment-actions");
+    if !c.pending && !c.deleted {
+        actions.push(action_button("reply", &c.id).text(t.reply));
+        if let Some(likes) = c.likes {
+            let count = likes.to_string();
+            let mut label = String::from(t.like);
+            label.push_str(" (");
+            label.push_str(&t.likes.with(likes.max(0) as u64));
+            label.push(')');
+            actions.push(
+                action_button("like", &c.id)
+                    .attr("aria-label", label)
+                    .text(t.like)
+                    .text(" ")
+                    .child(el("span").attr("class", "folio-like-count").attr("data-folio-likes", "").text(count)),
+            );
+        }
+    }
+
+    let article = el("article")
+        .attr("class", class)
+        .attr("id", article_id)
+        .attr("data-folio-comment-id", c.id.as_str())
+        .attr("part", "comment")
+        .child(header)
+        .child_opt(note)
+        .child(body_el)
+        .child_opt((!actions.children.is_empty()).then_some(actions));
+
+    let mut li = el("li").attr("class", "folio-comment-item").child(article);
+    if !c.replies.is_empty() {
+        let mut class = String::from("folio-comment-list folio-replies");
+        if depth + 1 >= MAX_VISUAL_DEPTH {
+            class.push_str(" folio-replies-capped");
+        }
+        let replies = c.replies.iter().map(|r| Node::from(comment(r, depth + 1, now, t, body)));
+        li.push(el("ol").attr("class", class).children(replies));
+    }
+    if c.hidden_replies > 0 {
+        li.push(
+            action_button("more-replies", &c.id)
+                .attr("class", "folio-more-replies")
+                .text(t.more_replies.with(u64::from(c.hidden_replies))),
+        );
+    }
+    li
+}
+
+fn action_button(action: &'static str, id: &str) -> Element {
+    el("button").attr("type", "button").attr("data-folio-action", action).attr("data-folio-comment-id", id)
+}
+
+/// The author: a `nofollow ugc` link when the website is an absolute http(s) URL, plain
+/// text otherwise; "Anonymous" when there is no name.
+fn author(c: &Comment, t: &CommentsText) -> Element {
+    let name = c.author.as_deref().map(plain_author).filter(|n| !n.is_empty());
+    let name = name.unwrap_or_else(|| t.anonymous.to_string());
+    match c.website.as_deref().and_then(author_website) {
+        Some(url) => el("a").attr("class", "folio-comment-author").attr("href", url).attr("rel", LINK_REL).text(name),
+        None => el("span").attr("class", "folio-comment-author").text(name),
+    }
+}
+
+/// The error box shown in the list region: `role="alert"`, the message, and a retry
+/// button (`data-folio-action="retry-comments"`).
+pub fn error_box(err: &CommentsError, t: &CommentsText) -> Element {
+    el("div")
+        .attr("class", "folio-comments-error")
+        .attr("role", "alert")
+        .attr("data-folio-error", err.code())
+        .child(el("p").text(err.message_in(t)))
+        .child(el("button").attr("type", "button").attr("data-folio-action", "retry-comments").text(t.retry))
+}
+
+/// The status line after a comment was held for moderation.
+pub fn moderation_notice(t: &CommentsText) -> &'static str {
+    t.moderation
+}
+
+/// The status line after a comment was published.
+pub fn posted_notice(t: &CommentsText) -> &'static str {
+    t.posted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::comments::text::EN;
+    use crate::view::html::to_html;
+
+    const NOW: f64 = 1_800_000_000.0;
+
+    fn text_body(html: &str) -> Vec<Node> {
+        vec![el("p").text(html).into()]
+    }
+
+    fn c(id: &str, replies: Vec<Comment>) -> Comment {
+        Comment {
+            id: id.into(),
+            created: NOW - 180.0,
+            likes: Some(2),
+            body_html: "<b>x</b>".into(),
+            replies,
+            ..Comment::default()
+        }
+    }
+
+    fn render(page: &Page) -> (Vec<Node>, String) {
+        let nodes = list(page, NOW, Sort::Oldest, &EN, &text_body);
+        let html = nodes.iter().map(to_html).collect();
+        (nodes, html)
+    }
+
+    fn all<'a>(nodes: &'a [Node], pred: &dyn Fn(&Element) -> bool) -> Vec<&'a Element> {
+        let mut out = Vec::new();
+        for n in nodes {
+            n.find_all(pred, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn nested_replies_render_and_are_never_dropped() {
+        // Six levels: deeper than the visual cap.
+        let mut leaf = c("6", vec![]);
+        for id in ["5", "4", "3", "2"] {
+            leaf = c(id, vec![leaf]);
+        }
+        let page = Page { total: 7, comments: vec![c("1", vec![leaf]), c("7", vec![])], next: None };
+        let (nodes, html) = render(&page);
+        let articles = all(&nodes, &|e| e.tag == "article");
+        assert_eq!(articles.len(), 7);
+        let depth_of = |id: &str| {
+            let a = articles.iter().find(|a| a.get_attr("data-folio-comment-id") == Some(id)).unwrap();
+            a.get_attr("class").unwrap_or_default().to_string()
+        };
+        assert!(depth_of("1").contains("folio-depth-0"));
+        assert!(depth_of("2").contains("folio-depth-1"));
+        assert!(depth_of("3").contains("folio-depth-2"));
+        assert!(depth_of("5").contains("folio-depth-4"));
+        assert!(depth_of("6").contains("folio-depth-4"));
+        assert_eq!(all(&nodes, &|e| e.tag == "ol").len(), 6);
+        assert!(html.contains("folio-replies-capped"));
+        assert!(html.contains("<article class=\"folio-comment folio-depth-0\" id=\"folio-comment-1\" data-folio-comment-id=\"1\" part=\"comment\">"));
+        let replies = all(&nodes, &|e| e.get_attr("data-folio-action") == Some("reply"));
+        assert_eq!(replies.len(), 7);
+        assert!(replies
+            .iter()
+            .all(|b| b.get_attr("type") == Some("button") && b.get_attr("data-folio-comment-id").is_some()));
+    }
+
+    #[test]
+    fn no_event_handlers_anywhere() {
+        let page = Page { total: 1, comments: vec![c("1", vec![c("2", vec![])])], next: Some(Cursor::Offset(20)) };
+        let (nodes, _) = render(&page);
+        let mut trees = nodes;
+        trees.push(placeholder(Some(1), &EN).into());
+        trees.push(error_box(&CommentsError::Network, &EN).into());
+        trees.push(crate::comments::form::form("f", &Default::default(), &Default::default(), &EN, Some("1")).into());
+        let with_on = all(&trees, &|e| e.attrs.iter().any(|(n, _)| n.len() > 2 && n[..2].eq_ignore_ascii_case("on")));
+        assert!(with_on.is_empty());
+    }
+
+    #[test]
+    fn authors_are_escaped_linked_or_anonymous() {
+        let mut evil = c("1", vec![]);
+        evil.author = Some("<img src=x onerror=alert(1)> & \"Bob\"".into());
+        evil.website = Some("javascript:alert(1)".into());
+        let mut linked = c("2", vec![]);
+        linked.author = Some("  Ada\n Lovelace ".into());
+        linked.website = Some("https://ada.example/".into());
+        let mut anon = c("3", vec![]);
+        anon.author = Some("   ".into());
+        let page = Page { total: 3, comments: vec![evil, linked, anon], next: None };
+        let (_, html) = render(&page);
+        assert!(html
+            .contains("<span class=\"folio-comment-author\">&lt;img src=x onerror=alert(1)&gt; &amp; \"Bob\"</span>"));
+        assert!(html.contains(
+            "<a class=\"folio-comment-author\" href=\"https://ada.example/\" rel=\"nofollow noopener noreferrer ugc\">Ada Lovelace</a>"
+        ));
+        assert!(html.contains("<span class=\"folio-comment-author\">Anonymous</span>"));
+        assert!(!html.contains("<img") && !html.contains("javascript:"));
+        // The body closure got the raw HTML, and the text closure kept it text.
+        assert!(html.contains("<p>&lt;b&gt;x&lt;/b&gt;</p>"));
+    }
+
+    #[test]
+    fn time_likes_pending_and_load_more() {
+        let mut pending = c("9", vec![]);
+        pending.pending = true;
+        let mut undated = c("10", vec![]);
+        undated.created = 0.0;
+        undated.likes = None;
+        undated.hidden_replies = 3;
+        let page = Page {
+            total: 12,
+            comments: vec![c("8", vec![]), pending, undated],
+            next: Some(Cursor::Token("n x".into())),
+        };
+        let (nodes, html) = render(&page);
+        assert!(html.contains("<time class=\"folio-comment-time\" datetime=\"2027-01-15T07:57:00Z\" title=\"2027-01-15 07:57 UTC\">3 minutes ago</time>"));
+        assert!(html.contains("aria-label=\"Like (2 likes)\""));
+        assert!(html.contains("<p class=\"folio-comment-note\">Awaiting moderation</p>"));
+        let actions_of = |id: &str| {
+            let mut found = all(&nodes, &|e| e.get_attr("data-folio-comment-id") == Some(id) && e.tag == "button");
+            found.sort_by_key(|e| e.get_attr("data-folio-action").map(str::to_string));
+            found.iter().filter_map(|e| e.get_attr("data-folio-action")).collect::<Vec<_>>()
+        };
+        assert_eq!(actions_of("8"), ["like", "reply"]);
+        assert_eq!(actions_of("9"), Vec::<&str>::new());
+        assert_eq!(actions_of("10"), ["more-replies", "reply"]);
+        assert!(html.contains("Show 3 more replies"));
+        let undated_article = all(&nodes, &|e| e.get_attr("id") == Some("folio-comment-10"))[0];
+        assert!(Node::from(undated_article.clone()).find(&|e| e.tag == "time").is_none());
+        assert!(html.contains("data-folio-action=\"load-more\" data-folio-cursor=\"n x\">Load more comments</button>"));
+        assert!(html.contains("<option value=\"oldest\" selected=\"\">Oldest first</option>"));
+        assert!(html.contains("data-folio-action=\"sort\""));
+        let body = all(&nodes, &|e| e.get_attr("data-folio-html") == Some("8"));
+        assert_eq!(body[0].get_attr("class"), Some("folio-comment-body"));
+    }
+
+    #[test]
+    fn empty_page_and_deleted_comment() {
+        let (_, html) = render(&Page::default());
+        assert_eq!(html, "<p class=\"folio-comments-empty\">No comments yet. Start the conversation.</p>");
+        let mut child = c("5", vec![]);
+        child.body_html = "reply".into();
+        let mut gone = c("4", vec![child]);
+        gone.deleted = true;
+        gone.author = None;
+        let (nodes, html) = render(&Page { total: 2, comments: vec![gone], next: None });
+        assert!(html.contains("This comment was deleted."));
+        assert!(!html.contains("&lt;b&gt;x"), "a deleted comment's body is not rendered for it");
+        assert_eq!(all(&nodes, &|e| e.get_attr("data-folio-action") == Some("reply")).len(), 1);
+    }
+
+    #[test]
+    fn placeholder_shape() {
+        let html = to_html(&placeholder(None, &EN).into());
+        assert_eq!(
+            html,
+            "<section class=\"folio-comments\" part=\"comments\" aria-labelledby=\"folio-comments-heading\" data-folio-comments=\"\">\
+             <h2 id=\"folio-comments-heading\">Comments</h2>\
+             <div class=\"folio-comments-region folio-comments-loading\" data-folio-region=\"comments-list\" aria-live=\"polite\" aria-busy=\"true\">\
+             <p class=\"folio-loading\">Loading comments\u{2026}</p></div>\
+             <div class=\"folio-comment-form-region\" data-folio-region=\"comment-form\"></div></section>"
+        );
+        assert_eq!(heading_text(Some(0), &EN), "Comments (0)");
+    }
+
+    #[test]
+    fn error_box_shape() {
+        let e = CommentsError::RateLimited { retry_after: Some(5) };
+        let html = to_html(&error_box(&e, &EN).into());
+        assert_eq!(
+            html,
+            "<div class=\"folio-comments-error\" role=\"alert\" data-folio-error=\"comments/rate-limited\">\
+             <p>Too many comments in a short time. Please wait 5 seconds and try again.</p>\
+             <button type=\"button\" data-folio-action=\"retry-comments\">Try again</button></div>"
+        );
+        let hostile = CommentsError::Rejected { status: 400, message: "<script>x</script>".into() };
+        assert!(to_html(&error_box(&hostile, &EN).into()).contains("&lt;script&gt;"));
+        assert_ne!(moderation_notice(&EN), posted_notice(&EN));
+    }
+}
