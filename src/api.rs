@@ -56,6 +56,14 @@ impl Folio {
         self.ready.clone()
     }
 
+    /// Loads the comments now instead of when the section nears the viewport.
+    #[wasm_bindgen(js_name = loadComments)]
+    pub fn load_comments(&self) {
+        if let Some(w) = self.widget.borrow().as_ref() {
+            w.load_comments();
+        }
+    }
+
     /// Removes the widget: aborts requests, drops listeners, empties the shadow root.
     /// Calling it twice is harmless.
     pub fn destroy(&self) {
@@ -110,12 +118,13 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
         Some(s) => *s.borrow_mut() = Some(widget),
         None => return Err(Error::Destroyed),
     }
+    let callbacks = read_callbacks(&options);
     let options = read_options(&options)?;
     let parsed = match &options.article {
         ArticleSource::Value(v) => Article::from_json(v)?,
         ArticleSource::Text(t) => Article::from_json_text(t)?,
         ArticleSource::Url(url) => {
-            let response = fetch("GET", url, &[("accept", "application/json".into())], None, signal.as_ref())
+            let response = fetch("GET", url, &[("accept", "application/json".into())], None, false, signal.as_ref())
                 .await
                 .map_err(|_| Error::Fetch { url: url.clone(), status: None })?;
             if !(200..300).contains(&response.status) {
@@ -127,7 +136,7 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
     let slot = slot.upgrade().ok_or(Error::Destroyed)?;
     let mut guard = slot.borrow_mut();
     let widget = guard.as_mut().ok_or(Error::Destroyed)?;
-    widget.show_article(&parsed, &options);
+    widget.show_article(&parsed, &options, callbacks);
     Ok(())
 }
 
@@ -143,6 +152,14 @@ fn read_options(options: &JsValue) -> Result<Options, Error> {
         .ok_or_else(|| Error::Options("options could not be read as JSON (a circular reference or a BigInt?).".into()))?;
     let value = json::parse(&text).map_err(|e| Error::Options(String::from("options: ") + &e.to_string()))?;
     Options::from_json(&value)
+}
+
+/// The callbacks backend's functions, `options.comments.list` and `.post` (JSON, which
+/// carries the rest of the options, drops functions).
+fn read_callbacks(options: &JsValue) -> Option<crate::widget::comments::Callbacks> {
+    let comments = js_sys::Reflect::get(options, &JsValue::from_str("comments")).ok()?;
+    let function = |name: &str| js_sys::Reflect::get(&comments, &JsValue::from_str(name)).ok()?.dyn_into::<js_sys::Function>().ok();
+    Some(crate::widget::comments::Callbacks { list: function("list")?, post: function("post") })
 }
 
 /// A JS `Error` named `FolioError` with `code` and `details` (an array of strings).

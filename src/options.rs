@@ -2,6 +2,7 @@
 //! Pure: the wasm boundary turns the JS object into JSON text first.
 
 use crate::article::DEFAULT_WORDS_PER_MINUTE;
+use crate::comments::config::CommentsConfig;
 use crate::error::Error;
 use crate::json::Value;
 use crate::share::ShareOptions;
@@ -27,6 +28,8 @@ pub struct Options {
     pub words_per_minute: u32,
     /// The share bar, or `None` when `share: false`.
     pub share: Option<ShareOptions>,
+    /// The comment section, or `None` for none.
+    pub comments: Option<CommentsConfig>,
     /// Options that were wrong but not fatal (each replaced by its default).
     pub warnings: Vec<String>,
 }
@@ -34,7 +37,8 @@ pub struct Options {
 impl Options {
     /// Reads options. Keys: `article` (object, JSON text, or a URL string), `src` (a URL),
     /// `wordsPerMinute` (positive number, or 0 to hide the reading time), `share` (`false`
-    /// for no share bar, else share options: see [`ShareOptions::from_json`]).
+    /// for no share bar, else share options: see [`ShareOptions::from_json`]), `comments`
+    /// (see [`CommentsConfig::from_json`]).
     ///
     /// ```
     /// use folio::{json, options::{Options, ArticleSource}};
@@ -70,7 +74,8 @@ impl Options {
             }
             None => (Some(ShareOptions::default()), Vec::new()),
         };
-        Ok(Options { article, words_per_minute, share, warnings })
+        let comments = CommentsConfig::from_json(v.get("comments").unwrap_or(&Value::Null)).map_err(Error::Options)?;
+        Ok(Options { article, words_per_minute, share, comments, warnings })
     }
 }
 

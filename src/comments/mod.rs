@@ -26,6 +26,7 @@
 //! and put [`view::list`] into the `comments-list` region (retrying per
 //! [`retry::Backoff`] when [`CommentsError::is_retryable`], else [`view::error_box`]).
 
+pub mod config;
 pub mod contract;
 pub mod draft;
 pub mod error;

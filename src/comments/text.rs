@@ -106,6 +106,10 @@ pub struct CommentsText {
     pub posted: &'static str,
     /// Status after a comment was held for moderation.
     pub moderation: &'static str,
+    /// After a failed post's message, while Folio tries again by itself.
+    pub retrying: &'static str,
+    /// After a failed post's message, once Folio has stopped trying.
+    pub draft_kept: &'static str,
     /// Relative time under a minute.
     pub just_now: &'static str,
     /// Relative time in minutes.
@@ -185,6 +189,8 @@ pub static EN: CommentsText = CommentsText {
     honeypot: "Leave this empty",
     posted: "Your comment has been posted.",
     moderation: "Thank you! Your comment will appear once a moderator has approved it.",
+    retrying: "Trying again\u{2026}",
+    draft_kept: "Your comment is kept here; post it again when you are ready.",
     just_now: "just now",
     minutes_ago: Plural { one: "1 minute ago", other: "{n} minutes ago" },
     hours_ago: Plural { one: "1 hour ago", other: "{n} hours ago" },

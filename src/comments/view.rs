@@ -44,8 +44,8 @@ pub fn heading(count: Option<u32>, t: &CommentsText) -> Element {
     el("h2").attr("id", HEADING_ID).text(heading_text(count, t))
 }
 
-/// The section as rendered with the article, before any comment is loaded: heading, a
-/// busy list region with "Loading comments…" and an empty form region. Its classes let the
+/// The section as rendered with the article, before any comment is loaded: heading, an
+/// empty form region and a busy list region with "Loading comments…". Its classes let the
 /// stylesheet reserve room, so the page does not jump when comments arrive.
 ///
 /// ```
@@ -62,6 +62,9 @@ pub fn placeholder(count: Option<u32>, t: &CommentsText) -> Element {
         .attr("aria-labelledby", HEADING_ID)
         .attr("data-folio-comments", "")
         .child(heading(count, t))
+        // The form comes first, as on the seed page ("Submit a Comment", then the list):
+        // the list growing when it arrives then moves nothing above it.
+        .child(el("div").attr("class", "folio-comment-form-region").attr("data-folio-region", "comment-form"))
         .child(
             el("div")
                 .attr("class", "folio-comments-region folio-comments-loading")
@@ -70,7 +73,6 @@ pub fn placeholder(count: Option<u32>, t: &CommentsText) -> Element {
                 .attr("aria-busy", "true")
                 .child(el("p").attr("class", "folio-loading").text(t.loading)),
         )
-        .child(el("div").attr("class", "folio-comment-form-region").attr("data-folio-region", "comment-form"))
 }
 
 /// The content of the list region for a loaded page: the sort control, the comments (or
@@ -403,9 +405,9 @@ mod tests {
             html,
             "<section class=\"folio-comments\" part=\"comments\" aria-labelledby=\"folio-comments-heading\" data-folio-comments=\"\">\
              <h2 id=\"folio-comments-heading\">Comments</h2>\
+             <div class=\"folio-comment-form-region\" data-folio-region=\"comment-form\"></div>\
              <div class=\"folio-comments-region folio-comments-loading\" data-folio-region=\"comments-list\" aria-live=\"polite\" aria-busy=\"true\">\
-             <p class=\"folio-loading\">Loading comments\u{2026}</p></div>\
-             <div class=\"folio-comment-form-region\" data-folio-region=\"comment-form\"></div></section>"
+             <p class=\"folio-loading\">Loading comments\u{2026}</p></div></section>"
         );
         assert_eq!(heading_text(Some(0), &EN), "Comments (0)");
     }

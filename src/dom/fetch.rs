@@ -12,23 +12,27 @@ pub struct Fetched {
     /// HTTP status.
     pub status: u16,
     /// Response headers, names lower-case.
-    #[allow(dead_code)] // read by the comment backends (issue 4)
     pub headers: Vec<(String, String)>,
     /// Body as text.
     pub body: String,
 }
 
-/// Performs a request. `Err` means no HTTP answer at all (network down, CORS, CSP,
+/// Performs a request (`credentials`: send and accept cookies cross-origin). `Err` means no HTTP answer at all (network down, CORS, CSP,
 /// aborted); any status, even 500, is `Ok`.
 pub async fn fetch(
     method: &str,
     url: &str,
     headers: &[(&str, String)],
     body: Option<&str>,
+    credentials: bool,
     signal: Option<&AbortSignal>,
 ) -> Result<Fetched, JsValue> {
     let init = RequestInit::new();
     init.set_method(method);
+    if credentials {
+        // Isso's edit/delete cookie, across origins.
+        init.set_credentials(web_sys::RequestCredentials::Include);
+    }
     if let Some(b) = body {
         init.set_body(&JsValue::from_str(b));
     }

@@ -4,6 +4,9 @@
 
 pub mod build;
 pub mod fetch;
+pub mod observer;
+pub mod sanitize;
+pub mod storage;
 pub mod style;
 
 use wasm_bindgen::{JsCast, JsValue};

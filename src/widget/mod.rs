@@ -2,6 +2,7 @@
 //! listeners. Dropping a `Widget` undoes everything it did (aborts fetches, removes
 //! listeners, empties the shadow root), so `destroy()` is just a drop.
 
+pub mod comments;
 mod share;
 
 use gloo_events::EventListener;
@@ -9,6 +10,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{AbortController, AbortSignal, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::article::{render_article, ArticleText, Parsed, RenderOptions};
+use crate::comments::{config::default_thread, view as comments_view, CommentsText};
 use crate::dom::{self, build};
 use crate::error::Error;
 use crate::options::Options;
@@ -25,6 +27,7 @@ pub struct Widget {
     root: ShadowRoot,
     abort: Option<AbortController>,
     listeners: Vec<EventListener>,
+    comments: Option<comments::CommentSection>,
 }
 
 impl Widget {
@@ -38,7 +41,7 @@ impl Widget {
             })?,
         };
         let _ = dom::style::adopt(&root);
-        let widget = Widget { host, root, abort: AbortController::new().ok(), listeners: Vec::new() };
+        let widget = Widget { host, root, abort: AbortController::new().ok(), listeners: Vec::new(), comments: None };
         widget.set_state("loading");
         widget.show(&[el("div")
             .attr("class", "folio-status")
@@ -75,7 +78,7 @@ impl Widget {
 
     /// Renders the article and announces readiness (`data-folio-state="ready"` and a
     /// `folio-ready` event).
-    pub fn show_article(&mut self, parsed: &Parsed, options: &Options) {
+    pub fn show_article(&mut self, parsed: &Parsed, options: &Options, callbacks: Option<comments::Callbacks>) {
         let warnings = parsed.warnings.iter().map(ToString::to_string).chain(options.warnings.iter().cloned());
         for w in warnings {
             web_sys::console::warn_1(&JsValue::from_str(&(String::from("Folio: ") + &w)));
@@ -93,14 +96,36 @@ impl Widget {
                 render.after_body.push(bar);
             }
         }
-        self.show(&[render_article(article, &render, &ArticleText::en()).into()]);
+        let mut nodes: Vec<Node> = vec![render_article(article, &render, &ArticleText::en()).into()];
+        if let Some(config) = &options.comments {
+            nodes.push(comments_view::placeholder(config.count, CommentsText::en()).into());
+        }
+        self.show(&nodes);
         if options.share.is_some() {
             share::reveal_native_share(&self.root);
             self.listeners.push(share::wire(&self.root, &self.host, text));
         }
+        if let Some(config) = &options.comments {
+            let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
+            let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
+            let started = section.ok_or_else(|| "the comment section was not rendered".to_string()).and_then(|section| {
+                comments::CommentSection::start(&self.host, section, config, thread, article.title.clone(), callbacks)
+            });
+            match started {
+                Ok(c) => self.comments = Some(c),
+                Err(message) => web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: comments: ") + &message))),
+            }
+        }
         self.set_state("ready");
         let detail = dom::object(&[("title", &JsValue::from_str(&parsed.article.title))]);
         dom::dispatch(&self.host, "folio-ready", &detail);
+    }
+
+    /// Loads the comments now, wherever the section is (the handle's `loadComments()`).
+    pub fn load_comments(&self) {
+        if let Some(c) = &self.comments {
+            c.load_now();
+        }
     }
 
     /// Renders the error box and announces the failure (`data-folio-state="error"` and a
@@ -118,6 +143,7 @@ impl Widget {
 
 impl Drop for Widget {
     fn drop(&mut self) {
+        self.comments = None;
         self.listeners.clear();
         if let Some(abort) = self.abort.take() {
             abort.abort();

@@ -1,0 +1,187 @@
+//! The `comments` mount option: which backend, where, which thread, when to load, and
+//! what the form requires. Pure; the JS-callbacks functions themselves are read at the
+//! edge (JSON cannot carry functions).
+
+use super::form::FormRules;
+use super::model::Sort;
+use crate::json::Value;
+use crate::view::url;
+
+/// Which comment server to talk to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackendKind {
+    /// An Isso server (the default).
+    Isso,
+    /// Any server implementing Folio's JSON contract.
+    Json,
+    /// Host-supplied async `list`/`post`/`count` functions.
+    Callbacks,
+}
+
+/// The comment section's configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommentsConfig {
+    /// The backend.
+    pub backend: BackendKind,
+    /// Server base URL (Isso, JSON); `None` for callbacks.
+    pub endpoint: Option<String>,
+    /// Thread identifier; `None` uses the path of the article's canonical URL.
+    pub thread: Option<String>,
+    /// Load at once instead of when the section nears the viewport.
+    pub eager: bool,
+    /// The comment count, when the host already knows it (shown in the placeholder).
+    pub count: Option<u32>,
+    /// First sort order.
+    pub sort: Sort,
+    /// Top-level comments per page.
+    pub page_size: u32,
+    /// What the form requires.
+    pub rules: FormRules,
+}
+
+impl CommentsConfig {
+    /// Reads `options.comments`. `None` (absent, `null` or `false`) means no comment
+    /// section. Keys: `backend` (`"isso"`, `"json"`, `"callbacks"`), `endpoint`, `thread`,
+    /// `load` (`"lazy"`, `"eager"`), `count`, `sort` (`"oldest"`, `"newest"`, `"top"`),
+    /// `pageSize`, `maxLength`, `requireName`, `requireEmail`. Errors are messages for
+    /// `folio/options`.
+    ///
+    /// ```
+    /// use folio::{json, comments::config::{CommentsConfig, BackendKind}};
+    /// let v = json::parse(r#"{"endpoint": "http://127.0.0.1:8080", "load": "eager"}"#).unwrap();
+    /// let c = CommentsConfig::from_json(&v).unwrap().unwrap();
+    /// assert_eq!(c.backend, BackendKind::Isso);
+    /// assert!(c.eager);
+    /// ```
+    pub fn from_json(v: &Value) -> Result<Option<CommentsConfig>, String> {
+        match v {
+            Value::Null | Value::Bool(false) => return Ok(None),
+            Value::Object(_) => {}
+            other => return Err(String::from("options.comments must be an object or false, not ") + other.kind() + "."),
+        }
+        let string = |key: &str| -> Result<Option<&str>, String> {
+            match v.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.as_str())),
+                Some(other) => Err(String::from("options.comments.") + key + " must be a string, not " + other.kind() + "."),
+            }
+        };
+        let number = |key: &str, max: f64| -> Result<Option<u32>, String> {
+            match v.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::Number(n)) if *n >= 0.0 && *n <= max && n.fract() == 0.0 => Ok(Some(*n as u32)),
+                Some(_) => Err(String::from("options.comments.") + key + " must be a whole number from 0 to " + &(max as u32).to_string() + "."),
+            }
+        };
+        let flag = |key: &str| -> Result<bool, String> {
+            match v.get(key) {
+                None | Some(Value::Null) => Ok(false),
+                Some(Value::Bool(b)) => Ok(*b),
+                Some(_) => Err(String::from("options.comments.") + key + " must be true or false."),
+            }
+        };
+        let backend = match string("backend")? {
+            None | Some("isso") => BackendKind::Isso,
+            Some("json") => BackendKind::Json,
+            Some("callbacks") => BackendKind::Callbacks,
+            Some(other) => return Err(String::from("options.comments.backend must be \"isso\", \"json\" or \"callbacks\", not \"") + other + "\"."),
+        };
+        let endpoint = match (backend, string("endpoint")?) {
+            (BackendKind::Callbacks, _) => None,
+            (_, None) => return Err("options.comments.endpoint (the comment server's URL) is required.".into()),
+            (_, Some(e)) => match url::safe_url(e) {
+                Some(u) if !u.is_empty() && !u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) => {
+                    Some(u.trim_end_matches('/').to_string())
+                }
+                _ => return Err(String::from("options.comments.endpoint must be an http(s) or relative URL; refused: ") + e),
+            },
+        };
+        let eager = match string("load")? {
+            None | Some("lazy") => false,
+            Some("eager") => true,
+            Some(other) => return Err(String::from("options.comments.load must be \"lazy\" or \"eager\", not \"") + other + "\"."),
+        };
+        let sort = match string("sort")? {
+            None => Sort::Oldest,
+            Some(s) => Sort::parse(s).ok_or_else(|| String::from("options.comments.sort must be \"oldest\", \"newest\" or \"top\"."))?,
+        };
+        let mut rules = FormRules::default();
+        if let Some(max) = number("maxLength", 65_535.0)? {
+            rules.max_chars = max.max(rules.min_chars);
+        }
+        rules.require_name = flag("requireName")?;
+        rules.require_email = flag("requireEmail")?;
+        Ok(Some(CommentsConfig {
+            backend,
+            endpoint,
+            thread: string("thread")?.map(str::to_string).filter(|t| !t.trim().is_empty()),
+            eager,
+            count: number("count", 4_000_000_000.0)?,
+            sort,
+            page_size: number("pageSize", 1000.0)?.filter(|n| *n > 0).unwrap_or(20),
+            rules,
+        }))
+    }
+}
+
+/// The thread id to use when the host gives none: the path of the canonical URL
+/// (what Isso's own client uses, `location.pathname`).
+///
+/// ```
+/// assert_eq!(folio::comments::config::default_thread("https://news.example/a/b.html?x=1#c"), "/a/b.html");
+/// ```
+pub fn default_thread(canonical: &str) -> String {
+    let after_scheme = canonical.find("//").map_or(canonical, |i| &canonical[i + 2..]);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    path[..end].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn read(s: &str) -> Result<Option<CommentsConfig>, String> {
+        CommentsConfig::from_json(&parse(s).unwrap())
+    }
+
+    #[test]
+    fn absent_or_false_means_no_comments() {
+        assert_eq!(read("null"), Ok(None));
+        assert_eq!(read("false"), Ok(None));
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let c = read(r#"{"backend":"json","endpoint":"https://c.example/api/","thread":"t1","load":"eager","count":7,"sort":"top","pageSize":50,"maxLength":500,"requireName":true}"#)
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.backend, BackendKind::Json);
+        assert_eq!(c.endpoint.as_deref(), Some("https://c.example/api"));
+        assert_eq!((c.thread.as_deref(), c.eager, c.count, c.sort, c.page_size), (Some("t1"), true, Some(7), Sort::Top, 50));
+        assert_eq!((c.rules.max_chars, c.rules.require_name, c.rules.require_email), (500, true, false));
+    }
+
+    #[test]
+    fn callbacks_need_no_endpoint_others_do() {
+        assert_eq!(read(r#"{"backend":"callbacks"}"#).unwrap().unwrap().endpoint, None);
+        assert!(read(r#"{}"#).unwrap_err().contains("endpoint"));
+    }
+
+    #[test]
+    fn hostile_or_wrong_values_are_errors() {
+        assert!(read(r#"{"endpoint":"javascript:alert(1)"}"#).unwrap_err().contains("refused"));
+        assert!(read(r#"{"endpoint":"/c","backend":"disqus"}"#).is_err());
+        assert!(read(r#"{"endpoint":"/c","load":"soon"}"#).is_err());
+        assert!(read(r#"{"endpoint":"/c","count":-1}"#).is_err());
+        assert!(read(r#"{"endpoint":"/c","requireName":"yes"}"#).is_err());
+        assert!(read("5").is_err());
+    }
+
+    #[test]
+    fn default_thread_is_the_path() {
+        assert_eq!(default_thread("https://a.example"), "/");
+        assert_eq!(default_thread("https://a.example/x/?q#f"), "/x/");
+    }
+}

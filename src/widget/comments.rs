@@ -1,0 +1,627 @@
+//! The comment section in the browser: lazy loading, the list, the form, drafts, posting
+//! with retries. Decisions (what to request, how to read answers, what to show) are the
+//! pure core's (`comments::*`); this file performs them and owns what they need: one
+//! delegated listener per event type on the section, the viewport observer, and the
+//! in-flight work, which checks after every `await` that the widget still exists.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+use crate::comments::config::{BackendKind, CommentsConfig};
+use crate::comments::draft::{storage_key, Draft};
+use crate::comments::form::{counter_text, form, validate, FormState};
+use crate::comments::{
+    contract, isso, view, Backend, Comment, CommentsError, CommentsText, Contract, Cursor, HttpRequest, HttpResponse,
+    Isso, NewComment, Page, Posted, Sort, ThreadRef,
+};
+use crate::dom::{self, build, fetch, observer::NearViewport, storage};
+use crate::view::Node;
+
+/// How far below the viewport the section starts loading.
+const NEAR_MARGIN: &str = "1250px 0px";
+const FORM_ID: &str = "folio-comment-form";
+
+/// Where comments come from.
+enum Server {
+    /// A server reached over HTTP (Isso or the JSON contract), with its base URL.
+    Http(Box<dyn Backend>, BackendKind, String),
+    /// The host's own async functions.
+    Callbacks(Callbacks),
+}
+
+/// The host's functions for the callbacks backend. Their results use the JSON contract's
+/// shapes and are read by the same parser.
+pub struct Callbacks {
+    /// `list({thread, sort, cursor, limit})` -> `{total, comments, next}`.
+    pub list: js_sys::Function,
+    /// `post({thread, text, author, email, website, parent, title})` -> `{comment, pending}`.
+    pub post: Option<js_sys::Function>,
+}
+
+/// A mounted comment section. Dropping it removes its listeners and observer; work in
+/// flight finds it gone and stops.
+pub struct CommentSection {
+    state: Rc<RefCell<State>>,
+    _listeners: Vec<EventListener>,
+}
+
+struct State {
+    host: Element,
+    section: Element,
+    server: Rc<Server>,
+    thread: ThreadRef,
+    title: String,
+    text: &'static CommentsText,
+    sort: Sort,
+    comments: Vec<Comment>,
+    total: Option<u32>,
+    next: Option<Cursor>,
+    /// Bumped for every fresh load, so a late answer to an old one is ignored.
+    generation: u32,
+    loading: bool,
+    started: bool,
+    posting: bool,
+    form: FormState,
+    draft: Draft,
+    observer: Option<NearViewport>,
+}
+
+impl CommentSection {
+    /// Takes over the placeholder `section` rendered with the article: shows the form
+    /// (with any saved draft) and loads comments when the section nears the viewport, or
+    /// at once with `load: "eager"`.
+    pub fn start(host: &Element, section: Element, config: &CommentsConfig, thread: String, title: String, callbacks: Option<Callbacks>) -> Result<CommentSection, String> {
+        let server = match (config.backend, &config.endpoint, callbacks) {
+            (BackendKind::Callbacks, _, Some(cb)) => Server::Callbacks(cb),
+            (BackendKind::Callbacks, _, None) => return Err("options.comments.list must be a function for the callbacks backend.".into()),
+            (BackendKind::Isso, Some(endpoint), _) => {
+                let mut b = Isso::new(endpoint.as_str());
+                b.limit = Some(config.page_size);
+                Server::Http(Box::new(b), BackendKind::Isso, endpoint.clone())
+            }
+            (kind, Some(endpoint), _) => {
+                let mut b = Contract::new(endpoint.as_str());
+                b.limit = Some(config.page_size);
+                Server::Http(Box::new(b), kind, endpoint.clone())
+            }
+            (_, None, _) => return Err("options.comments.endpoint is required.".into()),
+        };
+        let thread = ThreadRef::new(thread);
+        let draft = storage::get(&storage_key(&thread.uri)).and_then(|s| Draft::from_json(&s)).unwrap_or_default();
+        let state = Rc::new(RefCell::new(State {
+            host: host.clone(),
+            section: section.clone(),
+            server: Rc::new(server),
+            thread,
+            title,
+            text: CommentsText::en(),
+            sort: config.sort,
+            comments: Vec::new(),
+            total: config.count,
+            next: None,
+            generation: 0,
+            loading: false,
+            started: false,
+            posting: false,
+            form: FormState { rules: config.rules, ..FormState::default() },
+            draft,
+            observer: None,
+        }));
+        state.borrow().render_form(false);
+        let listeners = listen(&section, &state);
+        if config.eager {
+            load(Rc::downgrade(&state), false);
+        } else {
+            let weak = Rc::downgrade(&state);
+            let observer = NearViewport::new(&section, NEAR_MARGIN, move || load(weak.clone(), false)).map_err(|_| "IntersectionObserver is not available.".to_string())?;
+            state.borrow_mut().observer = Some(observer);
+        }
+        Ok(CommentSection { state, _listeners: listeners })
+    }
+
+    /// Loads comments now, whatever the viewport (the handle's `loadComments()`).
+    pub fn load_now(&self) {
+        if !self.state.borrow().started {
+            load(Rc::downgrade(&self.state), false);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rendering into regions of the section.
+
+impl State {
+    fn region(&self, name: &str) -> Option<Element> {
+        let mut selector = String::from("[data-folio-region=\"");
+        selector.push_str(name);
+        selector.push_str("\"]");
+        self.section.query_selector(&selector).ok().flatten()
+    }
+
+    fn now() -> f64 {
+        js_sys::Date::now() / 1000.0
+    }
+
+    fn render_list(&self) {
+        let Some(region) = self.region("comments-list") else { return };
+        let page = Page { total: self.total.unwrap_or(0), comments: self.comments.clone(), next: self.next.clone() };
+        let nodes = view::list(&page, Self::now(), self.sort, self.text, &dom::sanitize::comment_body);
+        let _ = build::replace_children(&region, &nodes);
+        let _ = region.class_list().remove_1("folio-comments-loading");
+        let _ = region.set_attribute("aria-busy", "false");
+        if let Ok(Some(h)) = self.section.query_selector("#folio-comments-heading") {
+            h.set_text_content(Some(&view::heading_text(self.total, self.text)));
+        }
+    }
+
+    fn render_error(&self, error: &CommentsError) {
+        let Some(region) = self.region("comments-list") else { return };
+        let _ = build::replace_children(&region, &[view::error_box(error, self.text).into()]);
+        let _ = region.set_attribute("aria-busy", "false");
+    }
+
+    /// Renders the form from the draft and form state, under the comment it replies to or
+    /// in the form region. `focus_error` focuses the first field with an error.
+    fn render_form(&self, focus_error: bool) {
+        if let Ok(Some(old)) = self.section.query_selector("[data-folio-form]") {
+            old.remove();
+        }
+        let parent = self.draft.parent.as_deref().filter(|p| self.find_comment(p).is_some());
+        let tree: Node = form(FORM_ID, &self.draft, &self.form, self.text, parent).into();
+        let Ok(doc) = dom::document() else { return };
+        let Ok(node) = build::build(&doc, &tree, false) else { return };
+        let placed = parent.and_then(|p| self.comment_article(p)).and_then(|article| {
+            let li = article.parent_node()?;
+            li.insert_before(&node, article.next_sibling().as_ref()).ok()
+        });
+        if placed.is_none() {
+            if let Some(region) = self.region("comment-form") {
+                let _ = region.append_child(&node);
+            }
+        }
+        if focus_error {
+            let field = self.form.errors.first().map(|(f, _)| f.key());
+            if let Some(key) = field {
+                let mut selector = String::from("[data-folio-form] [name=\"");
+                selector.push_str(key);
+                selector.push_str("\"]");
+                focus(self.section.query_selector(&selector).ok().flatten());
+            }
+        }
+    }
+
+    fn comment_article(&self, id: &str) -> Option<Element> {
+        let mut selector = String::from("#folio-comment-");
+        selector.push_str(&css_ident(id));
+        self.section.query_selector(&selector).ok().flatten()
+    }
+
+    fn find_comment(&self, id: &str) -> Option<&Comment> {
+        fn find<'a>(list: &'a [Comment], id: &str) -> Option<&'a Comment> {
+            list.iter().find_map(|c| if c.id == id { Some(c) } else { find(&c.replies, id) })
+        }
+        find(&self.comments, id)
+    }
+
+    /// Sets the status line and the submit button without re-rendering the form (the
+    /// reader's focus and caret stay where they are).
+    fn show_form_status(&self, status: &str, posting: bool) {
+        if let Ok(Some(p)) = self.section.query_selector("[data-folio-form] .folio-form-status") {
+            p.set_text_content(Some(status));
+        }
+        if let Ok(Some(button)) = self.section.query_selector("[data-folio-form] .folio-submit") {
+            if posting {
+                let _ = button.set_attribute("disabled", "");
+                let _ = button.set_attribute("aria-busy", "true");
+                button.set_text_content(Some(self.text.posting));
+            } else {
+                let _ = button.remove_attribute("disabled");
+                let _ = button.remove_attribute("aria-busy");
+                button.set_text_content(Some(self.text.submit));
+            }
+        }
+    }
+
+    /// Reads the form's fields into the draft and saves it for this thread.
+    fn capture_draft(&mut self) {
+        let value = |name: &str| -> String {
+            let mut selector = String::from("[data-folio-form] [name=\"");
+            selector.push_str(name);
+            selector.push_str("\"]");
+            match self.section.query_selector(&selector).ok().flatten() {
+                Some(e) => match e.dyn_into::<HtmlTextAreaElement>() {
+                    Ok(t) => t.value(),
+                    Err(e) => e.dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default(),
+                },
+                None => String::new(),
+            }
+        };
+        self.draft.text = value("text");
+        self.draft.name = value("name");
+        self.draft.email = value("email");
+        self.draft.website = value("website");
+        self.save_draft();
+        if let Ok(Some(counter)) = self.section.query_selector("[data-folio-form] [data-folio-counter]") {
+            counter.set_text_content(Some(&counter_text(self.draft.text.chars().count(), self.form.rules.max_chars)));
+        }
+    }
+
+    fn save_draft(&self) {
+        let key = storage_key(&self.thread.uri);
+        if self.draft.is_empty() {
+            storage::remove(&key);
+        } else {
+            storage::set(&key, &self.draft.to_json());
+        }
+    }
+
+    fn honeypot_filled(&self) -> bool {
+        self.section
+            .query_selector("[data-folio-form] [name=\"folio_hp\"]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            .is_some_and(|i| !i.value().is_empty())
+    }
+
+    /// Puts a newly posted comment into the tree (under its parent, or at the end).
+    fn insert(&mut self, comment: Comment) {
+        fn attach(list: &mut [Comment], parent: &str, c: &mut Option<Comment>) {
+            for item in list.iter_mut() {
+                if item.id == parent {
+                    if let Some(c) = c.take() {
+                        item.replies.push(c);
+                    }
+                    return;
+                }
+                attach(&mut item.replies, parent, c);
+            }
+        }
+        let mut slot = Some(comment);
+        if let Some(parent) = slot.as_ref().and_then(|c| c.parent.clone()) {
+            attach(&mut self.comments, &parent, &mut slot);
+        }
+        if let Some(c) = slot {
+            self.comments.push(c);
+        }
+    }
+}
+
+/// Focuses an element, when there is one.
+fn focus(element: Option<Element>) {
+    if let Some(e) = element.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
+/// Comment ids come from the server: keep only characters safe in a CSS id selector.
+fn css_ident(id: &str) -> String {
+    id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Requests.
+
+async fn send(request: &HttpRequest) -> Result<HttpResponse, CommentsError> {
+    let headers: Vec<(&str, String)> = request.headers.iter().map(|(k, v)| (*k, v.clone())).collect();
+    let response = fetch::fetch(request.method.as_str(), &request.url, &headers, request.body.as_deref(), request.credentials, None)
+        .await
+        .map_err(|_| CommentsError::Network)?;
+    Ok(HttpResponse { status: response.status, headers: response.headers, body: response.body })
+}
+
+/// Calls a host function and turns its promise into a contract-shaped response:
+/// resolved -> `ok_status` with the JSON of the value; rejected with an `Error` that has a
+/// numeric `status` -> that status and its message; rejected otherwise -> no answer.
+async fn call(f: &js_sys::Function, arg: &JsValue, ok_status: u16) -> Result<HttpResponse, CommentsError> {
+    let promise = f.call1(&JsValue::NULL, arg).map_err(|_| CommentsError::Network)?;
+    match JsFuture::from(js_sys::Promise::resolve(&promise)).await {
+        Ok(value) => {
+            let body = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).unwrap_or_default();
+            Ok(HttpResponse::new(ok_status, body))
+        }
+        Err(error) => {
+            let status = js_sys::Reflect::get(&error, &"status".into()).ok().and_then(|s| s.as_f64());
+            let message = js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+            match status {
+                Some(s) if (400.0..600.0).contains(&s) => Err(CommentsError::from_response(&HttpResponse::new(s as u16, ""), message)),
+                _ => Err(CommentsError::Network),
+            }
+        }
+    }
+}
+
+fn callback_args(pairs: &[(&str, Option<&str>)]) -> JsValue {
+    let values: Vec<(&str, JsValue)> = pairs.iter().map(|(k, v)| (*k, v.map_or(JsValue::NULL, JsValue::from_str))).collect();
+    let refs: Vec<(&str, &JsValue)> = values.iter().map(|(k, v)| (*k, v)).collect();
+    dom::object(&refs)
+}
+
+async fn fetch_page(server: &Server, thread: &ThreadRef, sort: Sort, cursor: Option<&Cursor>) -> Result<Page, CommentsError> {
+    match server {
+        Server::Http(backend, kind, _) => {
+            let mut page = backend.parse_list(cursor, &send(&backend.list_request(thread, sort, cursor)).await?)?;
+            if *kind != BackendKind::Isso {
+                strip_likes(&mut page.comments); // only Isso has a like endpoint
+            }
+            Ok(page)
+        }
+        Server::Callbacks(cb) => {
+            let token = cursor.map(Cursor::to_param);
+            let arg = callback_args(&[("thread", Some(&thread.uri)), ("sort", Some(sort.as_str())), ("cursor", token.as_deref())]);
+            let mut page = contract::parse_list(&call(&cb.list, &arg, 200).await?)?;
+            strip_likes(&mut page.comments);
+            Ok(page)
+        }
+    }
+}
+
+fn strip_likes(list: &mut [Comment]) {
+    for c in list {
+        c.likes = None;
+        strip_likes(&mut c.replies);
+    }
+}
+
+async fn send_post(server: &Server, comment: &NewComment) -> Result<Posted, CommentsError> {
+    match server {
+        Server::Http(backend, ..) => backend.parse_post(&send(&backend.post_request(comment)).await?),
+        Server::Callbacks(cb) => {
+            let Some(post) = &cb.post else { return Err(CommentsError::Rejected { status: 405, message: "This site does not accept comments.".into() }) };
+            let arg = callback_args(&[
+                ("thread", Some(&comment.uri)),
+                ("text", Some(&comment.text)),
+                ("author", Some(&comment.author)),
+                ("email", Some(&comment.email)),
+                ("website", Some(&comment.website)),
+                ("parent", comment.parent.as_deref()),
+                ("title", Some(&comment.title)),
+            ]);
+            contract::parse_post(&call(post, &arg, 201).await?)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Work: loading, posting, liking. Each holds only a weak reference across `await`s.
+
+fn load(weak: Weak<RefCell<State>>, append: bool) {
+    let Some(state) = weak.upgrade() else { return };
+    let (server, thread, sort, cursor, generation) = {
+        let mut s = state.borrow_mut();
+        if s.loading {
+            return;
+        }
+        s.loading = true;
+        s.started = true;
+        s.observer = None;
+        if !append {
+            s.generation += 1;
+        }
+        if let Some(region) = s.region("comments-list") {
+            let _ = region.set_attribute("aria-busy", "true");
+        }
+        let cursor = if append { s.next.clone() } else { None };
+        (s.server.clone(), s.thread.clone(), s.sort, cursor, s.generation)
+    };
+    drop(state);
+    spawn_local(async move {
+        let result = fetch_page(&server, &thread, sort, cursor.as_ref()).await;
+        let Some(state) = weak.upgrade() else { return };
+        let mut s = state.borrow_mut();
+        s.loading = false;
+        if s.generation != generation {
+            return;
+        }
+        match result {
+            Ok(page) => {
+                if append {
+                    s.comments.extend(page.comments);
+                } else {
+                    s.comments = page.comments;
+                }
+                s.next = page.next;
+                s.total = Some(page.total);
+                s.render_list();
+                if s.draft.parent.is_some() {
+                    s.render_form(false);
+                }
+                let count = s.comments.iter().map(Comment::tree_size).sum::<u32>();
+                let detail = dom::object(&[("count", &JsValue::from(count)), ("total", &JsValue::from(page.total))]);
+                dom::dispatch(&s.host, "folio-comments-loaded", &detail);
+            }
+            Err(error) => s.render_error(&error),
+        }
+    });
+}
+
+fn submit(weak: Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let comment = {
+        let mut s = state.borrow_mut();
+        if s.posting {
+            return; // one post at a time: a second click does nothing
+        }
+        s.capture_draft();
+        if s.honeypot_filled() {
+            return;
+        }
+        s.form.errors = validate(&s.draft, &s.form.rules, s.text);
+        if !s.form.errors.is_empty() {
+            s.form.status = None;
+            s.render_form(true);
+            return;
+        }
+        s.posting = true;
+        s.show_form_status("", true);
+        s.draft.to_new_comment(&s.thread.uri, &s.title)
+    };
+    let server = state.borrow().server.clone();
+    drop(state);
+    spawn_local(async move {
+        let backoff = crate::comments::Backoff::default();
+        let mut attempt = 1;
+        loop {
+            let result = send_post(&server, &comment).await;
+            let Some(state) = weak.upgrade() else { return };
+            let mut s = state.borrow_mut();
+            let error = match result {
+                Ok(posted) => return s.posted(posted),
+                Err(error) => error,
+            };
+            let message = error.message_in(s.text);
+            let delay = if error.is_retryable() { backoff.delay_ms(attempt, js_sys::Math::random(), error.retry_after()) } else { None };
+            match delay {
+                Some(ms) => {
+                    let mut status = message;
+                    status.push(' ');
+                    status.push_str(s.text.retrying);
+                    s.show_form_status(&status, true);
+                    drop(s);
+                    drop(state);
+                    TimeoutFuture::new(ms).await;
+                    attempt += 1;
+                }
+                None => {
+                    s.posting = false;
+                    let mut status = message;
+                    status.push(' ');
+                    status.push_str(s.text.draft_kept);
+                    s.show_form_status(&status, false);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+impl State {
+    /// The server took the comment: show it (or the moderation notice), clear the text of
+    /// the draft (the reader's name and email stay for next time), focus the new comment.
+    fn posted(&mut self, posted: Posted) {
+        self.posting = false;
+        let id = posted.comment.id.clone();
+        let pending = posted.pending;
+        self.insert(posted.comment);
+        if !pending {
+            self.total = Some(self.total.unwrap_or(0) + 1);
+        }
+        self.draft = Draft { name: self.draft.name.clone(), email: self.draft.email.clone(), website: self.draft.website.clone(), ..Draft::default() };
+        self.save_draft();
+        self.form = FormState {
+            rules: self.form.rules,
+            status: Some(if pending { view::moderation_notice(self.text) } else { view::posted_notice(self.text) }.to_string()),
+            ..FormState::default()
+        };
+        self.render_list();
+        self.render_form(false);
+        if let Some(article) = self.comment_article(&id) {
+            let _ = article.set_attribute("tabindex", "-1");
+            focus(Some(article));
+        }
+        let detail = dom::object(&[("id", &JsValue::from_str(&id)), ("pending", &JsValue::from_bool(pending))]);
+        dom::dispatch(&self.host, "folio-comment-posted", &detail);
+    }
+}
+
+fn like(weak: Weak<RefCell<State>>, id: String) {
+    let Some(state) = weak.upgrade() else { return };
+    let request = match &*state.borrow().server {
+        Server::Http(_, BackendKind::Isso, endpoint) => isso::like(endpoint, &id),
+        _ => return,
+    };
+    drop(state);
+    spawn_local(async move {
+        let Ok(response) = send(&request).await else { return };
+        let Ok(votes) = isso::parse_votes(&response) else { return };
+        let Some(state) = weak.upgrade() else { return };
+        let s = state.borrow();
+        if let Some(article) = s.comment_article(&id) {
+            if let Ok(Some(count)) = article.query_selector("[data-folio-likes]") {
+                count.set_text_content(Some(&votes.likes.to_string()));
+            }
+            if let Ok(Some(button)) = article.query_selector("[data-folio-action=\"like\"]") {
+                let _ = button.set_attribute("aria-pressed", "true");
+            }
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// Events, delegated to the section.
+
+fn action_of(event: &web_sys::Event) -> Option<(Element, String)> {
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let control = target.closest("[data-folio-action]").ok().flatten()?;
+    let action = control.get_attribute("data-folio-action")?;
+    Some((control, action))
+}
+
+fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
+    let weak = Rc::downgrade(state);
+    let on_click = {
+        let weak = weak.clone();
+        move |event: &web_sys::Event| {
+            let Some((control, action)) = action_of(event) else { return };
+            let id = control.get_attribute("data-folio-comment-id").unwrap_or_default();
+            match action.as_str() {
+                "retry-comments" => load(weak.clone(), false),
+                "load-more" => load(weak.clone(), true),
+                "like" => like(weak.clone(), id),
+                "reply" | "cancel-reply" => {
+                    let Some(state) = weak.upgrade() else { return };
+                    let mut s = state.borrow_mut();
+                    s.capture_draft();
+                    s.draft.parent = (action == "reply").then_some(id);
+                    s.save_draft();
+                    s.form = FormState { rules: s.form.rules, ..FormState::default() };
+                    s.render_form(false);
+                    focus(s.section.query_selector("[data-folio-form] textarea").ok().flatten());
+                }
+                _ => {}
+            }
+        }
+    };
+    let on_change = {
+        let weak = weak.clone();
+        move |event: &web_sys::Event| {
+            let Some((control, action)) = action_of(event) else { return };
+            if action != "sort" {
+                return;
+            }
+            let Some(sort) = control.dyn_into::<HtmlSelectElement>().ok().and_then(|s| Sort::parse(&s.value())) else { return };
+            if let Some(state) = weak.upgrade() {
+                let mut s = state.borrow_mut();
+                s.sort = sort;
+                s.next = None;
+                s.loading = false; // a newer load supersedes the old one
+            }
+            load(weak.clone(), false);
+        }
+    };
+    let on_input = {
+        let weak = weak.clone();
+        move |_: &web_sys::Event| {
+            if let Some(state) = weak.upgrade() {
+                state.borrow_mut().capture_draft();
+            }
+        }
+    };
+    let on_submit = move |event: &web_sys::Event| {
+        event.prevent_default();
+        submit(weak.clone());
+    };
+    let active = EventListenerOptions::enable_prevent_default();
+    vec![
+        EventListener::new(section, "click", on_click),
+        EventListener::new(section, "change", on_change),
+        EventListener::new(section, "input", on_input),
+        EventListener::new_with_options(section, "submit", active, on_submit),
+    ]
+}

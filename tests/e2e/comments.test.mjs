@@ -1,0 +1,187 @@
+// Comments against a real Isso 0.14.0 server on 127.0.0.1, in headless Chromium: lazy
+// loading, posting and replying, moderation, the server going away and coming back, and
+// hostile HTML stored in Isso.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveRepo } from './browser.mjs';
+import { startIsso } from './isso.mjs';
+
+let browser, server, origin;
+before(async () => {
+  [browser, server] = await Promise.all([launch(), serveRepo()]);
+  origin = server.url.replace(/\/$/, '');
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+let threads = 0;
+const newThread = () => `/e2e/thread-${Date.now()}-${threads++}`;
+
+async function openPage(isso, thread, { load = 'lazy', page: reuse } = {}) {
+  const page = reuse ?? await browser.newPage();
+  const issoRequests = [];
+  page.on('request', (r) => { if (r.url().startsWith(isso.url)) issoRequests.push(r.url()); });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server.url}tests/e2e/pages/comments.html?isso=${encodeURIComponent(isso.url)}&thread=${encodeURIComponent(thread)}&load=${load}&spacer=3000`);
+  await page.waitForSelector('#article[data-folio-state="ready"]');
+  return { page, issoRequests, problems };
+}
+
+const list = (page) => page.locator('#article [data-folio-region="comments-list"]');
+const form = (page) => page.locator('#article [data-folio-form]');
+
+test('nothing is requested before scrolling; then the thread renders, replies nested', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, [
+      { text: 'First comment, with *emphasis*.', author: 'Ann' },
+      { text: 'A reply to Ann.', author: 'Bob', website: 'https://bob.example', replyTo: 0 },
+      { text: 'Second top-level comment.' },
+    ]);
+    const { page, issoRequests, problems } = await openPage(isso, thread);
+    await page.waitForTimeout(400);
+    assert.deepEqual(issoRequests, [], 'no comment request before the section nears the viewport');
+    await assert.doesNotReject(list(page).getByText('Loading comments').waitFor());
+    await page.locator('#article [data-folio-comments]').scrollIntoViewIfNeeded();
+    await page.locator('#article article[data-folio-comment-id]').first().waitFor();
+    assert.equal(issoRequests.length, 1);
+    assert.equal(await page.locator('#article #folio-comments-heading').textContent(), 'Comments (3)');
+    const authors = await page.locator('#article .folio-comment-author').allTextContents();
+    assert.deepEqual(authors, ['Ann', 'Bob', 'Anonymous']);
+    assert.equal(await page.locator('#article .folio-comment-body em').first().textContent(), 'emphasis');
+    assert.equal(await page.locator('#article .folio-replies .folio-comment-author').textContent(), 'Bob');
+    assert.equal(await page.locator('#article a.folio-comment-author').getAttribute('rel'), 'nofollow noopener noreferrer ugc');
+    assert.equal(await list(page).getAttribute('aria-busy'), 'false');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
+test('posting a comment and a reply shows them, stored in Isso', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, [{ text: 'Seeded comment.', author: 'Ann' }]);
+    const { page } = await openPage(isso, thread, { load: 'eager' });
+    await page.locator('#article article[data-folio-comment-id]').first().waitFor();
+    await form(page).getByLabel('Comment').fill('Posted from **Folio** in a real browser.');
+    await form(page).getByLabel('Name').fill('Tess');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    const mine = page.locator('#article article', { hasText: 'Posted from Folio' });
+    await mine.waitFor();
+    assert.equal(await mine.locator('strong').textContent(), 'Folio');
+    assert.equal(await mine.evaluate((el) => el === el.getRootNode().activeElement), true, 'focus moves to the new comment');
+    assert.match(await form(page).locator('.folio-form-status').textContent(), /posted/);
+
+    const ann = page.locator('#article article', { hasText: 'Seeded comment.' });
+    await ann.getByRole('button', { name: 'Reply' }).click();
+    await form(page).getByLabel('Comment').fill('Replying to Ann.');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('#article .folio-replies article', { hasText: 'Replying to Ann.' }).waitFor();
+
+    const stored = await isso.thread(thread);
+    const texts = JSON.stringify(stored);
+    assert.match(texts, /Posted from/);
+    assert.match(texts, /Replying to Ann/);
+    const annStored = stored.replies.find((c) => c.text.includes('Seeded comment'));
+    assert.equal(annStored.replies.length, 1, 'the reply is stored under Ann');
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
+test('moderation: a held comment says so', async () => {
+  const isso = await startIsso({ origins: [origin], moderation: true });
+  try {
+    const { page } = await openPage(isso, newThread(), { load: 'eager' });
+    await list(page).getByText('No comments yet').waitFor();
+    await form(page).getByLabel('Comment').fill('Please approve me.');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await form(page).locator('.folio-form-status', { hasText: 'moderator' }).waitFor();
+    assert.match(await page.locator('#article article', { hasText: 'Please approve me.' }).textContent(), /Awaiting moderation/i);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
+test('server down: a clear error, the draft kept across a reload, and success once it is back', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    const { page } = await openPage(isso, thread, { load: 'eager' });
+    await list(page).getByText('No comments yet').waitFor();
+    await isso.stop({ keep: true });
+    await form(page).getByLabel('Comment').fill('Written while the server was down.');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await form(page).locator('.folio-form-status', { hasText: 'did not answer' }).waitFor();
+    assert.equal(await form(page).getByLabel('Comment').inputValue(), 'Written while the server was down.');
+
+    await page.reload();
+    await page.waitForSelector('#article[data-folio-state="ready"]');
+    assert.equal(await form(page).getByLabel('Comment').inputValue(), 'Written while the server was down.', 'the draft survives a reload');
+    await page.locator('#article [data-folio-comments]').scrollIntoViewIfNeeded();
+    await list(page).locator('[role="alert"]', { hasText: 'did not answer' }).waitFor();
+
+    await isso.restart();
+    await list(page).getByRole('button', { name: 'Try again' }).click();
+    await list(page).getByText('No comments yet').waitFor();
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('#article article', { hasText: 'Written while the server was down.' }).waitFor();
+    await page.reload();
+    await page.waitForSelector('#article[data-folio-state="ready"]');
+    assert.equal(await form(page).getByLabel('Comment').inputValue(), '', 'the draft is cleared once Isso accepted it');
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
+test('hostile HTML and authors stored in Isso render as text: no script runs, no on* attribute', async () => {
+  const isso = await startIsso({ origins: [origin], unsafeMarkup: true });
+  try {
+    const thread = newThread();
+    const vectors = [
+      '<img src=x onerror="window.folioPwned=1">',
+      '<script>window.folioPwned=1</script>',
+      '<svg onload="window.folioPwned=1"><circle r=1></circle></svg>',
+      '<iframe srcdoc="<script>parent.folioPwned=1</script>"></iframe>',
+      '<a href="javascript:window.folioPwned=1">click</a> <a href=" JaVaScRiPt:window.folioPwned=1">x</a>',
+      '<details open ontoggle="window.folioPwned=1">d</details>',
+      '<form action="javascript:window.folioPwned=1"><button formaction="javascript:window.folioPwned=1">b</button></form>',
+      '<base href="javascript:/"><meta http-equiv="refresh" content="0;url=javascript:window.folioPwned=1">',
+      '<div style="background:url(javascript:window.folioPwned=1)">styled</div><style>*{background:red}</style>',
+    ];
+    await isso.seed(thread, vectors.map((text) => ({ text: `kept text ${text}`, author: '<img src=x onerror="window.folioPwned=1">' })));
+    const stored = JSON.stringify(await isso.thread(thread));
+    assert.match(stored, /onerror/, 'Isso really hands the hostile markup to the browser');
+    const { page, problems } = await openPage(isso, thread, { load: 'eager' });
+    await page.locator('#article article[data-folio-comment-id]').nth(vectors.length - 1).waitFor();
+    await page.waitForTimeout(300);
+    const report = await page.evaluate(() => {
+      const root = document.querySelector('#article').shadowRoot;
+      const all = [...root.querySelectorAll('[data-folio-region="comments-list"] *')];
+      return {
+        pwned: window.folioPwned ?? null,
+        handlers: all.flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.localName}[${a.name}]`)),
+        bad: all.filter((e) => ['script', 'iframe', 'object', 'embed', 'base', 'meta', 'style', 'img', 'svg', 'form'].includes(e.localName)).map((e) => e.localName),
+        urls: all.flatMap((e) => ['href', 'src', 'action', 'formaction'].map((n) => e.getAttribute(n)).filter((v) => v && !/^(https?:|mailto:|#|\/)/i.test(v.trim()))),
+        authors: [...root.querySelectorAll('.folio-comment-author')].map((a) => a.textContent),
+      };
+    });
+    assert.equal(report.pwned, null, 'no hostile script ran');
+    assert.deepEqual(report.handlers, []);
+    assert.deepEqual(report.bad, []);
+    assert.deepEqual(report.urls, []);
+    assert.ok(report.authors.every((a) => a === '<img src=x onerror="window.folioPwned=1">'), JSON.stringify(report.authors));
+    assert.equal(await page.locator('#article .folio-comment-body', { hasText: 'kept text' }).count(), vectors.length);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
