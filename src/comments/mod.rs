@@ -33,6 +33,7 @@ pub mod error;
 pub mod form;
 pub mod isso;
 pub mod model;
+pub mod own;
 pub mod request;
 pub mod retry;
 pub mod sanitize;

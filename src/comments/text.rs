@@ -106,6 +106,16 @@ pub struct CommentsText {
     pub posted: &'static str,
     /// Status after a comment was held for moderation.
     pub moderation: &'static str,
+    /// Button on the reader's own comment, while the server allows edits.
+    pub edit: &'static str,
+    /// Button saving an edited comment.
+    pub save: &'static str,
+    /// Button deleting the reader's own comment (first press).
+    pub delete: &'static str,
+    /// The delete button's second state, asking for confirmation.
+    pub confirm_delete: &'static str,
+    /// Label of the textarea when editing a comment.
+    pub edit_label: &'static str,
     /// After a failed post's message, while Folio tries again by itself.
     pub retrying: &'static str,
     /// After a failed post's message, once Folio has stopped trying.
@@ -189,6 +199,11 @@ pub static EN: CommentsText = CommentsText {
     honeypot: "Leave this empty",
     posted: "Your comment has been posted.",
     moderation: "Thank you! Your comment will appear once a moderator has approved it.",
+    edit: "Edit",
+    save: "Save",
+    delete: "Delete",
+    confirm_delete: "Really delete?",
+    edit_label: "Edit your comment",
     retrying: "Trying again\u{2026}",
     draft_kept: "Your comment is kept here; post it again when you are ready.",
     just_now: "just now",

@@ -236,6 +236,30 @@ pub fn error_box(err: &CommentsError, t: &CommentsText) -> Element {
         .child(el("button").attr("type", "button").attr("data-folio-action", "retry-comments").text(t.retry))
 }
 
+/// Edit and Delete buttons for one of the reader's own comments (the edge appends them to
+/// the comment's actions while the server still allows changes).
+pub fn owner_actions(id: &str, t: &CommentsText) -> Vec<Node> {
+    vec![action_button("edit", id).text(t.edit).into(), action_button("delete", id).text(t.delete).into()]
+}
+
+/// The form that replaces a comment's body while the reader edits it.
+pub fn edit_form(id: &str, text: &str, t: &CommentsText) -> Element {
+    let mut field_id = String::from("folio-edit-");
+    field_id.push_str(id);
+    el("form")
+        .attr("class", "folio-edit-form")
+        .attr("data-folio-edit", id)
+        .child(el("label").attr("for", field_id.as_str()).text(t.edit_label))
+        .child(el("textarea").attr("id", field_id).attr("name", "text").attr("rows", "4").attr("required", "").text(text))
+        .child(
+            el("div")
+                .attr("class", "folio-form-actions")
+                .child(el("button").attr("type", "submit").attr("class", "folio-submit").text(t.save))
+                .child(action_button("cancel-edit", id).attr("class", "folio-cancel").text(t.cancel)),
+        )
+        .child(el("p").attr("class", "folio-form-status").attr("role", "status").attr("aria-live", "polite"))
+}
+
 /// The status line after a comment was held for moderation.
 pub fn moderation_notice(t: &CommentsText) -> &'static str {
     t.moderation

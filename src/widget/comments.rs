@@ -15,6 +15,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTex
 
 use crate::comments::config::{BackendKind, CommentsConfig};
 use crate::comments::draft::{storage_key, Draft};
+use crate::comments::own::{self, OwnComment};
 use crate::comments::form::{counter_text, form, validate, FormState};
 use crate::comments::{
     contract, isso, view, Backend, Comment, CommentsError, CommentsText, Contract, Cursor, HttpRequest, HttpResponse,
@@ -69,6 +70,8 @@ struct State {
     posting: bool,
     form: FormState,
     draft: Draft,
+    /// The reader's recent comments on this thread, editable for a while (Isso only).
+    own: Vec<OwnComment>,
     observer: Option<NearViewport>,
 }
 
@@ -94,6 +97,7 @@ impl CommentSection {
         };
         let thread = ThreadRef::new(thread);
         let draft = storage::get(&storage_key(&thread.uri)).and_then(|s| Draft::from_json(&s)).unwrap_or_default();
+        let own = storage::get(&own::storage_key(&thread.uri)).map(|s| own::from_json(&s, State::now())).unwrap_or_default();
         let state = Rc::new(RefCell::new(State {
             host: host.clone(),
             section: section.clone(),
@@ -111,6 +115,7 @@ impl CommentSection {
             posting: false,
             form: FormState { rules: config.rules, ..FormState::default() },
             draft,
+            own,
             observer: None,
         }));
         state.borrow().render_form(false);
@@ -153,11 +158,28 @@ impl State {
         let page = Page { total: self.total.unwrap_or(0), comments: self.comments.clone(), next: self.next.clone() };
         let nodes = view::list(&page, Self::now(), self.sort, self.text, &dom::sanitize::comment_body);
         let _ = build::replace_children(&region, &nodes);
+        self.decorate_own();
         let _ = region.class_list().remove_1("folio-comments-loading");
         let _ = region.set_attribute("aria-busy", "false");
         if let Ok(Some(h)) = self.section.query_selector("#folio-comments-heading") {
             h.set_text_content(Some(&view::heading_text(self.total, self.text)));
         }
+    }
+
+    /// Adds Edit and Delete to the reader's own comments that can still be changed.
+    fn decorate_own(&self) {
+        let now = Self::now();
+        for mine in self.own.iter().filter(|c| c.editable(now)) {
+            let Some(article) = self.comment_article(&mine.id) else { continue };
+            let Ok(Some(actions)) = article.query_selector(".folio-comment-actions") else { continue };
+            if let Ok(frag) = dom::document().and_then(|d| build::fragment(&d, &view::owner_actions(&mine.id, self.text))) {
+                let _ = actions.append_child(&frag);
+            }
+        }
+    }
+
+    fn save_own(&self) {
+        storage::set(&own::storage_key(&self.thread.uri), &own::to_json(&self.own, Self::now()));
     }
 
     fn render_error(&self, error: &CommentsError) {
@@ -508,6 +530,10 @@ impl State {
         self.posting = false;
         let id = posted.comment.id.clone();
         let pending = posted.pending;
+        if matches!(&*self.server, Server::Http(_, BackendKind::Isso, _)) {
+            self.own.push(OwnComment { id: id.clone(), posted: Self::now(), text: self.draft.text.clone() });
+            self.save_own();
+        }
         self.insert(posted.comment);
         if !pending {
             self.total = Some(self.total.unwrap_or(0) + 1);
@@ -553,6 +579,93 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
     });
 }
 
+/// Replaces one of the reader's comments' body with the edit form.
+fn start_edit(weak: &Weak<RefCell<State>>, id: &str) {
+    let Some(state) = weak.upgrade() else { return };
+    let s = state.borrow();
+    let Some(mine) = s.own.iter().find(|c| c.id == id) else { return };
+    let Some(body) = s.comment_article(id).and_then(|a| a.query_selector(".folio-comment-body").ok().flatten()) else { return };
+    let _ = build::replace_children(&body, &[view::edit_form(id, &mine.text, s.text).into()]);
+    focus(body.query_selector("textarea").ok().flatten());
+}
+
+/// Edits (`Some(text)`) or deletes (`None`) one of the reader's comments on Isso.
+fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
+    let Some(state) = weak.upgrade() else { return };
+    let request = match &*state.borrow().server {
+        Server::Http(_, BackendKind::Isso, endpoint) => match &text {
+            Some(t) => isso::edit(endpoint, &id, t),
+            None => isso::delete(endpoint, &id),
+        },
+        _ => return,
+    };
+    drop(state);
+    spawn_local(async move {
+        let response = send(&request).await;
+        let Some(state) = weak.upgrade() else { return };
+        let mut s = state.borrow_mut();
+        let outcome = response.and_then(|r| match &text {
+            Some(_) => isso::parse_edit(&r).map(Some),
+            None => isso::parse_delete(&r),
+        });
+        match outcome {
+            Ok(updated) => {
+                s.replace_comment(&id, updated, text.is_none());
+                if let Some(t) = &text {
+                    if let Some(mine) = s.own.iter_mut().find(|c| c.id == id) {
+                        mine.text = t.clone();
+                    }
+                } else {
+                    s.own.retain(|c| c.id != id);
+                    s.total = s.total.map(|n| n.saturating_sub(1));
+                }
+                s.save_own();
+                s.render_list();
+            }
+            Err(error) => {
+                // Keep the edit form and its text (or the comment, for a delete); say why.
+                let Some(article) = s.comment_article(&id) else { return };
+                let message = error.message_in(s.text);
+                match article.query_selector(".folio-form-status").ok().flatten() {
+                    Some(status) => status.set_text_content(Some(&message)),
+                    None => {
+                        let note: Node = crate::view::el("p").attr("class", "folio-field-error").attr("role", "alert").text(message).into();
+                        if let Ok(frag) = dom::document().and_then(|d| build::fragment(&d, &[note])) {
+                            let _ = article.append_child(&frag);
+                        }
+                    }
+                }
+            }
+        }
+    });
+}
+
+impl State {
+    /// Swaps a comment for the server's new version; `removed` with no new version drops it.
+    fn replace_comment(&mut self, id: &str, updated: Option<Comment>, removed: bool) {
+        fn walk(list: &mut Vec<Comment>, id: &str, updated: &mut Option<Comment>, removed: bool) -> bool {
+            if let Some(i) = list.iter().position(|c| c.id == id) {
+                match updated.take() {
+                    Some(mut new) => {
+                        new.replies = std::mem::take(&mut list[i].replies);
+                        if removed {
+                            new.deleted = true;
+                        }
+                        list[i] = new;
+                    }
+                    None => {
+                        list.remove(i);
+                    }
+                }
+                return true;
+            }
+            list.iter_mut().any(|c| walk(&mut c.replies, id, updated, removed))
+        }
+        let mut updated = updated;
+        walk(&mut self.comments, id, &mut updated, removed);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Events, delegated to the section.
 
@@ -574,6 +687,20 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
                 "retry-comments" => load(weak.clone(), false),
                 "load-more" => load(weak.clone(), true),
                 "like" => like(weak.clone(), id),
+                "edit" => start_edit(&weak, &id),
+                "cancel-edit" => {
+                    if let Some(state) = weak.upgrade() {
+                        state.borrow().render_list();
+                    }
+                }
+                "delete" if control.has_attribute("data-folio-confirm") => change(weak.clone(), id, None),
+                "delete" => {
+                    // A second press confirms; no modal dialog.
+                    if let Some(state) = weak.upgrade() {
+                        let _ = control.set_attribute("data-folio-confirm", "");
+                        control.set_text_content(Some(state.borrow().text.confirm_delete));
+                    }
+                }
                 "reply" | "cancel-reply" => {
                     let Some(state) = weak.upgrade() else { return };
                     let mut s = state.borrow_mut();
@@ -615,7 +742,20 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
     };
     let on_submit = move |event: &web_sys::Event| {
         event.prevent_default();
-        submit(weak.clone());
+        let edit = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|f| f.get_attribute("data-folio-edit"));
+        match edit {
+            Some(id) => {
+                let form = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+                let text = form
+                    .and_then(|f| f.query_selector("textarea").ok().flatten())
+                    .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+                    .map(|t| t.value());
+                if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+                    change(weak.clone(), id, Some(text));
+                }
+            }
+            None => submit(weak.clone()),
+        }
     };
     let active = EventListenerOptions::enable_prevent_default();
     vec![

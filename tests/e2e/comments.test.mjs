@@ -94,6 +94,46 @@ test('posting a comment and a reply shows them, stored in Isso', async () => {
   }
 });
 
+test('within the edit window the reader can edit and delete their own comment', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, [{ text: 'Someone else wrote this.', author: 'Ann' }]);
+    const { page } = await openPage(isso, thread, { load: 'eager' });
+    await page.locator('#article article[data-folio-comment-id]').first().waitFor();
+    const others = page.locator('#article article', { hasText: 'Someone else wrote this.' });
+    assert.equal(await others.getByRole('button', { name: 'Edit' }).count(), 0, 'no Edit on comments that are not mine');
+    await form(page).getByLabel('Comment').fill('My first version.');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    const mine = page.locator('#article article', { hasText: 'My first version.' });
+    await mine.waitFor();
+
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    const editor = mine.getByLabel('Edit your comment');
+    assert.equal(await editor.inputValue(), 'My first version.');
+    assert.equal(await editor.evaluate((el) => el === el.getRootNode().activeElement), true, 'focus moves to the editor');
+    await editor.fill('My *second* version.');
+    await mine.getByRole('button', { name: 'Save' }).click();
+    const edited = page.locator('#article article', { hasText: 'My second version.' });
+    await edited.locator('em').waitFor();
+    assert.match(JSON.stringify(await isso.thread(thread)), /My \u003cem\u003esecond|My <em>second/);
+
+    // Edit survives a reload (the window is remembered), then delete with a confirming second press.
+    await page.reload();
+    await page.waitForSelector('#article[data-folio-state="ready"]');
+    const again = page.locator('#article article', { hasText: 'My second version.' });
+    await again.waitFor();
+    await again.getByRole('button', { name: 'Delete' }).click();
+    await again.getByRole('button', { name: 'Really delete?' }).click();
+    await again.waitFor({ state: 'detached' });
+    const stored = JSON.stringify(await isso.thread(thread));
+    assert.doesNotMatch(stored, /second/);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 test('moderation: a held comment says so', async () => {
   const isso = await startIsso({ origins: [origin], moderation: true });
   try {
