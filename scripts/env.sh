@@ -11,4 +11,5 @@ cd "$FOLIO_ROOT"
 build_pkg() {
   wasm-pack build --target web --release 2>&1 | grep -vE '^\s*$' | grep -vE 'INFO|WARN' || true
   test -f pkg/folio_bg.wasm || { echo "wasm-pack build failed" >&2; return 1; }
+  node scripts/package.mjs
 }

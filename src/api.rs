@@ -64,6 +64,16 @@ impl Folio {
         }
     }
 
+    /// Applies new options, re-rendering only what they change (the share bar, the comment
+    /// section) unless the article itself changed. Resolves when done; rejects with a
+    /// `FolioError` (and shows the error box) when the new article cannot be shown.
+    pub fn update(&self, options: JsValue) -> Promise {
+        let slot = self.widget.clone();
+        let promise = future_to_promise(async move { apply(slot, options).await.map(|()| JsValue::UNDEFINED).map_err(|e| to_js_error(&e)) });
+        mark_handled(&promise);
+        promise
+    }
+
     /// Removes the widget: aborts requests, drops listeners, empties the shadow root.
     /// Calling it twice is harmless.
     pub fn destroy(&self) {
@@ -98,14 +108,18 @@ pub fn mount(element: JsValue, options: JsValue) -> Folio {
             }
         }
     });
-    // Mark the promise handled so an unobserved failure is not an "uncaught" error in the
-    // host's console; `ready.catch()` and `await ready` still see the rejection.
-    // `once_into_js` frees the closure when it runs; on success it is never called.
-    let noop = Closure::once_into_js(|_: JsValue| {});
-    if let Ok(catch) = js_sys::Reflect::get(&ready, &JsValue::from_str("catch")) {
-        let _ = catch.unchecked_into::<js_sys::Function>().call1(&ready, &noop);
-    }
+    mark_handled(&ready);
     Folio { widget: slot, ready }
+}
+
+/// Marks a promise handled so an unobserved failure is not an "uncaught" error in the
+/// host's console; `.catch()` and `await` still see the rejection. (`once_into_js` frees
+/// the closure when it runs; on success it is never called.)
+fn mark_handled(promise: &Promise) {
+    let noop = Closure::once_into_js(|_: JsValue| {});
+    if let Ok(catch) = js_sys::Reflect::get(promise, &JsValue::from_str("catch")) {
+        let _ = catch.unchecked_into::<js_sys::Function>().call1(promise, &noop);
+    }
 }
 
 async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Widget>>>) -> Result<(), Error> {
@@ -120,11 +134,21 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
     }
     let callbacks = read_callbacks(&options);
     let options = read_options(&options)?;
-    let parsed = match &options.article {
+    let parsed = load_article(&options, signal.as_ref()).await?;
+    let slot = slot.upgrade().ok_or(Error::Destroyed)?;
+    let mut guard = slot.borrow_mut();
+    let widget = guard.as_mut().ok_or(Error::Destroyed)?;
+    widget.show_article(parsed, options, callbacks);
+    Ok(())
+}
+
+/// Reads, fetches if need be, and validates the article the options name.
+async fn load_article(options: &Options, signal: Option<&web_sys::AbortSignal>) -> Result<crate::article::Parsed, Error> {
+    Ok(match &options.article {
         ArticleSource::Value(v) => Article::from_json(v)?,
         ArticleSource::Text(t) => Article::from_json_text(t)?,
         ArticleSource::Url(url) => {
-            let response = fetch("GET", url, &[("accept", "application/json".into())], None, false, signal.as_ref())
+            let response = fetch("GET", url, &[("accept", "application/json".into())], None, false, signal)
                 .await
                 .map_err(|_| Error::Fetch { url: url.clone(), status: None })?;
             if !(200..300).contains(&response.status) {
@@ -132,12 +156,37 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
             }
             Article::from_json_text(&response.body)?
         }
+    })
+}
+
+/// Applies new options to a mounted widget: only the share bar or the comment section
+/// when only they changed, else a new render of everything.
+async fn apply(slot: Slot, options: JsValue) -> Result<(), Error> {
+    let callbacks = read_callbacks(&options);
+    let options = read_options(&options)?;
+    let (same_article, signal) = {
+        let guard = slot.borrow();
+        let widget = guard.as_ref().ok_or(Error::Destroyed)?;
+        let same = widget.options().is_some_and(|o| o.article == options.article && o.words_per_minute == options.words_per_minute);
+        (same, widget.signal())
     };
-    let slot = slot.upgrade().ok_or(Error::Destroyed)?;
+    if same_article {
+        slot.borrow_mut().as_mut().ok_or(Error::Destroyed)?.update(options, callbacks);
+        return Ok(());
+    }
+    let parsed = load_article(&options, signal.as_ref()).await;
     let mut guard = slot.borrow_mut();
     let widget = guard.as_mut().ok_or(Error::Destroyed)?;
-    widget.show_article(&parsed, &options, callbacks);
-    Ok(())
+    match parsed {
+        Ok(parsed) => {
+            widget.show_article(parsed, options, callbacks);
+            Ok(())
+        }
+        Err(error) => {
+            widget.show_error(&error);
+            Err(error)
+        }
+    }
 }
 
 /// JS object -> JSON text -> [`Options`]. Functions in the object (callbacks) are read

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::article::Problem;
+use crate::article::{ArticleText, Problem};
 use crate::json::SyntaxError;
 use crate::view::{el, Element};
 
@@ -72,9 +72,16 @@ impl Error {
         }
     }
 
-    /// The error as the reader sees it inside the widget: a titled alert listing the
-    /// details (at most [`MAX_SHOWN_DETAILS`], then how many more).
-    pub fn view(&self) -> Element {
+    /// The error as the reader sees it inside the widget: a titled alert (the title in the
+    /// widget's language) listing the details (at most [`MAX_SHOWN_DETAILS`], then how many
+    /// more; details name JSON paths and URLs, so they stay as written).
+    pub fn view(&self, t: &ArticleText) -> Element {
+        let title = match self {
+            Error::Options(_) | Error::Destroyed => t.err_options,
+            Error::ArticleSyntax(_) => t.err_syntax,
+            Error::ArticleInvalid(_) => t.err_invalid,
+            Error::Fetch { .. } => t.err_fetch,
+        };
         let details = self.details();
         let mut list = el("ul");
         for d in details.iter().take(MAX_SHOWN_DETAILS) {
@@ -91,7 +98,7 @@ impl Error {
             .attr("role", "alert")
             .attr("part", "error")
             .attr("data-folio-error", self.code())
-            .child(el("p").attr("class", "folio-error-title").child(el("strong").text(self.title())))
+            .child(el("p").attr("class", "folio-error-title").child(el("strong").text(title)))
             .child_opt((!details.is_empty()).then_some(list))
     }
 }
@@ -131,7 +138,7 @@ mod tests {
     #[test]
     fn the_error_box_is_an_alert_listing_details() {
         let many = (0..25).map(|i| Problem::new(format!("body[{i}]"), "<bad>")).collect();
-        let html = crate::view::html::to_html(&Error::ArticleInvalid(many).view().into());
+        let html = crate::view::html::to_html(&Error::ArticleInvalid(many).view(&ArticleText::en()).into());
         assert!(html.starts_with(r#"<div class="folio-error" role="alert" part="error" data-folio-error="folio/article-invalid">"#));
         assert!(html.contains("<li>body[0]: &lt;bad&gt;</li>"));
         assert!(html.contains("<li>… and 5 more</li>"));

@@ -15,7 +15,9 @@
 
 pub mod article;
 pub mod comments;
+pub mod compose;
 pub mod error;
+pub mod i18n;
 pub mod json;
 pub mod options;
 pub mod share;

@@ -28,6 +28,9 @@ pub struct Options {
     pub words_per_minute: u32,
     /// The share bar, or `None` when `share: false`.
     pub share: Option<ShareOptions>,
+    /// The language of Folio's own words (BCP 47), when the host sets it; else the
+    /// article's, else the page's.
+    pub lang: Option<String>,
     /// The comment section, or `None` for none.
     pub comments: Option<CommentsConfig>,
     /// Options that were wrong but not fatal (each replaced by its default).
@@ -38,7 +41,7 @@ impl Options {
     /// Reads options. Keys: `article` (object, JSON text, or a URL string), `src` (a URL),
     /// `wordsPerMinute` (positive number, or 0 to hide the reading time), `share` (`false`
     /// for no share bar, else share options: see [`ShareOptions::from_json`]), `comments`
-    /// (see [`CommentsConfig::from_json`]).
+    /// (see [`CommentsConfig::from_json`]), `lang` (a BCP 47 tag for Folio's own words).
     ///
     /// ```
     /// use folio::{json, options::{Options, ArticleSource}};
@@ -75,7 +78,13 @@ impl Options {
             None => (Some(ShareOptions::default()), Vec::new()),
         };
         let comments = CommentsConfig::from_json(v.get("comments").unwrap_or(&Value::Null)).map_err(Error::Options)?;
-        Ok(Options { article, words_per_minute, share, comments, warnings })
+        let lang = match v.get("lang") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(Value::String(s)) if s.len() <= 35 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') => Some(s.clone()),
+            Some(_) => return Err(Error::Options("options.lang must be a language tag such as \"de\" or \"pt-BR\".".into())),
+        };
+        Ok(Options { article, words_per_minute, share, lang, comments, warnings })
     }
 }
 
@@ -121,5 +130,7 @@ mod tests {
         assert_eq!(read(r#"{"src": "javascript:alert(1)"}"#).unwrap_err().code(), "folio/options");
         assert_eq!(read(r#"{"src": "mailto:a@b"}"#).unwrap_err().code(), "folio/options");
         assert_eq!(read(r#"{"src": "/a", "wordsPerMinute": -1}"#).unwrap_err().code(), "folio/options");
+        assert_eq!(read(r#"{"src": "/a", "lang": "<x>"}"#).unwrap_err().code(), "folio/options");
+        assert_eq!(read(r#"{"src": "/a", "lang": "pt-BR"}"#).unwrap().lang.as_deref(), Some("pt-BR"));
     }
 }

@@ -10,7 +10,9 @@
 //!
 //! Anything else, HTML included, stays text. Markers that are not closed are text.
 //! `_` only opens at the start of a word, so `snake_case_name` stays as written. The first
-//! closing marker ends a span, which keeps parsing linear in the length of the text.
+//! closing marker ends a span, which keeps parsing linear in the length of the text. One
+//! text makes at most [`MAX_SPANS`] spans; past that, markers stay as written, so no
+//! article can make a browser lay out hundreds of thousands of elements in one paragraph.
 
 /// One piece of inline text.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +37,9 @@ pub enum Inline {
 const ESCAPABLE: &[char] = &['\\', '*', '_', '`', '[', ']', '(', ')'];
 const MAX_DEPTH: u8 = 4;
 
+/// The most spans (emphasis, strong, code, links) one text can make.
+pub const MAX_SPANS: usize = 1000;
+
 /// Parses inline text into spans.
 ///
 /// ```
@@ -51,7 +56,8 @@ const MAX_DEPTH: u8 = 4;
 /// ```
 pub fn parse_inline(text: &str) -> Vec<Inline> {
     let mut out = Vec::new();
-    parse_into(text, 0, &mut out);
+    let mut budget = MAX_SPANS;
+    parse_into(text, 0, &mut budget, &mut out);
     out
 }
 
@@ -103,7 +109,7 @@ fn push_text(out: &mut Vec<Inline>, s: &str) {
     }
 }
 
-fn parse_into(s: &str, depth: u8, out: &mut Vec<Inline>) {
+fn parse_into(s: &str, depth: u8, budget: &mut usize, out: &mut Vec<Inline>) {
     let b = s.as_bytes();
     let mut finder = Finder::default();
     let mut plain_start = 0;
@@ -122,25 +128,26 @@ fn parse_into(s: &str, depth: u8, out: &mut Vec<Inline>) {
             }
             continue;
         }
-        let nested = depth < MAX_DEPTH;
+        let nested = depth < MAX_DEPTH && *budget > 0;
         // What a marker at `i` turns into: (node, bytes consumed).
         let found: Option<(Inline, usize)> = match c {
-            b'`' => finder
+            b'`' if *budget > 0 => finder
                 .find(s, i + 1, "`")
                 .filter(|&end| end > i + 1)
                 .map(|end| (Inline::Code(s[i + 1..end].to_string()), end + 1 - i)),
             b'*' if nested && b.get(i + 1) == Some(&b'*') => {
-                span(s, i, "**", depth, &mut finder).map(|(kids, n)| (Inline::Strong(kids), n))
+                span(s, i, "**", depth, budget, &mut finder).map(|(kids, n)| (Inline::Strong(kids), n))
             }
-            b'*' if nested => span(s, i, "*", depth, &mut finder).map(|(kids, n)| (Inline::Emphasis(kids), n)),
+            b'*' if nested => span(s, i, "*", depth, budget, &mut finder).map(|(kids, n)| (Inline::Emphasis(kids), n)),
             b'_' if nested && !s[..i].chars().next_back().is_some_and(char::is_alphanumeric) => {
-                span(s, i, "_", depth, &mut finder).map(|(kids, n)| (Inline::Emphasis(kids), n))
+                span(s, i, "_", depth, budget, &mut finder).map(|(kids, n)| (Inline::Emphasis(kids), n))
             }
-            b'[' if nested => link(s, i, depth, &mut finder),
+            b'[' if nested => link(s, i, depth, budget, &mut finder),
             _ => None,
         };
         match found {
             Some((node, consumed)) => {
+                *budget = budget.saturating_sub(1);
                 push_text(out, &s[plain_start..i]);
                 out.push(node);
                 i += consumed;
@@ -156,7 +163,7 @@ fn parse_into(s: &str, depth: u8, out: &mut Vec<Inline>) {
 
 /// A `marker ... marker` span at `i`: its parsed children and the bytes it covers.
 /// The opener must be followed by a non-space, and the span must not be empty.
-fn span(s: &str, i: usize, marker: &'static str, depth: u8, finder: &mut Finder) -> Option<(Vec<Inline>, usize)> {
+fn span(s: &str, i: usize, marker: &'static str, depth: u8, budget: &mut usize, finder: &mut Finder) -> Option<(Vec<Inline>, usize)> {
     let inner_start = i + marker.len();
     let first = s[inner_start..].chars().next()?;
     if first.is_whitespace() {
@@ -167,12 +174,12 @@ fn span(s: &str, i: usize, marker: &'static str, depth: u8, finder: &mut Finder)
         return None;
     }
     let mut kids = Vec::new();
-    parse_into(&s[inner_start..end], depth + 1, &mut kids);
+    parse_into(&s[inner_start..end], depth + 1, budget, &mut kids);
     Some((kids, end + marker.len() - i))
 }
 
 /// A `[text](url)` link at `i`.
-fn link(s: &str, i: usize, depth: u8, finder: &mut Finder) -> Option<(Inline, usize)> {
+fn link(s: &str, i: usize, depth: u8, budget: &mut usize, finder: &mut Finder) -> Option<(Inline, usize)> {
     let close = finder.find(s, i + 1, "]")?;
     if close == i + 1 || s.as_bytes().get(close + 1) != Some(&b'(') {
         return None;
@@ -183,7 +190,7 @@ fn link(s: &str, i: usize, depth: u8, finder: &mut Finder) -> Option<(Inline, us
         return None;
     }
     let mut children = Vec::new();
-    parse_into(&s[i + 1..close], depth + 1, &mut children);
+    parse_into(&s[i + 1..close], depth + 1, budget, &mut children);
     Some((Inline::Link { href: href.to_string(), children }, url_end + 1 - i))
 }
 
@@ -241,6 +248,14 @@ mod tests {
         let parsed = parse_inline(&s);
         let total: usize = parsed.iter().map(|n| if let Inline::Text(x) = n { x.len() } else { 0 }).sum();
         assert!(total > 0);
+    }
+
+    #[test]
+    fn spans_are_capped() {
+        let s = "*a* ".repeat(MAX_SPANS + 5);
+        let parsed = parse_inline(&s);
+        assert_eq!(parsed.iter().filter(|n| matches!(n, Inline::Emphasis(_))).count(), MAX_SPANS);
+        assert_eq!(parsed.last(), Some(&t(&(String::from(" ") + &"*a* ".repeat(5)))), "the rest stays as written");
     }
 
     #[test]

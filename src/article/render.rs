@@ -24,12 +24,34 @@ pub struct ArticleText {
     pub about_author: &'static str,
     /// Label of the tag list: "Tags".
     pub tags: &'static str,
+    /// While the article loads: "Loading article…".
+    pub loading: &'static str,
+    /// Error box title for bad options.
+    pub err_options: &'static str,
+    /// Error box title for article text that is not JSON.
+    pub err_syntax: &'static str,
+    /// Error box title for an article that breaks the schema.
+    pub err_invalid: &'static str,
+    /// Error box title for an article that could not be fetched.
+    pub err_fetch: &'static str,
 }
 
 impl ArticleText {
     /// English.
     pub fn en() -> Self {
-        ArticleText { by: "By", and: "and", min_read: "min read", updated: "Updated", about_author: "About the author", tags: "Tags" }
+        ArticleText {
+            by: "By",
+            and: "and",
+            min_read: "min read",
+            updated: "Updated",
+            about_author: "About the author",
+            tags: "Tags",
+            loading: "Loading article\u{2026}",
+            err_options: "Folio is not set up correctly",
+            err_syntax: "The article is not valid JSON",
+            err_invalid: "The article has problems",
+            err_fetch: "The article could not be loaded",
+        }
     }
 }
 

@@ -1,19 +1,80 @@
 //! Every string the comments section shows a reader, in one table per language.
 //!
-//! Only English exists so far ([`CommentsText::en`]); locales (issue 5) add tables of the
-//! same shape. Counted phrases are [`Plural`]s with a `{n}` placeholder. Nothing here
-//! formats markup: the strings are text and reach the page through the view tree.
+//! This module holds the shape ([`CommentsText`]) and the English table ([`EN`]); the
+//! other languages are in [`crate::i18n`]. Counted phrases are [`Plural`]s with a `{n}`
+//! placeholder, one form per CLDR plural category of their language. Nothing here formats
+//! markup: the strings are text and reach the page through the view tree.
 
-/// A phrase with a count, in its singular and plural forms; `{n}` marks the number.
+pub use crate::i18n::plural::{PluralCategory, PluralRule};
+
+/// A phrase with a count, in the forms its language distinguishes; `{n}` marks the number.
+///
+/// [`rule`](Plural::rule) (the table's language) picks the category of a count; a form
+/// left `None` falls back to [`other`](Plural::other). English needs `one` and `other`;
+/// Russian `one`, `few` and `many` (its `other` is for fractions); Arabic all six.
+/// A form whose category holds more than one number (French `one` is 0 and 1, Russian
+/// `one` is 1, 21, 31...) must contain `{n}`.
+///
+/// ```
+/// use folio::comments::text::{Plural, PluralRule};
+/// const MINUTES: Plural = Plural {
+///     one: Some("{n} минуту назад"),
+///     few: Some("{n} минуты назад"),
+///     many: Some("{n} минут назад"),
+///     ..Plural::new(PluralRule::Ru, "{n} минуты назад")
+/// };
+/// assert_eq!(MINUTES.with(21), "21 минуту назад");
+/// assert_eq!(MINUTES.with(3), "3 минуты назад");
+/// assert_eq!(MINUTES.with(11), "11 минут назад");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Plural {
-    /// The form for exactly one, e.g. `"1 minute ago"`.
-    pub one: &'static str,
+    /// The plural rule of the table's language.
+    pub rule: PluralRule,
+    /// The form for the `zero` category (Arabic 0).
+    pub zero: Option<&'static str>,
+    /// The form for the `one` category, e.g. `"1 minute ago"`.
+    pub one: Option<&'static str>,
+    /// The form for the `two` category (Arabic and Hebrew 2).
+    pub two: Option<&'static str>,
+    /// The form for the `few` category (Polish, Russian, Ukrainian 2-4; Arabic 3-10).
+    pub few: Option<&'static str>,
+    /// The form for the `many` category (Polish, Russian, Ukrainian 0, 5-20; Arabic 11-99;
+    /// French, Spanish, Italian, Portuguese whole millions).
+    pub many: Option<&'static str>,
     /// The form for every other count, e.g. `"{n} minutes ago"`.
     pub other: &'static str,
 }
 
 impl Plural {
+    /// A phrase with only its `other` form (enough for Japanese and Chinese); set the
+    /// other forms with struct update syntax.
+    pub const fn new(rule: PluralRule, other: &'static str) -> Plural {
+        Plural { rule, zero: None, one: None, two: None, few: None, many: None, other }
+    }
+
+    /// A phrase with a `one` and an `other` form (English, German, Spanish...).
+    pub const fn one_other(rule: PluralRule, one: &'static str, other: &'static str) -> Plural {
+        Plural { one: Some(one), ..Plural::new(rule, other) }
+    }
+
+    /// The form given for `category`, if any.
+    pub fn form_for(&self, category: PluralCategory) -> Option<&'static str> {
+        match category {
+            PluralCategory::Zero => self.zero,
+            PluralCategory::One => self.one,
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            PluralCategory::Other => Some(self.other),
+        }
+    }
+
+    /// The template used for `n`: the form of its category, else `other`.
+    pub fn form(&self, n: u64) -> &'static str {
+        self.form_for(self.rule.category(n)).unwrap_or(self.other)
+    }
+
     /// The phrase for `n`, with `{n}` replaced by the number.
     ///
     /// ```
@@ -23,7 +84,7 @@ impl Plural {
     /// assert_eq!(t.minutes_ago.with(3), "3 minutes ago");
     /// ```
     pub fn with(&self, n: u64) -> String {
-        fill(if n == 1 { self.one } else { self.other }, n)
+        fill(self.form(n), n)
     }
 }
 
@@ -118,6 +179,8 @@ pub struct CommentsText {
     pub edit_label: &'static str,
     /// After a failed post's message, while Folio tries again by itself.
     pub retrying: &'static str,
+    /// When the server took a comment but its answer could not be read.
+    pub sent_unconfirmed: &'static str,
     /// After a failed post's message, once Folio has stopped trying.
     pub draft_kept: &'static str,
     /// Relative time under a minute.
@@ -166,8 +229,8 @@ pub struct CommentsText {
     pub val_website_invalid: &'static str,
 }
 
-/// The English table.
-pub static EN: CommentsText = CommentsText {
+/// The English table (a `const`, so that [`crate::i18n::EN`] can hold it by value).
+pub const EN: CommentsText = CommentsText {
     heading: "Comments",
     loading: "Loading comments\u{2026}",
     empty: "No comments yet. Start the conversation.",
@@ -176,11 +239,11 @@ pub static EN: CommentsText = CommentsText {
     sort_newest: "Newest first",
     sort_top: "Most liked",
     load_more: "Load more comments",
-    more_replies: Plural { one: "Show 1 more reply", other: "Show {n} more replies" },
+    more_replies: Plural::one_other(PluralRule::En, "Show 1 more reply", "Show {n} more replies"),
     anonymous: "Anonymous",
     reply: "Reply",
     like: "Like",
-    likes: Plural { one: "1 like", other: "{n} likes" },
+    likes: Plural::one_other(PluralRule::En, "1 like", "{n} likes"),
     edited: "edited",
     awaiting_moderation: "Awaiting moderation",
     deleted: "This comment was deleted.",
@@ -205,31 +268,26 @@ pub static EN: CommentsText = CommentsText {
     confirm_delete: "Really delete?",
     edit_label: "Edit your comment",
     retrying: "Trying again\u{2026}",
+    sent_unconfirmed: "Your comment was sent, but the server's answer could not be read. It should appear when the comments reload.",
     draft_kept: "Your comment is kept here; post it again when you are ready.",
     just_now: "just now",
-    minutes_ago: Plural { one: "1 minute ago", other: "{n} minutes ago" },
-    hours_ago: Plural { one: "1 hour ago", other: "{n} hours ago" },
+    minutes_ago: Plural::one_other(PluralRule::En, "1 minute ago", "{n} minutes ago"),
+    hours_ago: Plural::one_other(PluralRule::En, "1 hour ago", "{n} hours ago"),
     yesterday: "yesterday",
-    days_ago: Plural { one: "1 day ago", other: "{n} days ago" },
-    months_ago: Plural { one: "1 month ago", other: "{n} months ago" },
-    years_ago: Plural { one: "1 year ago", other: "{n} years ago" },
+    days_ago: Plural::one_other(PluralRule::En, "1 day ago", "{n} days ago"),
+    months_ago: Plural::one_other(PluralRule::En, "1 month ago", "{n} months ago"),
+    years_ago: Plural::one_other(PluralRule::En, "1 year ago", "{n} years ago"),
     err_network: "The comment server did not answer. Check your connection and try again.",
     err_server: "The comment server ran into a problem. Please try again in a moment.",
     err_rate_limited: "Too many comments in a short time.",
-    err_wait: Plural { one: "Please wait 1 second and try again.", other: "Please wait {n} seconds and try again." },
+    err_wait: Plural::one_other(PluralRule::En, "Please wait 1 second and try again.", "Please wait {n} seconds and try again."),
     err_wait_unknown: "Please wait a little and try again.",
     err_rejected: "The comment was not accepted",
     err_bad_response: "The comment server sent an answer that could not be read. Please try again later.",
     err_too_large: "This comment is too long to post. Please shorten it.",
     val_text_required: "Please write a comment.",
-    val_text_short: Plural {
-        one: "Comments need at least 1 character.",
-        other: "Comments need at least {n} characters.",
-    },
-    val_text_long: Plural {
-        one: "Please keep the comment to 1 character.",
-        other: "Please keep the comment to {n} characters or fewer.",
-    },
+    val_text_short: Plural::one_other(PluralRule::En, "Comments need at least 1 character.", "Comments need at least {n} characters."),
+    val_text_long: Plural::one_other(PluralRule::En, "Please keep the comment to 1 character.", "Please keep the comment to {n} characters or fewer."),
     val_name_required: "Please enter your name.",
     val_email_required: "Please enter your email address.",
     val_email_invalid: "Please enter a valid email address, like name@example.com.",
@@ -252,5 +310,16 @@ mod tests {
         assert_eq!(EN.err_wait.with(1), "Please wait 1 second and try again.");
         assert_eq!(EN.more_replies.with(0), "Show 0 more replies");
         assert_eq!(fill("no placeholder", 3), "no placeholder");
+    }
+
+    #[test]
+    fn missing_forms_fall_back_to_other() {
+        let p = Plural { two: Some("two of them"), ..Plural::one_other(PluralRule::He, "just one", "{n} of them") };
+        assert_eq!((p.with(1), p.with(2), p.with(3), p.with(0)), ("just one".into(), "two of them".into(), "3 of them".into(), "0 of them".into()));
+        let ja = Plural::new(PluralRule::Ja, "{n}件");
+        assert_eq!((ja.with(1), ja.form_for(PluralCategory::One)), ("1件".to_string(), None));
+        // A Russian phrase missing its `many` form uses `other` there, and only there.
+        let ru = Plural { one: Some("{n} one"), few: Some("{n} few"), ..Plural::new(PluralRule::Ru, "{n} other") };
+        assert_eq!([ru.with(21), ru.with(22), ru.with(25)], ["21 one", "22 few", "25 other"]);
     }
 }

@@ -166,17 +166,14 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
     if !c.pending && !c.deleted {
         actions.push(action_button("reply", &c.id).text(t.reply));
         if let Some(likes) = c.likes {
-            let count = likes.to_string();
-            let mut label = String::from(t.like);
-            label.push_str(" (");
-            label.push_str(&t.likes.with(likes.max(0) as u64));
-            label.push(')');
+            // The name is the visible text ("Like 3"), so speech input can say what it sees
+            // and the name never goes stale when the count changes.
             actions.push(
                 action_button("like", &c.id)
-                    .attr("aria-label", label)
+                    .attr("aria-pressed", "false")
                     .text(t.like)
                     .text(" ")
-                    .child(el("span").attr("class", "folio-like-count").attr("data-folio-likes", "").text(count)),
+                    .child(el("span").attr("class", "folio-like-count").attr("data-folio-likes", "").text(likes.to_string())),
             );
         }
     }
@@ -387,7 +384,7 @@ mod tests {
         };
         let (nodes, html) = render(&page);
         assert!(html.contains("<time class=\"folio-comment-time\" datetime=\"2027-01-15T07:57:00Z\" title=\"2027-01-15 07:57 UTC\">3 minutes ago</time>"));
-        assert!(html.contains("aria-label=\"Like (2 likes)\""));
+        assert!(html.contains("aria-pressed=\"false\">Like <span class=\"folio-like-count\" data-folio-likes=\"\">2</span></button>"), "{html}");
         assert!(html.contains("<p class=\"folio-comment-note\">Awaiting moderation</p>"));
         let actions_of = |id: &str| {
             let mut found = all(&nodes, &|e| e.get_attr("data-folio-comment-id") == Some(id) && e.tag == "button");

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod fetch;
+pub mod intl;
 pub mod observer;
 pub mod sanitize;
 pub mod storage;

@@ -208,8 +208,21 @@ pub fn is_bare_host(host: &str) -> bool {
                 && !label.starts_with('-')
                 && !label.ends_with('-')
                 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        });
+        })
+        // A numeric last label makes the URL parser read the host as an IPv4 address, so
+        // it must be one ("08", "1.2.3.999", "0x1f" are not); a name ends in a TLD, and
+        // every TLD starts with a letter.
+        && (is_ipv4(name) || name.rsplit('.').next().is_some_and(|tld| tld.as_bytes()[0].is_ascii_alphabetic() && !tld.starts_with("0x")));
     port_ok && name_ok
+}
+
+/// Four dotted decimal numbers 0-255 without leading zeros: an IPv4 address as written.
+fn is_ipv4(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()) && !(p.len() > 1 && p.starts_with('0')) && p.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
 }
 
 /// Reads an array of strings or one comma-separated string. Non-string array items are
@@ -281,6 +294,21 @@ fn wrong_value(path: &str, expected: &str, found: &Value) -> String {
     w.push_str(s);
     w.push_str("\"; ignored.");
     w
+}
+
+#[cfg(test)]
+mod host_tests {
+    use super::is_bare_host;
+
+    #[test]
+    fn numeric_last_labels_are_not_hosts() {
+        for bad in ["08", "1.2.3.999", "0xffffffffffffffff", "mastodon.08", "a.0x1f", "1.2.3", "01.2.3.4"] {
+            assert!(!is_bare_host(bad), "{bad}");
+        }
+        for ok in ["mastodon.social", "m.example:8443", "xn--mstdon-9ua.example", "a1.b2c", "1.2.3.4"] {
+            assert!(is_bare_host(ok), "{ok}");
+        }
+    }
 }
 
 #[cfg(test)]

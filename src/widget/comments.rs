@@ -22,6 +22,7 @@ use crate::comments::{
     Isso, NewComment, Page, Posted, Sort, ThreadRef,
 };
 use crate::dom::{self, build, fetch, observer::NearViewport, storage};
+use crate::i18n::Locale;
 use crate::view::Node;
 
 /// How far below the viewport the section starts loading.
@@ -39,7 +40,7 @@ enum Server {
 /// The host's functions for the callbacks backend. Their results use the JSON contract's
 /// shapes and are read by the same parser.
 pub struct Callbacks {
-    /// `list({thread, sort, cursor, limit})` -> `{total, comments, next}`.
+    /// `list({thread, sort, cursor})` -> `{total, comments, next}`.
     pub list: js_sys::Function,
     /// `post({thread, text, author, email, website, parent, title})` -> `{comment, pending}`.
     pub post: Option<js_sys::Function>,
@@ -59,6 +60,8 @@ struct State {
     thread: ThreadRef,
     title: String,
     text: &'static CommentsText,
+    /// The locale's tag, for `Intl` date and time formats.
+    lang: &'static str,
     sort: Sort,
     comments: Vec<Comment>,
     total: Option<u32>,
@@ -79,7 +82,15 @@ impl CommentSection {
     /// Takes over the placeholder `section` rendered with the article: shows the form
     /// (with any saved draft) and loads comments when the section nears the viewport, or
     /// at once with `load: "eager"`.
-    pub fn start(host: &Element, section: Element, config: &CommentsConfig, thread: String, title: String, callbacks: Option<Callbacks>) -> Result<CommentSection, String> {
+    pub fn start(
+        host: &Element,
+        section: Element,
+        config: &CommentsConfig,
+        thread: String,
+        title: String,
+        callbacks: Option<Callbacks>,
+        locale: &'static Locale,
+    ) -> Result<CommentSection, String> {
         let server = match (config.backend, &config.endpoint, callbacks) {
             (BackendKind::Callbacks, _, Some(cb)) => Server::Callbacks(cb),
             (BackendKind::Callbacks, _, None) => return Err("options.comments.list must be a function for the callbacks backend.".into()),
@@ -104,7 +115,8 @@ impl CommentSection {
             server: Rc::new(server),
             thread,
             title,
-            text: CommentsText::en(),
+            text: &locale.comments,
+            lang: locale.tag,
             sort: config.sort,
             comments: Vec::new(),
             total: config.count,
@@ -158,6 +170,7 @@ impl State {
         let page = Page { total: self.total.unwrap_or(0), comments: self.comments.clone(), next: self.next.clone() };
         let nodes = view::list(&page, Self::now(), self.sort, self.text, &dom::sanitize::comment_body);
         let _ = build::replace_children(&region, &nodes);
+        dom::intl::localize_times(&region, self.lang);
         self.decorate_own();
         let _ = region.class_list().remove_1("folio-comments-loading");
         let _ = region.set_attribute("aria-busy", "false");
@@ -391,23 +404,48 @@ fn strip_likes(list: &mut [Comment]) {
     }
 }
 
-async fn send_post(server: &Server, comment: &NewComment) -> Result<Posted, CommentsError> {
-    match server {
-        Server::Http(backend, ..) => backend.parse_post(&send(&backend.post_request(comment)).await?),
+/// What became of a post.
+enum PostOutcome {
+    /// The server stored it and said what it stored.
+    Accepted(Posted),
+    /// The server answered with success, but its answer could not be read: the comment is
+    /// stored, so it must not be sent again.
+    AcceptedUnreadable,
+    /// It failed (maybe worth retrying: see [`CommentsError::is_retryable`]).
+    Failed(CommentsError),
+}
+
+async fn send_post(server: &Server, comment: &NewComment) -> PostOutcome {
+    let (response, parse): (Result<HttpResponse, CommentsError>, &dyn Fn(&HttpResponse) -> Result<Posted, CommentsError>) = match server {
+        Server::Http(backend, ..) => (send(&backend.post_request(comment)).await, &|r| backend.parse_post(r)),
         Server::Callbacks(cb) => {
-            let Some(post) = &cb.post else { return Err(CommentsError::Rejected { status: 405, message: "This site does not accept comments.".into() }) };
+            let Some(post) = &cb.post else {
+                return PostOutcome::Failed(CommentsError::Rejected { status: 405, message: "This site does not accept comments.".into() });
+            };
             let arg = callback_args(&[
                 ("thread", Some(&comment.uri)),
                 ("text", Some(&comment.text)),
-                ("author", Some(&comment.author)),
-                ("email", Some(&comment.email)),
-                ("website", Some(&comment.website)),
+                ("author", non_blank(&comment.author)),
+                ("email", non_blank(&comment.email)),
+                ("website", non_blank(&comment.website)),
                 ("parent", comment.parent.as_deref()),
                 ("title", Some(&comment.title)),
             ]);
-            contract::parse_post(&call(post, &arg, 201).await?)
+            (call(post, &arg, 201).await, &contract::parse_post)
         }
+    };
+    match response {
+        Err(error) => PostOutcome::Failed(error),
+        Ok(r) => match parse(&r) {
+            Ok(posted) => PostOutcome::Accepted(posted),
+            Err(CommentsError::BadResponse { .. }) if r.is_success() => PostOutcome::AcceptedUnreadable,
+            Err(error) => PostOutcome::Failed(error),
+        },
     }
+}
+
+fn non_blank(s: &str) -> Option<&str> {
+    Some(s.trim()).filter(|s| !s.is_empty())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -494,8 +532,14 @@ fn submit(weak: Weak<RefCell<State>>) {
             let Some(state) = weak.upgrade() else { return };
             let mut s = state.borrow_mut();
             let error = match result {
-                Ok(posted) => return s.posted(posted),
-                Err(error) => error,
+                PostOutcome::Accepted(posted) => return s.posted(posted),
+                PostOutcome::AcceptedUnreadable => {
+                    s.sent_unconfirmed();
+                    drop(s);
+                    drop(state);
+                    return load(weak, false);
+                }
+                PostOutcome::Failed(error) => error,
             };
             let message = error.message_in(s.text);
             let delay = if error.is_retryable() { backoff.delay_ms(attempt, js_sys::Math::random(), error.retry_after()) } else { None };
@@ -524,6 +568,17 @@ fn submit(weak: Weak<RefCell<State>>) {
 }
 
 impl State {
+    /// The server took the comment but its answer was unreadable: clear the text (it is
+    /// stored; sending it again would post it twice) and say so; the caller reloads.
+    fn sent_unconfirmed(&mut self) {
+        self.posting = false;
+        self.draft.text.clear();
+        self.draft.parent = None;
+        self.save_draft();
+        self.form = FormState { rules: self.form.rules, status: Some(self.text.sent_unconfirmed.to_string()), ..FormState::default() };
+        self.render_form(false);
+    }
+
     /// The server took the comment: show it (or the moderation notice), clear the text of
     /// the draft (the reader's name and email stay for next time), focus the new comment.
     fn posted(&mut self, posted: Posted) {
@@ -577,6 +632,26 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
             }
         }
     });
+}
+
+/// Moves the form under comment `parent` (a reply) or back to the top (`None`), keeping what
+/// was typed. Focus follows: into the reply's textarea, or back to the Reply button of the
+/// comment the reader was answering.
+fn open_reply(weak: &Weak<RefCell<State>>, parent: Option<String>) {
+    let Some(state) = weak.upgrade() else { return };
+    let mut s = state.borrow_mut();
+    s.capture_draft();
+    let was = s.draft.parent.take();
+    s.draft.parent = parent.clone();
+    s.save_draft();
+    s.form = FormState { rules: s.form.rules, ..FormState::default() };
+    s.render_form(false);
+    let target = match (&parent, was) {
+        (Some(_), _) => s.section.query_selector("[data-folio-form] textarea").ok().flatten(),
+        (None, Some(id)) => s.comment_article(&id).and_then(|a| a.query_selector("[data-folio-action=\"reply\"]").ok().flatten()),
+        (None, None) => None,
+    };
+    focus(target);
 }
 
 /// Replaces one of the reader's comments' body with the edit form.
@@ -701,16 +776,8 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
                         control.set_text_content(Some(state.borrow().text.confirm_delete));
                     }
                 }
-                "reply" | "cancel-reply" => {
-                    let Some(state) = weak.upgrade() else { return };
-                    let mut s = state.borrow_mut();
-                    s.capture_draft();
-                    s.draft.parent = (action == "reply").then_some(id);
-                    s.save_draft();
-                    s.form = FormState { rules: s.form.rules, ..FormState::default() };
-                    s.render_form(false);
-                    focus(s.section.query_selector("[data-folio-form] textarea").ok().flatten());
-                }
+                "reply" => open_reply(&weak, Some(id)),
+                "cancel-reply" => open_reply(&weak, None),
                 _ => {}
             }
         }
@@ -730,6 +797,21 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
                 s.loading = false; // a newer load supersedes the old one
             }
             load(weak.clone(), false);
+        }
+    };
+    // Escape in a reply form closes it, like its Cancel button.
+    let on_keydown = {
+        let weak = weak.clone();
+        move |event: &web_sys::Event| {
+            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) else { return };
+            let in_reply = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("[data-folio-form][data-folio-parent]").ok().flatten())
+                .is_some();
+            if key == "Escape" && in_reply {
+                open_reply(&weak, None);
+            }
         }
     };
     let on_input = {
@@ -762,6 +844,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
         EventListener::new(section, "click", on_click),
         EventListener::new(section, "change", on_change),
         EventListener::new(section, "input", on_input),
+        EventListener::new(section, "keydown", on_keydown),
         EventListener::new_with_options(section, "submit", active, on_submit),
     ]
 }

@@ -1,21 +1,27 @@
 //! One mounted Folio instance: its host element, shadow root, in-flight requests and
 //! listeners. Dropping a `Widget` undoes everything it did (aborts fetches, removes
-//! listeners, empties the shadow root), so `destroy()` is just a drop.
+//! listeners and observers, empties the shadow root), so `destroy()` is just a drop.
 
 pub mod comments;
 mod share;
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use gloo_events::EventListener;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, AbortSignal, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::article::{render_article, ArticleText, Parsed, RenderOptions};
-use crate::comments::{config::default_thread, view as comments_view, CommentsText};
+use crate::article::{Article, Parsed};
+use crate::comments::config::{default_thread, CommentsConfig};
+use crate::comments::view as comments_view;
+use crate::compose::{self, STATIC_ATTRIBUTE};
 use crate::dom::{self, build};
 use crate::error::Error;
+use crate::i18n::{self, Locale};
 use crate::options::Options;
-use crate::share::{share_bar, Placement, ShareTarget, ShareText};
-use crate::view::{el, Node};
+use crate::share::ShareOptions;
+use crate::view::Node;
 
 /// The host attribute that tells tests and hosts where the widget is:
 /// `loading`, `ready` or `error`.
@@ -26,8 +32,15 @@ pub struct Widget {
     host: Element,
     root: ShadowRoot,
     abort: Option<AbortController>,
-    listeners: Vec<EventListener>,
+    /// The language of Folio's own words, shared with the listeners that announce things.
+    locale: Rc<Cell<&'static Locale>>,
+    /// Fingerprint of pre-rendered markup found in the shadow root, to adopt if it matches.
+    adoptable: Option<String>,
+    /// The share bar's one delegated click listener, for the widget's whole life.
+    share_listener: Option<EventListener>,
     comments: Option<comments::CommentSection>,
+    current: Option<(Parsed, Options)>,
+    _page_theme: Option<dom::observer::PageTheme>,
 }
 
 impl Widget {
@@ -41,16 +54,38 @@ impl Widget {
             })?,
         };
         let _ = dom::style::adopt(&root);
-        let widget = Widget { host, root, abort: AbortController::new().ok(), listeners: Vec::new(), comments: None };
+        // Markup pre-rendered by folio-render (a declarative shadow root) stays on screen
+        // while the article loads; show_article keeps it if it is still what it would draw.
+        let adoptable = root
+            .query_selector(".folio[data-folio-static]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute(STATIC_ATTRIBUTE));
+        let locale = Rc::new(Cell::new(&i18n::EN));
+        let mut widget = Widget {
+            host,
+            root,
+            abort: AbortController::new().ok(),
+            locale: locale.clone(),
+            adoptable,
+            share_listener: None,
+            comments: None,
+            current: None,
+            _page_theme: None,
+        };
+        widget.share_listener = Some(share::wire(&widget.root, &widget.host, locale));
+        widget._page_theme = dom::observer::PageTheme::watch(&widget.host).ok();
         widget.set_state("loading");
-        widget.show(&[el("div")
-            .attr("class", "folio-status")
-            .attr("role", "status")
-            .attr("aria-live", "polite")
-            .attr("aria-busy", "true")
-            .attr("part", "loading")
-            .text("Loading article…")
-            .into()]);
+        if widget.adoptable.is_none() {
+            let loading = crate::view::el("div")
+                .attr("class", "folio-status")
+                .attr("role", "status")
+                .attr("aria-live", "polite")
+                .attr("aria-busy", "true")
+                .attr("part", "loading")
+                .text(widget.page_locale().article.loading);
+            widget.show(vec![loading.into()], None);
+        }
         Ok(widget)
     }
 
@@ -69,56 +104,122 @@ impl Widget {
         let _ = self.host.set_attribute(STATE_ATTRIBUTE, state);
     }
 
-    fn show(&self, nodes: &[Node]) {
-        let root = el("div").attr("class", "folio").attr("part", "root").children(nodes.iter().cloned());
+    /// The locale for `lang` (an option) and `article_lang`, else the page's `<html lang>`.
+    fn negotiate(&self, lang: Option<&str>, article_lang: Option<&str>) -> &'static Locale {
+        let page = dom::document().ok().and_then(|d| d.document_element()).and_then(|h| h.get_attribute("lang"));
+        i18n::negotiate(&[lang, article_lang, page.as_deref()])
+    }
+
+    fn page_locale(&self) -> &'static Locale {
+        self.negotiate(None, None)
+    }
+
+    /// Replaces the shadow root's content with `nodes` in the root `<div class="folio">`,
+    /// unless `keep` is the fingerprint of the pre-rendered markup already there.
+    fn show(&self, nodes: Vec<Node>, keep: Option<&str>) {
+        let locale = self.locale.get();
+        if keep.is_some() && keep == self.adoptable.as_deref() {
+            return;
+        }
+        let root = compose::root(nodes, locale);
         if let Err(e) = build::replace_children(&self.root, &[root.into()]) {
             web_sys::console::error_2(&JsValue::from_str("Folio could not build its DOM:"), &e);
         }
     }
 
     /// Renders the article and announces readiness (`data-folio-state="ready"` and a
-    /// `folio-ready` event).
-    pub fn show_article(&mut self, parsed: &Parsed, options: &Options, callbacks: Option<comments::Callbacks>) {
+    /// `folio-ready` event). The widget keeps the article and options for [`Widget::update`].
+    pub fn show_article(&mut self, parsed: Parsed, options: Options, callbacks: Option<comments::Callbacks>) {
         let warnings = parsed.warnings.iter().map(ToString::to_string).chain(options.warnings.iter().cloned());
         for w in warnings {
             web_sys::console::warn_1(&JsValue::from_str(&(String::from("Folio: ") + &w)));
         }
+        self.comments = None;
         let article = &parsed.article;
-        let mut render = RenderOptions { words_per_minute: options.words_per_minute, ..RenderOptions::default() };
-        let text = ShareText::en();
-        if let Some(share) = &options.share {
-            let target = ShareTarget { url: &article.url, title: &article.title, summary: article.dek.as_deref() };
-            let bar: Node = share_bar(&target, share, &text).into();
-            if matches!(share.placement, Placement::Top | Placement::Both) {
-                render.before_body.push(bar.clone());
-            }
-            if matches!(share.placement, Placement::Bottom | Placement::Both) {
-                render.after_body.push(bar);
-            }
-        }
-        let mut nodes: Vec<Node> = vec![render_article(article, &render, &ArticleText::en()).into()];
-        if let Some(config) = &options.comments {
-            nodes.push(comments_view::placeholder(config.count, CommentsText::en()).into());
-        }
-        self.show(&nodes);
-        if options.share.is_some() {
-            share::reveal_native_share(&self.root);
-            self.listeners.push(share::wire(&self.root, &self.host, text));
-        }
-        if let Some(config) = &options.comments {
-            let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
-            let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
-            let started = section.ok_or_else(|| "the comment section was not rendered".to_string()).and_then(|section| {
-                comments::CommentSection::start(&self.host, section, config, thread, article.title.clone(), callbacks)
-            });
-            match started {
-                Ok(c) => self.comments = Some(c),
-                Err(message) => web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: comments: ") + &message))),
-            }
-        }
+        let locale = self.negotiate(options.lang.as_deref(), article.lang.as_deref());
+        self.locale.set(locale);
+        let nodes = compose::widget_nodes(article, &options, locale);
+        let stamp = self.adoptable.as_ref().map(|_| compose::fingerprint(&nodes));
+        self.show(nodes, stamp.as_deref());
+        self.adoptable = None;
+        dom::intl::localize_times(&self.root, locale.tag);
+        share::reveal_native_share(&self.root);
+        self.start_comments(article, options.comments.as_ref(), callbacks);
         self.set_state("ready");
-        let detail = dom::object(&[("title", &JsValue::from_str(&parsed.article.title))]);
+        let detail = dom::object(&[("title", &JsValue::from_str(&article.title))]);
+        self.current = Some((parsed, options));
         dom::dispatch(&self.host, "folio-ready", &detail);
+    }
+
+    /// The options of the article on screen, if one is.
+    pub fn options(&self) -> Option<&Options> {
+        self.current.as_ref().map(|(_, o)| o)
+    }
+
+    /// Applies new options to the article on screen, re-rendering only what they change:
+    /// the share bar, or the comment section. (A new article, reading speed or language
+    /// needs [`Widget::show_article`].)
+    pub fn update(&mut self, options: Options, callbacks: Option<comments::Callbacks>) {
+        let Some((parsed, old)) = self.current.take() else { return };
+        if old.share != options.share {
+            self.replace_share(&parsed.article, options.share.as_ref());
+        }
+        if old.comments != options.comments || callbacks.is_some() {
+            self.comments = None;
+            let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
+            let fresh = options.comments.as_ref().map(|c| comments_view::placeholder(c.count, &self.locale.get().comments).into());
+            match (section, fresh) {
+                (Some(old_section), Some(node)) => {
+                    if let Ok(new) = dom::document().and_then(|d| build::build(&d, &node, false)) {
+                        let _ = old_section.replace_with_with_node_1(&new);
+                    }
+                }
+                (Some(old_section), None) => old_section.remove(),
+                (None, Some(node)) => {
+                    if let Ok(Some(root)) = self.root.query_selector(".folio") {
+                        if let Ok(new) = dom::document().and_then(|d| build::build(&d, &node, false)) {
+                            let _ = root.append_child(&new);
+                        }
+                    }
+                }
+                (None, None) => {}
+            }
+            self.start_comments(&parsed.article, options.comments.as_ref(), callbacks);
+        }
+        self.current = Some((parsed, options));
+    }
+
+    fn replace_share(&self, article: &Article, share: Option<&ShareOptions>) {
+        if let Ok(old) = self.root.query_selector_all("nav.folio-share") {
+            for i in 0..old.length() {
+                if let Some(n) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    n.remove();
+                }
+            }
+        }
+        let (before, after) = compose::share_bars(article, share, self.locale.get());
+        let Ok(Some(body)) = self.root.query_selector(".folio-body") else { return };
+        let Ok(doc) = dom::document() else { return };
+        if let Ok(frag) = build::fragment(&doc, &before) {
+            let _ = body.before_with_node_1(&frag);
+        }
+        if let Ok(frag) = build::fragment(&doc, &after) {
+            let _ = body.after_with_node_1(&frag);
+        }
+        share::reveal_native_share(&self.root);
+    }
+
+    fn start_comments(&mut self, article: &Article, config: Option<&CommentsConfig>, callbacks: Option<comments::Callbacks>) {
+        let Some(config) = config else { return };
+        let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
+        let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
+        let started = section.ok_or_else(|| "the comment section was not rendered".to_string()).and_then(|section| {
+            comments::CommentSection::start(&self.host, section, config, thread, article.title.clone(), callbacks, self.locale.get())
+        });
+        match started {
+            Ok(c) => self.comments = Some(c),
+            Err(message) => web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: comments: ") + &message))),
+        }
     }
 
     /// Loads the comments now, wherever the section is (the handle's `loadComments()`).
@@ -131,7 +232,7 @@ impl Widget {
     /// Renders the error box and announces the failure (`data-folio-state="error"` and a
     /// `folio-error` event whose detail holds `code` and `message`).
     pub fn show_error(&self, error: &Error) {
-        self.show(&[error.view().into()]);
+        self.show(vec![error.view(&self.locale.get().article).into()], None);
         self.set_state("error");
         let detail = dom::object(&[
             ("code", &JsValue::from_str(error.code())),
@@ -144,11 +245,12 @@ impl Widget {
 impl Drop for Widget {
     fn drop(&mut self) {
         self.comments = None;
-        self.listeners.clear();
+        self.share_listener = None;
         if let Some(abort) = self.abort.take() {
             abort.abort();
         }
         self.root.set_text_content(None);
         let _ = self.host.remove_attribute(STATE_ATTRIBUTE);
+        let _ = self.host.remove_attribute("data-folio-page-theme");
     }
 }

@@ -15,11 +15,15 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, Event, HtmlInputElement, ShadowRoot};
 
 use crate::dom;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::i18n::Locale;
 use crate::share::ShareText;
 
 /// Listens for clicks on share controls inside `root`; dropping the listener unwires them.
 #[must_use = "the share bar stops working when the listener is dropped"]
-pub fn wire(root: &ShadowRoot, host: &Element, text: ShareText) -> EventListener {
+pub fn wire(root: &ShadowRoot, host: &Element, locale: Rc<Cell<&'static Locale>>) -> EventListener {
     let host = host.clone();
     EventListener::new(root, "click", move |event| {
         let Some(control) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-folio-share]").ok().flatten()) else {
@@ -31,7 +35,7 @@ pub fn wire(root: &ShadowRoot, host: &Element, text: ShareText) -> EventListener
         // live region: act on the bar that was clicked.
         let bar = control.closest(".folio-share").ok().flatten().unwrap_or_else(|| control.clone());
         match control.get_attribute("data-folio-action").as_deref() {
-            Some("copy") => copy(&bar, url.clone(), text),
+            Some("copy") => copy(&bar, url.clone(), locale.get().share),
             Some("native-share") => native_share(&control),
             _ if control.has_attribute("data-folio-popup") => popup(event, &url),
             _ => {}

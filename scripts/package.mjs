@@ -1,0 +1,71 @@
+// Completes pkg/ after wasm-pack and turns it into the publishable npm package
+// `folio-widget`: the custom element, the stylesheet as a file (for the declarative shadow
+// root that folio-render prints), the entry point, the hand-written TypeScript definitions,
+// the package README and a package.json with `exports`. Idempotent: it rewrites every file
+// it owns from sources outside pkg/, so running it twice gives the same pkg/.
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = `${root}pkg/`;
+
+/** The `[package]` table of Cargo.toml: the few plain keys the npm manifest repeats. */
+function cargoPackage(toml) {
+  const table = toml.split(/^\[/m).find((t) => t.startsWith('package]')) ?? '';
+  const value = (key) => {
+    const m = table.match(new RegExp(`^${key}\\s*=\\s*(.+)$`, 'm'));
+    return m ? JSON.parse(m[1].trim()) : undefined; // TOML basic strings and string arrays are JSON here
+  };
+  return { version: value('version'), description: value('description'), license: value('license'), repository: value('repository'), keywords: value('keywords') ?? [] };
+}
+
+const cargo = cargoPackage(await readFile(`${root}Cargo.toml`, 'utf8'));
+if (!/^\d+\.\d+\.\d+/.test(cargo.version ?? '')) throw new Error(`package.mjs: no version in Cargo.toml [package] (${cargo.version})`);
+
+await copyFile(`${root}js/element.js`, `${pkg}element.js`);
+await copyFile(`${root}js/element.d.ts`, `${pkg}element.d.ts`);
+await copyFile(`${root}js/index.d.ts`, `${pkg}index.d.ts`);
+await copyFile(`${root}js/README.md`, `${pkg}README.md`); // replaces the repo README wasm-pack copied
+await copyFile(`${root}src/style.css`, `${pkg}folio.css`);
+await writeFile(`${pkg}index.js`, `// Folio: mount() and the <folio-article> element (defined on import).
+export { default, mount, Folio } from './folio.js';
+export { FolioArticle, ready } from './element.js';
+`);
+
+// wasm-pack writes pkg/.gitignore containing `*` (pkg/ is build output). npm pack reads a
+// package's .gitignore when it has no .npmignore; the `files` list below already says
+// exactly what ships, and an empty .npmignore makes sure the `*` never applies.
+await writeFile(`${pkg}.npmignore`, '');
+
+const manifest = {
+  name: 'folio-widget',
+  version: cargo.version,
+  description: cargo.description,
+  license: cargo.license,
+  repository: { type: 'git', url: cargo.repository },
+  keywords: [...new Set([...cargo.keywords, 'webassembly', 'web-component', 'custom-element', 'news', 'share-buttons'])],
+  type: 'module',
+  main: './index.js',
+  module: './index.js',
+  types: './index.d.ts',
+  exports: {
+    '.': { types: './index.d.ts', import: './index.js', default: './index.js' },
+    './element': { types: './element.d.ts', default: './element.js' },
+    './folio.css': './folio.css',
+    './package.json': './package.json',
+  },
+  files: [
+    'index.js', 'index.d.ts', 'element.js', 'element.d.ts', 'folio.js', 'folio.d.ts',
+    'folio_bg.wasm', 'folio_bg.wasm.d.ts', 'folio.css', 'README.md',
+  ],
+  // element.js defines <folio-article> when imported, and index.js imports it. folio.js
+  // (wasm-bindgen's glue) only declares things, so a bundler may drop it when unused.
+  sideEffects: ['./element.js', './index.js'],
+};
+await writeFile(`${pkg}package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+
+// wasm-bindgen writes snippets/ only for inline JS, which Folio has none of; if that ever
+// changes, the `files` list above must grow, so stop here rather than ship a broken package.
+if (await stat(`${pkg}snippets`).then(() => true, () => false)) {
+  throw new Error('package.mjs: pkg/snippets/ exists; add it to `files` and `sideEffects` in scripts/package.mjs');
+}

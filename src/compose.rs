@@ -1,0 +1,93 @@
+//! What one widget shows, as a view tree: the article (with its share bars) and the
+//! comment placeholder, inside the root `<div class="folio">`. Pure, so the browser widget
+//! and the native static renderer (`folio-render`) produce the very same markup, and a
+//! fingerprint of it tells the widget whether pre-rendered markup can be adopted as is.
+
+use crate::article::{render_article, Article, RenderOptions};
+use crate::comments::view as comments_view;
+use crate::i18n::Locale;
+use crate::options::Options;
+use crate::share::{share_bar, Placement, ShareOptions, ShareTarget};
+use crate::view::{el, html, Element, Node};
+
+/// The attribute on the root that carries the fingerprint of pre-rendered markup.
+pub const STATIC_ATTRIBUTE: &str = "data-folio-static";
+
+/// The share bar nodes to place above and below the body, as the options say.
+pub fn share_bars(article: &Article, share: Option<&ShareOptions>, locale: &Locale) -> (Vec<Node>, Vec<Node>) {
+    let Some(share) = share else { return (Vec::new(), Vec::new()) };
+    let target = ShareTarget { url: &article.url, title: &article.title, summary: article.dek.as_deref() };
+    let bar: Node = share_bar(&target, share, &locale.share).into();
+    let top = matches!(share.placement, Placement::Top | Placement::Both);
+    let bottom = matches!(share.placement, Placement::Bottom | Placement::Both);
+    (if top { vec![bar.clone()] } else { Vec::new() }, if bottom { vec![bar] } else { Vec::new() })
+}
+
+/// The widget's content: the article with its share bars, then the comment placeholder.
+pub fn widget_nodes(article: &Article, options: &Options, locale: &Locale) -> Vec<Node> {
+    let (before_body, after_body) = share_bars(article, options.share.as_ref(), locale);
+    let render = RenderOptions { words_per_minute: options.words_per_minute, before_body, after_body };
+    let mut nodes: Vec<Node> = vec![render_article(article, &render, &locale.article).into()];
+    if let Some(config) = &options.comments {
+        nodes.push(comments_view::placeholder(config.count, &locale.comments).into());
+    }
+    nodes
+}
+
+/// The root element around the content, in the locale's language and direction.
+pub fn root(nodes: Vec<Node>, locale: &Locale) -> Element {
+    el("div")
+        .attr("class", "folio")
+        .attr("part", "root")
+        .attr("lang", locale.tag)
+        .attr("dir", locale.dir.as_str())
+        .children(nodes)
+}
+
+/// A short fingerprint of the markup `nodes` make (FNV-1a over the HTML text, hex): equal
+/// fingerprints mean equal markup.
+pub fn fingerprint(nodes: &[Node]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for node in nodes {
+        for byte in html::to_html(node).bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    (0..16).rev().map(|i| HEX[((hash >> (i * 4)) & 0xf) as usize] as char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json;
+
+    fn setup(options: &str) -> (Article, Options) {
+        let article = Article::from_json_text(
+            r#"{"url":"https://n.example/a","title":"T","published":"2017-07-13","body":[{"type":"paragraph","text":"P"}]}"#,
+        )
+        .unwrap()
+        .article;
+        (article, Options::from_json(&json::parse(options).unwrap()).unwrap())
+    }
+
+    #[test]
+    fn share_bar_placement_and_comments_placeholder() {
+        let (a, o) = setup(r#"{"src":"/a","share":{"placement":"both","networks":["x"]},"comments":{"endpoint":"/c"}}"#);
+        let html = html::to_html(&root(widget_nodes(&a, &o, &crate::i18n::EN), &crate::i18n::EN).into());
+        assert!(html.starts_with(r#"<div class="folio" part="root" lang="en" dir="ltr"><article"#));
+        assert_eq!(html.matches("<nav class=\"folio-share\"").count(), 2);
+        assert!(html.contains("data-folio-comments"));
+    }
+
+    #[test]
+    fn fingerprints_follow_the_markup() {
+        let (a, o) = setup(r#"{"src":"/a"}"#);
+        let one = fingerprint(&widget_nodes(&a, &o, &crate::i18n::EN));
+        assert_eq!(one.len(), 16);
+        assert_eq!(one, fingerprint(&widget_nodes(&a, &o, &crate::i18n::EN)));
+        let (_, no_share) = setup(r#"{"src":"/a","share":false}"#);
+        assert_ne!(one, fingerprint(&widget_nodes(&a, &no_share, &crate::i18n::EN)));
+    }
+}

@@ -1,0 +1,91 @@
+//! Dates and times in the reader's language through the browser's `Intl` (js-sys), applied
+//! to the `<time datetime>` elements the view tree made. The pure core writes an English
+//! text into each; here it is replaced by `Intl.DateTimeFormat` (article dates, in the
+//! time zone they were written in) or `Intl.RelativeTimeFormat` (comment times, with the
+//! absolute time as the tooltip).
+
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o
+}
+
+fn format_date(tag: &str, date: &Date, opts: &Object) -> Option<String> {
+    let locales = Array::of1(&JsValue::from_str(tag));
+    let f = Intl::DateTimeFormat::new(&locales, opts);
+    let format: js_sys::Function = f.format().dyn_into().ok()?;
+    format.call1(&JsValue::UNDEFINED, date).ok()?.as_string()
+}
+
+/// The UTC offset written at the end of an ISO 8601 date-time (`+02:00`, `-0500`, `Z`), as
+/// an `Intl` time zone; `UTC` for a bare date.
+fn zone_of(datetime: &str) -> String {
+    if datetime.len() <= 10 || datetime.ends_with(['Z', 'z']) {
+        return "UTC".into();
+    }
+    let tail = &datetime[datetime.len().saturating_sub(6)..];
+    match tail.find(['+', '-']) {
+        Some(i) if tail[i..].len() >= 5 => {
+            let t = &tail[i..];
+            if t.contains(':') { t.to_string() } else { [&t[..3], ":", &t[3..]].concat() }
+        }
+        _ => "UTC".into(),
+    }
+}
+
+/// Rewrites the text of every `<time datetime>` under `root` in language `tag`.
+pub fn localize_times(root: &web_sys::Node, tag: &str) {
+    let Some(scope) = root.dyn_ref::<web_sys::Element>().map(|e| e.query_selector_all("time[datetime]")).or_else(|| {
+        root.dyn_ref::<web_sys::DocumentFragment>().map(|f| f.query_selector_all("time[datetime]"))
+    }) else {
+        return;
+    };
+    let Ok(list) = scope else { return };
+    let now = Date::now();
+    for i in 0..list.length() {
+        let Some(time) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let Some(datetime) = time.get_attribute("datetime") else { continue };
+        let date = Date::new(&JsValue::from_str(&datetime));
+        if date.get_time().is_nan() {
+            continue;
+        }
+        if time.class_list().contains("folio-comment-time") {
+            let absolute = options(&[("dateStyle", "long"), ("timeStyle", "short")]);
+            if let Some(title) = format_date(tag, &date, &absolute) {
+                let _ = time.set_attribute("title", &title);
+            }
+            if let Some(text) = relative(tag, (date.get_time() - now) / 1000.0) {
+                time.set_text_content(Some(&text));
+            }
+        } else {
+            let zone = zone_of(&datetime);
+            let opts = options(&[("dateStyle", "long"), ("timeZone", &zone)]);
+            // An engine that does not know offset time zones throws: fall back to UTC.
+            let text = format_date(tag, &date, &opts).or_else(|| format_date(tag, &date, &options(&[("dateStyle", "long"), ("timeZone", "UTC")])));
+            if let Some(text) = text {
+                time.set_text_content(Some(&text));
+            }
+        }
+    }
+}
+
+/// "3 hours ago" in language `tag` for `seconds` from now (negative: past).
+fn relative(tag: &str, seconds: f64) -> Option<String> {
+    let abs = seconds.abs();
+    let (value, unit) = match abs {
+        a if a < 60.0 => (seconds, "second"),
+        a if a < 3600.0 => (seconds / 60.0, "minute"),
+        a if a < 86_400.0 => (seconds / 3600.0, "hour"),
+        a if a < 30.0 * 86_400.0 => (seconds / 86_400.0, "day"),
+        a if a < 365.0 * 86_400.0 => (seconds / (30.0 * 86_400.0), "month"),
+        _ => (seconds / (365.0 * 86_400.0), "year"),
+    };
+    let locales = Array::of1(&JsValue::from_str(tag));
+    let rtf = Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]));
+    Some(rtf.format(value.trunc(), unit).into())
+}

@@ -1,0 +1,112 @@
+//! German. Formal address (Sie), as German news sites write.
+
+use super::plural::PluralRule;
+use super::{Direction, Locale};
+use crate::article::ArticleText;
+use crate::comments::text::{CommentsText, Plural};
+use crate::share::ShareText;
+
+const fn p(one: &'static str, other: &'static str) -> Plural {
+    Plural::one_other(PluralRule::De, one, other)
+}
+
+/// German (Deutsch).
+pub static DE: Locale = Locale {
+    tag: "de",
+    dir: Direction::Ltr,
+    article: ArticleText {
+        by: "Von",
+        and: "und",
+        min_read: "Min. Lesezeit",
+        updated: "Aktualisiert",
+        about_author: "Zur Person",
+        tags: "Schlagwörter",
+        loading: "Artikel wird geladen…",
+        err_options: "Folio ist nicht richtig eingerichtet",
+        err_syntax: "Der Artikel ist kein gültiges JSON",
+        err_invalid: "Der Artikel enthält Fehler",
+        err_fetch: "Der Artikel konnte nicht geladen werden",
+    },
+    share: ShareText {
+        nav_label: "Artikel teilen",
+        share_on: "Auf {network} teilen",
+        copy_link: "Link kopieren",
+        link_copied: "Link kopiert",
+        copy_failed: "Kopieren nicht möglich. Markieren Sie den Link unten und kopieren Sie ihn.",
+        native_share: "Teilen…",
+        native_share_label: "Teilen",
+        link_field_label: "Link zu diesem Artikel",
+    },
+    comments: CommentsText {
+        heading: "Kommentare",
+        loading: "Kommentare werden geladen…",
+        empty: "Noch keine Kommentare. Schreiben Sie den ersten.",
+        sort_label: "Sortieren nach",
+        sort_oldest: "Älteste zuerst",
+        sort_newest: "Neueste zuerst",
+        sort_top: "Beliebteste zuerst",
+        load_more: "Weitere Kommentare laden",
+        more_replies: p("1 weitere Antwort anzeigen", "{n} weitere Antworten anzeigen"),
+        anonymous: "Anonym",
+        reply: "Antworten",
+        like: "Gefällt mir",
+        likes: p("1 Like", "{n} Likes"),
+        edited: "bearbeitet",
+        awaiting_moderation: "Wartet auf Freigabe",
+        deleted: "Dieser Kommentar wurde gelöscht.",
+        retry: "Erneut versuchen",
+        form_heading: "Kommentar schreiben",
+        reply_heading: "Antwort schreiben",
+        text_label: "Kommentar",
+        name_label: "Name",
+        email_label: "E-Mail",
+        email_hint: "Wird nie veröffentlicht.",
+        website_label: "Website",
+        optional: "(optional)",
+        submit: "Kommentar absenden",
+        posting: "Wird gesendet…",
+        cancel: "Abbrechen",
+        honeypot: "Dieses Feld bitte leer lassen",
+        posted: "Ihr Kommentar wurde veröffentlicht.",
+        moderation: "Vielen Dank! Ihr Kommentar erscheint, sobald die Moderation ihn freigegeben hat.",
+        edit: "Bearbeiten",
+        save: "Speichern",
+        delete: "Löschen",
+        confirm_delete: "Wirklich löschen?",
+        edit_label: "Kommentar bearbeiten",
+        retrying: "Neuer Versuch…",
+        sent_unconfirmed: "Ihr Kommentar wurde gesendet, aber die Antwort des Servers war unlesbar. Er sollte nach dem Neuladen der Kommentare erscheinen.",
+        draft_kept: "Ihr Kommentar bleibt hier erhalten. Senden Sie ihn erneut, wenn Sie so weit sind.",
+        just_now: "gerade eben",
+        minutes_ago: p("vor 1 Minute", "vor {n} Minuten"),
+        hours_ago: p("vor 1 Stunde", "vor {n} Stunden"),
+        yesterday: "gestern",
+        days_ago: p("vor 1 Tag", "vor {n} Tagen"),
+        months_ago: p("vor 1 Monat", "vor {n} Monaten"),
+        years_ago: p("vor 1 Jahr", "vor {n} Jahren"),
+        err_network: "Der Kommentarserver antwortet nicht. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        err_server: "Beim Kommentarserver ist ein Problem aufgetreten. Bitte versuchen Sie es gleich noch einmal.",
+        err_rate_limited: "Zu viele Kommentare in kurzer Zeit.",
+        err_wait: p(
+            "Bitte warten Sie 1 Sekunde und versuchen Sie es dann erneut.",
+            "Bitte warten Sie {n} Sekunden und versuchen Sie es dann erneut.",
+        ),
+        err_wait_unknown: "Bitte warten Sie einen Moment und versuchen Sie es dann erneut.",
+        err_rejected: "Der Kommentar wurde nicht angenommen",
+        err_bad_response: "Die Antwort des Kommentarservers war nicht lesbar. Bitte versuchen Sie es später erneut.",
+        err_too_large: "Dieser Kommentar ist zu lang. Bitte kürzen Sie ihn.",
+        val_text_required: "Bitte schreiben Sie einen Kommentar.",
+        val_text_short: p(
+            "Ein Kommentar muss mindestens 1 Zeichen lang sein.",
+            "Ein Kommentar muss mindestens {n} Zeichen lang sein.",
+        ),
+        val_text_long: p(
+            "Ein Kommentar darf höchstens 1 Zeichen lang sein.",
+            "Ein Kommentar darf höchstens {n} Zeichen lang sein.",
+        ),
+        val_name_required: "Bitte geben Sie Ihren Namen ein.",
+        val_email_required: "Bitte geben Sie Ihre E-Mail-Adresse ein.",
+        val_email_invalid: "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.",
+        val_website_invalid: "Bitte geben Sie eine vollständige Webadresse ein, die mit https:// beginnt.",
+    },
+};

@@ -1,0 +1,110 @@
+//! Spanish. Informal address (tú), as most Spanish-language sites and apps write; neutral
+//! vocabulary for Spain and Latin America.
+
+use super::plural::PluralRule;
+use super::{Direction, Locale};
+use crate::article::ArticleText;
+use crate::comments::text::{CommentsText, Plural};
+use crate::share::ShareText;
+
+const fn p(one: &'static str, other: &'static str) -> Plural {
+    Plural::one_other(PluralRule::Es, one, other)
+}
+
+/// Spanish (español).
+pub static ES: Locale = Locale {
+    tag: "es",
+    dir: Direction::Ltr,
+    article: ArticleText {
+        by: "Por",
+        and: "y",
+        min_read: "min de lectura",
+        updated: "Actualizado",
+        about_author: "Sobre el autor",
+        tags: "Etiquetas",
+        loading: "Cargando el artículo…",
+        err_options: "Folio no está bien configurado",
+        err_syntax: "El artículo no es un JSON válido",
+        err_invalid: "El artículo tiene errores",
+        err_fetch: "No se pudo cargar el artículo",
+    },
+    share: ShareText {
+        nav_label: "Compartir este artículo",
+        share_on: "Compartir en {network}",
+        copy_link: "Copiar enlace",
+        link_copied: "Enlace copiado",
+        copy_failed: "No se pudo copiar. Selecciona el enlace de abajo y cópialo.",
+        native_share: "Compartir…",
+        native_share_label: "Compartir",
+        link_field_label: "Enlace a este artículo",
+    },
+    comments: CommentsText {
+        heading: "Comentarios",
+        loading: "Cargando comentarios…",
+        empty: "Todavía no hay comentarios. Empieza la conversación.",
+        sort_label: "Ordenar por",
+        sort_oldest: "Más antiguos primero",
+        sort_newest: "Más recientes primero",
+        sort_top: "Más valorados",
+        load_more: "Cargar más comentarios",
+        more_replies: p("Ver 1 respuesta más", "Ver {n} respuestas más"),
+        anonymous: "Anónimo",
+        reply: "Responder",
+        like: "Me gusta",
+        likes: p("1 me gusta", "{n} me gusta"),
+        edited: "editado",
+        awaiting_moderation: "Pendiente de moderación",
+        deleted: "Este comentario se ha eliminado.",
+        retry: "Volver a intentar",
+        form_heading: "Deja un comentario",
+        reply_heading: "Escribe una respuesta",
+        text_label: "Comentario",
+        name_label: "Nombre",
+        email_label: "Correo electrónico",
+        email_hint: "Nunca se mostrará públicamente.",
+        website_label: "Sitio web",
+        optional: "(opcional)",
+        submit: "Publicar comentario",
+        posting: "Publicando…",
+        cancel: "Cancelar",
+        honeypot: "Deja este campo vacío",
+        posted: "Tu comentario se ha publicado.",
+        moderation: "¡Gracias! Tu comentario aparecerá cuando un moderador lo apruebe.",
+        edit: "Editar",
+        save: "Guardar",
+        delete: "Eliminar",
+        confirm_delete: "¿Seguro que quieres eliminarlo?",
+        edit_label: "Edita tu comentario",
+        retrying: "Reintentando…",
+        sent_unconfirmed: "Tu comentario se envió, pero la respuesta del servidor no se pudo leer. Debería aparecer al recargar los comentarios.",
+        draft_kept: "Tu comentario se guarda aquí; vuelve a publicarlo cuando quieras.",
+        just_now: "ahora mismo",
+        minutes_ago: p("hace 1 minuto", "hace {n} minutos"),
+        hours_ago: p("hace 1 hora", "hace {n} horas"),
+        yesterday: "ayer",
+        days_ago: p("hace 1 día", "hace {n} días"),
+        months_ago: p("hace 1 mes", "hace {n} meses"),
+        years_ago: p("hace 1 año", "hace {n} años"),
+        err_network: "El servidor de comentarios no responde. Comprueba tu conexión y vuelve a intentarlo.",
+        err_server: "El servidor de comentarios ha tenido un problema. Vuelve a intentarlo en un momento.",
+        err_rate_limited: "Demasiados comentarios en poco tiempo.",
+        err_wait: p("Espera 1 segundo y vuelve a intentarlo.", "Espera {n} segundos y vuelve a intentarlo."),
+        err_wait_unknown: "Espera un poco y vuelve a intentarlo.",
+        err_rejected: "No se ha aceptado el comentario",
+        err_bad_response: "No se pudo leer la respuesta del servidor de comentarios. Vuelve a intentarlo más tarde.",
+        err_too_large: "Este comentario es demasiado largo para publicarlo. Acórtalo, por favor.",
+        val_text_required: "Escribe un comentario.",
+        val_text_short: p(
+            "El comentario debe tener al menos 1 carácter.",
+            "El comentario debe tener al menos {n} caracteres.",
+        ),
+        val_text_long: p(
+            "El comentario no puede superar 1 carácter.",
+            "El comentario no puede superar los {n} caracteres.",
+        ),
+        val_name_required: "Escribe tu nombre.",
+        val_email_required: "Escribe tu dirección de correo electrónico.",
+        val_email_invalid: "Escribe una dirección de correo válida, como nombre@example.com.",
+        val_website_invalid: "Escribe una dirección web completa que empiece por https://",
+    },
+};

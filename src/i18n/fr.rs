@@ -1,0 +1,110 @@
+//! French. Formal address (vous); a narrow no-break space (U+202F) before `!`, `?` and `;`.
+//! French `one` covers 0 and 1, so those forms keep `{n}`.
+
+use super::plural::PluralRule;
+use super::{Direction, Locale};
+use crate::article::ArticleText;
+use crate::comments::text::{CommentsText, Plural};
+use crate::share::ShareText;
+
+const fn p(one: &'static str, other: &'static str) -> Plural {
+    Plural::one_other(PluralRule::Fr, one, other)
+}
+
+/// French (français).
+pub static FR: Locale = Locale {
+    tag: "fr",
+    dir: Direction::Ltr,
+    article: ArticleText {
+        by: "Par",
+        and: "et",
+        min_read: "min de lecture",
+        updated: "Mis à jour",
+        about_author: "À propos de l’auteur",
+        tags: "Mots-clés",
+        loading: "Chargement de l’article…",
+        err_options: "Folio n’est pas correctement configuré",
+        err_syntax: "L’article n’est pas un JSON valide",
+        err_invalid: "L’article comporte des erreurs",
+        err_fetch: "Impossible de charger l’article",
+    },
+    share: ShareText {
+        nav_label: "Partager cet article",
+        share_on: "Partager sur {network}",
+        copy_link: "Copier le lien",
+        link_copied: "Lien copié",
+        copy_failed: "Impossible de copier le lien. Sélectionnez-le ci-dessous pour le copier.",
+        native_share: "Partager…",
+        native_share_label: "Partager",
+        link_field_label: "Lien vers cet article",
+    },
+    comments: CommentsText {
+        heading: "Commentaires",
+        loading: "Chargement des commentaires…",
+        empty: "Aucun commentaire pour l’instant. Lancez la discussion.",
+        sort_label: "Trier par",
+        sort_oldest: "Les plus anciens",
+        sort_newest: "Les plus récents",
+        sort_top: "Les plus appréciés",
+        load_more: "Afficher plus de commentaires",
+        more_replies: p("Afficher {n} autre réponse", "Afficher {n} autres réponses"),
+        anonymous: "Anonyme",
+        reply: "Répondre",
+        like: "J’aime",
+        likes: p("{n} mention J’aime", "{n} mentions J’aime"),
+        edited: "modifié",
+        awaiting_moderation: "En attente de modération",
+        deleted: "Ce commentaire a été supprimé.",
+        retry: "Réessayer",
+        form_heading: "Laisser un commentaire",
+        reply_heading: "Écrire une réponse",
+        text_label: "Commentaire",
+        name_label: "Nom",
+        email_label: "E-mail",
+        email_hint: "Votre adresse ne sera jamais publiée.",
+        website_label: "Site web",
+        optional: "(facultatif)",
+        submit: "Publier le commentaire",
+        posting: "Publication…",
+        cancel: "Annuler",
+        honeypot: "Laissez ce champ vide",
+        posted: "Votre commentaire a été publié.",
+        moderation: "Merci\u{202F}! Votre commentaire apparaîtra dès qu’un modérateur l’aura approuvé.",
+        edit: "Modifier",
+        save: "Enregistrer",
+        delete: "Supprimer",
+        confirm_delete: "Vraiment supprimer\u{202F}?",
+        edit_label: "Modifier votre commentaire",
+        retrying: "Nouvelle tentative…",
+        sent_unconfirmed: "Votre commentaire a été envoyé, mais la réponse du serveur était illisible. Il devrait apparaître au rechargement des commentaires.",
+        draft_kept: "Votre commentaire est conservé ici\u{202F}; renvoyez-le quand vous le souhaitez.",
+        just_now: "à l’instant",
+        minutes_ago: p("il y a {n} minute", "il y a {n} minutes"),
+        hours_ago: p("il y a {n} heure", "il y a {n} heures"),
+        yesterday: "hier",
+        days_ago: p("il y a {n} jour", "il y a {n} jours"),
+        months_ago: p("il y a {n} mois", "il y a {n} mois"),
+        years_ago: p("il y a {n} an", "il y a {n} ans"),
+        err_network: "Le serveur de commentaires ne répond pas. Vérifiez votre connexion et réessayez.",
+        err_server: "Le serveur de commentaires a rencontré un problème. Veuillez réessayer dans un instant.",
+        err_rate_limited: "Trop de commentaires en peu de temps.",
+        err_wait: p("Veuillez patienter {n} seconde, puis réessayer.", "Veuillez patienter {n} secondes, puis réessayer."),
+        err_wait_unknown: "Veuillez patienter un peu, puis réessayer.",
+        err_rejected: "Le commentaire n’a pas été accepté",
+        err_bad_response: "La réponse du serveur de commentaires est illisible. Veuillez réessayer plus tard.",
+        err_too_large: "Ce commentaire est trop long pour être publié. Veuillez le raccourcir.",
+        val_text_required: "Veuillez écrire un commentaire.",
+        val_text_short: p(
+            "Un commentaire doit comporter au moins {n} caractère.",
+            "Un commentaire doit comporter au moins {n} caractères.",
+        ),
+        val_text_long: p(
+            "Un commentaire ne peut pas dépasser {n} caractère.",
+            "Un commentaire ne peut pas dépasser {n} caractères.",
+        ),
+        val_name_required: "Veuillez indiquer votre nom.",
+        val_email_required: "Veuillez indiquer votre adresse e-mail.",
+        val_email_invalid: "Veuillez saisir une adresse e-mail valide, par exemple nom@example.com.",
+        val_website_invalid: "Veuillez saisir une adresse web complète, commençant par https://",
+    },
+};

@@ -1,0 +1,117 @@
+//! Hebrew, right to left. Gender-neutral wording (infinitives and impersonal forms, as
+//! Israeli sites write). Counted phrases have `one` and `two` (the dual: "שעתיים",
+//! "יומיים") written as words, and `other` with the number.
+
+use super::plural::PluralRule;
+use super::{Direction, Locale};
+use crate::article::ArticleText;
+use crate::comments::text::{CommentsText, Plural};
+use crate::share::ShareText;
+
+const fn p(one: &'static str, two: &'static str, other: &'static str) -> Plural {
+    Plural { one: Some(one), two: Some(two), ..Plural::new(PluralRule::He, other) }
+}
+
+/// Hebrew (עברית).
+pub static HE: Locale = Locale {
+    tag: "he",
+    dir: Direction::Rtl,
+    article: ArticleText {
+        by: "מאת",
+        and: "ו",
+        min_read: "דק׳ קריאה",
+        updated: "עודכן",
+        about_author: "על הכותב",
+        tags: "תגיות",
+        loading: "טוען את הכתבה…",
+        err_options: "Folio לא מוגדר כראוי",
+        err_syntax: "הכתבה אינה JSON תקין",
+        err_invalid: "בכתבה יש שגיאות",
+        err_fetch: "לא ניתן לטעון את הכתבה",
+    },
+    share: ShareText {
+        nav_label: "שיתוף הכתבה",
+        share_on: "שיתוף ב־{network}",
+        copy_link: "העתקת הקישור",
+        link_copied: "הקישור הועתק",
+        copy_failed: "לא ניתן היה להעתיק. יש לסמן את הקישור שלמטה ולהעתיק אותו.",
+        native_share: "שיתוף…",
+        native_share_label: "שיתוף",
+        link_field_label: "קישור לכתבה",
+    },
+    comments: CommentsText {
+        heading: "תגובות",
+        loading: "התגובות נטענות…",
+        empty: "אין עדיין תגובות. אפשר לפתוח את הדיון.",
+        sort_label: "מיון לפי",
+        sort_oldest: "מהישנה לחדשה",
+        sort_newest: "מהחדשה לישנה",
+        sort_top: "האהובות ביותר",
+        load_more: "טעינת תגובות נוספות",
+        more_replies: p("הצגת תגובה נוספת", "הצגת שתי תגובות נוספות", "הצגת {n} תגובות נוספות"),
+        anonymous: "אנונימי",
+        reply: "השבה",
+        like: "אהבתי",
+        likes: p("לייק אחד", "שני לייקים", "{n} לייקים"),
+        edited: "נערכה",
+        awaiting_moderation: "ממתינה לאישור",
+        deleted: "התגובה נמחקה.",
+        retry: "ניסיון נוסף",
+        form_heading: "הוספת תגובה",
+        reply_heading: "כתיבת תשובה",
+        text_label: "תגובה",
+        name_label: "שם",
+        email_label: "אימייל",
+        email_hint: "לא יפורסם באתר.",
+        website_label: "אתר",
+        optional: "(לא חובה)",
+        submit: "פרסום התגובה",
+        posting: "התגובה נשלחת…",
+        cancel: "ביטול",
+        honeypot: "יש להשאיר שדה זה ריק",
+        posted: "התגובה פורסמה.",
+        moderation: "תודה! התגובה תופיע לאחר אישור של צוות האתר.",
+        edit: "עריכה",
+        save: "שמירה",
+        delete: "מחיקה",
+        confirm_delete: "למחוק את התגובה?",
+        edit_label: "עריכת התגובה",
+        retrying: "מנסים שוב…",
+        sent_unconfirmed: "התגובה נשלחה, אך לא ניתן היה לקרוא את תשובת השרת. היא אמורה להופיע כשהתגובות ייטענו מחדש.",
+        draft_kept: "התגובה נשמרה כאן; אפשר לשלוח אותה שוב בכל עת.",
+        just_now: "כרגע",
+        minutes_ago: p("לפני דקה", "לפני שתי דקות", "לפני {n} דקות"),
+        hours_ago: p("לפני שעה", "לפני שעתיים", "לפני {n} שעות"),
+        yesterday: "אתמול",
+        days_ago: p("לפני יום", "לפני יומיים", "לפני {n} ימים"),
+        months_ago: p("לפני חודש", "לפני חודשיים", "לפני {n} חודשים"),
+        years_ago: p("לפני שנה", "לפני שנתיים", "לפני {n} שנים"),
+        err_network: "שרת התגובות אינו מגיב. כדאי לבדוק את החיבור ולנסות שוב.",
+        err_server: "אירעה תקלה בשרת התגובות. אפשר לנסות שוב בעוד רגע.",
+        err_rate_limited: "יותר מדי תגובות בזמן קצר.",
+        err_wait: p(
+            "יש להמתין שנייה אחת ולנסות שוב.",
+            "יש להמתין שתי שניות ולנסות שוב.",
+            "יש להמתין {n} שניות ולנסות שוב.",
+        ),
+        err_wait_unknown: "יש להמתין מעט ולנסות שוב.",
+        err_rejected: "התגובה לא התקבלה",
+        err_bad_response: "לא ניתן היה לקרוא את התשובה של שרת התגובות. אפשר לנסות שוב מאוחר יותר.",
+        err_too_large: "התגובה ארוכה מדי לפרסום. יש לקצר אותה.",
+        val_text_required: "יש לכתוב תגובה.",
+        val_text_short: p(
+            "תגובה צריכה להכיל לפחות תו אחד.",
+            "תגובה צריכה להכיל לפחות שני תווים.",
+            "תגובה צריכה להכיל לפחות {n} תווים.",
+        ),
+        val_text_long: p(
+            "תגובה יכולה להכיל תו אחד לכל היותר.",
+            "תגובה יכולה להכיל שני תווים לכל היותר.",
+            "תגובה יכולה להכיל {n} תווים לכל היותר.",
+        ),
+        val_name_required: "יש להזין שם.",
+        val_email_required: "יש להזין כתובת אימייל.",
+        val_email_invalid: "יש להזין כתובת אימייל תקינה, למשל name@example.com.",
+        val_website_invalid: "יש להזין כתובת אתר מלאה שמתחילה ב־https://",
+    },
+};

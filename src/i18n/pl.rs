@@ -1,0 +1,125 @@
+//! Polish. Informal imperatives ("Spróbuj ponownie"), as Polish sites and apps write.
+//! Counted phrases have `one` (1), `few` (2-4, 22-24...), `many` (0, 5-21, 25...) and
+//! `other` (fractions, the genitive singular: "1,5 minuty").
+
+use super::plural::PluralRule;
+use super::{Direction, Locale};
+use crate::article::ArticleText;
+use crate::comments::text::{CommentsText, Plural};
+use crate::share::ShareText;
+
+const fn p(one: &'static str, few: &'static str, many: &'static str, other: &'static str) -> Plural {
+    Plural { one: Some(one), few: Some(few), many: Some(many), ..Plural::new(PluralRule::Pl, other) }
+}
+
+/// Polish (polski).
+pub static PL: Locale = Locale {
+    tag: "pl",
+    dir: Direction::Ltr,
+    article: ArticleText {
+        by: "Tekst:",
+        and: "i",
+        min_read: "min czytania",
+        updated: "Aktualizacja:",
+        about_author: "O autorze",
+        tags: "Tagi",
+        loading: "Wczytywanie artykułu…",
+        err_options: "Folio nie jest poprawnie skonfigurowane",
+        err_syntax: "Artykuł nie jest poprawnym JSON-em",
+        err_invalid: "Artykuł zawiera błędy",
+        err_fetch: "Nie udało się wczytać artykułu",
+    },
+    share: ShareText {
+        nav_label: "Udostępnij ten artykuł",
+        share_on: "Udostępnij przez {network}",
+        copy_link: "Kopiuj link",
+        link_copied: "Skopiowano link",
+        copy_failed: "Nie udało się skopiować. Zaznacz link poniżej i skopiuj go.",
+        native_share: "Udostępnij…",
+        native_share_label: "Udostępnij",
+        link_field_label: "Link do tego artykułu",
+    },
+    comments: CommentsText {
+        heading: "Komentarze",
+        loading: "Wczytywanie komentarzy…",
+        empty: "Nie ma jeszcze komentarzy. Rozpocznij dyskusję.",
+        sort_label: "Sortuj według",
+        sort_oldest: "Od najstarszych",
+        sort_newest: "Od najnowszych",
+        sort_top: "Najpopularniejsze",
+        load_more: "Wczytaj więcej komentarzy",
+        more_replies: p(
+            "Pokaż jeszcze {n} odpowiedź",
+            "Pokaż jeszcze {n} odpowiedzi",
+            "Pokaż jeszcze {n} odpowiedzi",
+            "Pokaż jeszcze {n} odpowiedzi",
+        ),
+        anonymous: "Anonim",
+        reply: "Odpowiedz",
+        like: "Lubię to",
+        likes: p("{n} polubienie", "{n} polubienia", "{n} polubień", "{n} polubienia"),
+        edited: "edytowano",
+        awaiting_moderation: "Czeka na moderację",
+        deleted: "Ten komentarz został usunięty.",
+        retry: "Spróbuj ponownie",
+        form_heading: "Dodaj komentarz",
+        reply_heading: "Napisz odpowiedź",
+        text_label: "Komentarz",
+        name_label: "Imię lub pseudonim",
+        email_label: "E-mail",
+        email_hint: "Nie będzie nigdzie publikowany.",
+        website_label: "Strona internetowa",
+        optional: "(opcjonalnie)",
+        submit: "Opublikuj komentarz",
+        posting: "Publikowanie…",
+        cancel: "Anuluj",
+        honeypot: "Pozostaw to pole puste",
+        posted: "Twój komentarz został opublikowany.",
+        moderation: "Dziękujemy! Twój komentarz pojawi się po zatwierdzeniu przez moderatora.",
+        edit: "Edytuj",
+        save: "Zapisz",
+        delete: "Usuń",
+        confirm_delete: "Na pewno usunąć?",
+        edit_label: "Edytuj komentarz",
+        retrying: "Ponawianie…",
+        sent_unconfirmed: "Komentarz został wysłany, ale nie udało się odczytać odpowiedzi serwera. Powinien pojawić się po ponownym wczytaniu komentarzy.",
+        draft_kept: "Twój komentarz został tu zachowany; wyślij go ponownie, kiedy zechcesz.",
+        just_now: "przed chwilą",
+        minutes_ago: p("{n} minutę temu", "{n} minuty temu", "{n} minut temu", "{n} minuty temu"),
+        hours_ago: p("{n} godzinę temu", "{n} godziny temu", "{n} godzin temu", "{n} godziny temu"),
+        yesterday: "wczoraj",
+        days_ago: p("{n} dzień temu", "{n} dni temu", "{n} dni temu", "{n} dnia temu"),
+        months_ago: p("{n} miesiąc temu", "{n} miesiące temu", "{n} miesięcy temu", "{n} miesiąca temu"),
+        years_ago: p("{n} rok temu", "{n} lata temu", "{n} lat temu", "{n} roku temu"),
+        err_network: "Serwer komentarzy nie odpowiada. Sprawdź połączenie i spróbuj ponownie.",
+        err_server: "Wystąpił problem z serwerem komentarzy. Spróbuj ponownie za chwilę.",
+        err_rate_limited: "Zbyt wiele komentarzy w krótkim czasie.",
+        err_wait: p(
+            "Odczekaj {n} sekundę i spróbuj ponownie.",
+            "Odczekaj {n} sekundy i spróbuj ponownie.",
+            "Odczekaj {n} sekund i spróbuj ponownie.",
+            "Odczekaj {n} sekundy i spróbuj ponownie.",
+        ),
+        err_wait_unknown: "Odczekaj chwilę i spróbuj ponownie.",
+        err_rejected: "Komentarz nie został przyjęty",
+        err_bad_response: "Nie udało się odczytać odpowiedzi serwera komentarzy. Spróbuj ponownie później.",
+        err_too_large: "Ten komentarz jest za długi, by go opublikować. Skróć go.",
+        val_text_required: "Napisz komentarz.",
+        val_text_short: p(
+            "Komentarz musi mieć co najmniej {n} znak.",
+            "Komentarz musi mieć co najmniej {n} znaki.",
+            "Komentarz musi mieć co najmniej {n} znaków.",
+            "Komentarz musi mieć co najmniej {n} znaku.",
+        ),
+        val_text_long: p(
+            "Komentarz może mieć najwyżej {n} znak.",
+            "Komentarz może mieć najwyżej {n} znaki.",
+            "Komentarz może mieć najwyżej {n} znaków.",
+            "Komentarz może mieć najwyżej {n} znaku.",
+        ),
+        val_name_required: "Podaj imię lub pseudonim.",
+        val_email_required: "Podaj adres e-mail.",
+        val_email_invalid: "Podaj prawidłowy adres e-mail, np. imie@example.com.",
+        val_website_invalid: "Podaj pełny adres strony, zaczynający się od https://",
+    },
+};

@@ -1,0 +1,110 @@
+//! Portuguese, Brazilian norm (CLDR's `pt`; `pt-PT` readers get it too). Address with
+//! você. Portuguese `one` covers 0 and 1, so those forms keep `{n}`.
+
+use super::plural::PluralRule;
+use super::{Direction, Locale};
+use crate::article::ArticleText;
+use crate::comments::text::{CommentsText, Plural};
+use crate::share::ShareText;
+
+const fn p(one: &'static str, other: &'static str) -> Plural {
+    Plural::one_other(PluralRule::Pt, one, other)
+}
+
+/// Portuguese (português).
+pub static PT: Locale = Locale {
+    tag: "pt",
+    dir: Direction::Ltr,
+    article: ArticleText {
+        by: "Por",
+        and: "e",
+        min_read: "min de leitura",
+        updated: "Atualizado",
+        about_author: "Sobre o autor",
+        tags: "Tags",
+        loading: "Carregando o artigo…",
+        err_options: "O Folio não está configurado corretamente",
+        err_syntax: "O artigo não é um JSON válido",
+        err_invalid: "O artigo tem problemas",
+        err_fetch: "Não foi possível carregar o artigo",
+    },
+    share: ShareText {
+        nav_label: "Compartilhar este artigo",
+        share_on: "Compartilhar via {network}",
+        copy_link: "Copiar link",
+        link_copied: "Link copiado",
+        copy_failed: "Não foi possível copiar. Selecione o link abaixo e copie-o.",
+        native_share: "Compartilhar…",
+        native_share_label: "Compartilhar",
+        link_field_label: "Link para este artigo",
+    },
+    comments: CommentsText {
+        heading: "Comentários",
+        loading: "Carregando comentários…",
+        empty: "Ainda não há comentários. Comece a conversa.",
+        sort_label: "Ordenar por",
+        sort_oldest: "Mais antigos primeiro",
+        sort_newest: "Mais recentes primeiro",
+        sort_top: "Mais curtidos",
+        load_more: "Carregar mais comentários",
+        more_replies: p("Mostrar mais {n} resposta", "Mostrar mais {n} respostas"),
+        anonymous: "Anônimo",
+        reply: "Responder",
+        like: "Curtir",
+        likes: p("{n} curtida", "{n} curtidas"),
+        edited: "editado",
+        awaiting_moderation: "Aguardando moderação",
+        deleted: "Este comentário foi excluído.",
+        retry: "Tentar novamente",
+        form_heading: "Deixe um comentário",
+        reply_heading: "Escreva uma resposta",
+        text_label: "Comentário",
+        name_label: "Nome",
+        email_label: "E-mail",
+        email_hint: "Nunca será exibido publicamente.",
+        website_label: "Site",
+        optional: "(opcional)",
+        submit: "Publicar comentário",
+        posting: "Publicando…",
+        cancel: "Cancelar",
+        honeypot: "Deixe este campo em branco",
+        posted: "Seu comentário foi publicado.",
+        moderation: "Obrigado! Seu comentário aparecerá assim que for aprovado por um moderador.",
+        edit: "Editar",
+        save: "Salvar",
+        delete: "Excluir",
+        confirm_delete: "Excluir mesmo?",
+        edit_label: "Edite seu comentário",
+        retrying: "Tentando novamente…",
+        sent_unconfirmed: "Seu comentário foi enviado, mas não foi possível ler a resposta do servidor. Ele deve aparecer quando os comentários forem recarregados.",
+        draft_kept: "Seu comentário continua aqui; publique-o de novo quando quiser.",
+        just_now: "agora mesmo",
+        minutes_ago: p("há {n} minuto", "há {n} minutos"),
+        hours_ago: p("há {n} hora", "há {n} horas"),
+        yesterday: "ontem",
+        days_ago: p("há {n} dia", "há {n} dias"),
+        months_ago: p("há {n} mês", "há {n} meses"),
+        years_ago: p("há {n} ano", "há {n} anos"),
+        err_network: "O servidor de comentários não respondeu. Verifique sua conexão e tente novamente.",
+        err_server: "O servidor de comentários teve um problema. Tente novamente em instantes.",
+        err_rate_limited: "Muitos comentários em pouco tempo.",
+        err_wait: p("Aguarde {n} segundo e tente novamente.", "Aguarde {n} segundos e tente novamente."),
+        err_wait_unknown: "Aguarde um pouco e tente novamente.",
+        err_rejected: "O comentário não foi aceito",
+        err_bad_response: "Não foi possível ler a resposta do servidor de comentários. Tente novamente mais tarde.",
+        err_too_large: "Este comentário é longo demais para ser publicado. Tente encurtá-lo.",
+        val_text_required: "Escreva um comentário.",
+        val_text_short: p(
+            "O comentário precisa ter pelo menos {n} caractere.",
+            "O comentário precisa ter pelo menos {n} caracteres.",
+        ),
+        val_text_long: p(
+            "O comentário pode ter no máximo {n} caractere.",
+            "O comentário pode ter no máximo {n} caracteres.",
+        ),
+        val_name_required: "Informe seu nome.",
+        val_email_required: "Informe seu endereço de e-mail.",
+        val_email_invalid: "Informe um endereço de e-mail válido, como nome@example.com.",
+        val_website_invalid: "Informe um endereço completo, começando com https://",
+    },
+};

@@ -1,0 +1,290 @@
+//! Checks every table: nothing empty, no placeholder lost, every plural category of the
+//! language given a form; and the tag lookup.
+
+use super::plural::{PluralCategory, PluralRule};
+use super::*;
+use crate::comments::text::Plural;
+
+/// The table's fields as `(name, value)`, by destructuring without `..`: a field added to
+/// a text struct breaks this until the tests (and the tables) cover it.
+macro_rules! fields {
+    ($value:expr, $ty:ident { $($f:ident),* $(,)? }) => {{
+        let $ty { $($f),* } = $value;
+        vec![$((stringify!($f), *$f)),*]
+    }};
+}
+
+/// Every plain string of a table, with the field it is in.
+fn strings(l: &'static Locale) -> Vec<(&'static str, &'static str)> {
+    let mut out = fields!(&l.article, ArticleText { by, and, min_read, updated, about_author, tags, loading, err_options, err_syntax, err_invalid, err_fetch });
+    out.extend(fields!(&l.share, ShareText {
+        nav_label, share_on, copy_link, link_copied, copy_failed, native_share, native_share_label, link_field_label,
+    }));
+    let CommentsText {
+        heading, loading, empty, sort_label, sort_oldest, sort_newest, sort_top, load_more, more_replies: _,
+        anonymous, reply, like, likes: _, edited, awaiting_moderation, deleted, retry, form_heading, reply_heading,
+        text_label, name_label, email_label, email_hint, website_label, optional, submit, posting, cancel, honeypot,
+        posted, moderation, edit, save, delete, confirm_delete, edit_label, retrying, sent_unconfirmed, draft_kept, just_now,
+        minutes_ago: _, hours_ago: _, yesterday, days_ago: _, months_ago: _, years_ago: _, err_network, err_server,
+        err_rate_limited, err_wait: _, err_wait_unknown, err_rejected, err_bad_response, err_too_large,
+        val_text_required, val_text_short: _, val_text_long: _, val_name_required, val_email_required,
+        val_email_invalid, val_website_invalid,
+    } = &l.comments;
+    out.extend([
+        ("heading", *heading), ("loading", *loading), ("empty", *empty), ("sort_label", *sort_label),
+        ("sort_oldest", *sort_oldest), ("sort_newest", *sort_newest), ("sort_top", *sort_top),
+        ("load_more", *load_more), ("anonymous", *anonymous), ("reply", *reply), ("like", *like),
+        ("edited", *edited), ("awaiting_moderation", *awaiting_moderation), ("deleted", *deleted),
+        ("retry", *retry), ("form_heading", *form_heading), ("reply_heading", *reply_heading),
+        ("text_label", *text_label), ("name_label", *name_label), ("email_label", *email_label),
+        ("email_hint", *email_hint), ("website_label", *website_label), ("optional", *optional),
+        ("submit", *submit), ("posting", *posting), ("cancel", *cancel), ("honeypot", *honeypot),
+        ("posted", *posted), ("moderation", *moderation), ("edit", *edit), ("save", *save), ("delete", *delete),
+        ("confirm_delete", *confirm_delete), ("edit_label", *edit_label), ("retrying", *retrying),
+        ("sent_unconfirmed", *sent_unconfirmed), ("draft_kept", *draft_kept), ("just_now", *just_now), ("yesterday", *yesterday),
+        ("err_network", *err_network), ("err_server", *err_server), ("err_rate_limited", *err_rate_limited),
+        ("err_wait_unknown", *err_wait_unknown), ("err_rejected", *err_rejected),
+        ("err_bad_response", *err_bad_response), ("err_too_large", *err_too_large),
+        ("val_text_required", *val_text_required), ("val_name_required", *val_name_required),
+        ("val_email_required", *val_email_required), ("val_email_invalid", *val_email_invalid),
+        ("val_website_invalid", *val_website_invalid),
+    ]);
+    out
+}
+
+/// Every counted phrase of a table, with the field it is in.
+fn plurals(l: &'static Locale) -> Vec<(&'static str, Plural)> {
+    let c = &l.comments;
+    vec![
+        ("more_replies", c.more_replies),
+        ("likes", c.likes),
+        ("minutes_ago", c.minutes_ago),
+        ("hours_ago", c.hours_ago),
+        ("days_ago", c.days_ago),
+        ("months_ago", c.months_ago),
+        ("years_ago", c.years_ago),
+        ("err_wait", c.err_wait),
+        ("val_text_short", c.val_text_short),
+        ("val_text_long", c.val_text_long),
+    ]
+}
+
+/// The tag of each table and the plural rule its phrases must use.
+const RULES: [(&str, PluralRule); 14] = [
+    ("en", PluralRule::En),
+    ("de", PluralRule::De),
+    ("fr", PluralRule::Fr),
+    ("es", PluralRule::Es),
+    ("it", PluralRule::It),
+    ("pt", PluralRule::Pt),
+    ("nl", PluralRule::Nl),
+    ("pl", PluralRule::Pl),
+    ("ru", PluralRule::Ru),
+    ("uk", PluralRule::Uk),
+    ("ja", PluralRule::Ja),
+    ("zh", PluralRule::Zh),
+    ("ar", PluralRule::Ar),
+    ("he", PluralRule::He),
+];
+
+/// Counts that reach every category of every rule.
+fn sample_counts() -> impl Iterator<Item = u64> {
+    (0..=1_200).chain([1_000_000, 2_000_000, 1_000_001])
+}
+
+/// `{...}` placeholders in `s`, in order.
+fn placeholders(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('{') {
+        let end = rest[i..].find('}').map_or(rest.len(), |j| i + j + 1);
+        out.push(&rest[i..end]);
+        rest = &rest[end..];
+    }
+    if rest.contains('}') {
+        out.push("}");
+    }
+    out
+}
+
+#[test]
+fn the_fourteen_languages_are_shipped_once_each() {
+    let tags: Vec<&str> = LOCALES.iter().map(|l| l.tag).collect();
+    assert_eq!(tags, RULES.map(|(t, _)| t));
+    assert_eq!(LOCALES[0], &EN);
+}
+
+#[test]
+fn every_string_is_there_and_keeps_its_placeholders() {
+    for l in LOCALES {
+        for (field, s) in strings(l) {
+            assert!(!s.trim().is_empty(), "{}: {field} is empty", l.tag);
+            assert_eq!(s, s.trim(), "{}: {field} has surrounding spaces", l.tag);
+            let want: &[&str] = if field == "share_on" { &["{network}"] } else { &[] };
+            assert_eq!(placeholders(s), want, "{}: {field} = {s:?}", l.tag);
+        }
+        assert!(l.share.share_label("LinkedIn").contains("LinkedIn"), "{}", l.tag);
+    }
+}
+
+#[test]
+fn every_plural_has_its_languages_forms_and_keeps_n() {
+    for (l, (tag, rule)) in LOCALES.iter().zip(RULES) {
+        assert_eq!(l.tag, tag);
+        for (field, p) in plurals(l) {
+            let at = |what: &str| format!("{tag}: {field}: {what}");
+            assert_eq!(p.rule, rule, "{}", at("rule"));
+            assert_eq!(placeholders(p.other), ["{n}"], "{}", at("other"));
+            use PluralCategory::{Few, Many, One, Two, Zero};
+            for category in [Zero, One, Two, Few, Many] {
+                let counts: Vec<u64> = sample_counts().filter(|&n| rule.category(n) == category).collect();
+                match p.form_for(category) {
+                    Some(form) => {
+                        assert!(!counts.is_empty(), "{}", at(&format!("{category:?} is never used by {rule:?}")));
+                        assert!(!form.trim().is_empty(), "{}", at(&format!("{category:?} is empty")));
+                        // A form for a single number (English "1 minute ago", Arabic "منذ دقيقتين")
+                        // may spell the number out; a form for several must show it.
+                        let found = placeholders(form);
+                        let ok = found == ["{n}"] || (found.is_empty() && counts.len() == 1);
+                        assert!(ok, "{}", at(&format!("{category:?} = {form:?}, for {} counts", counts.len())));
+                    }
+                    None => {
+                        // Falling back to `other` is fine for Arabic 0 and for the Romance
+                        // whole millions; any other category the rule uses needs a form.
+                        let ok = counts.is_empty()
+                            || category == PluralCategory::Zero
+                            || (category == PluralCategory::Many && counts.iter().all(|&n| n >= 1_000_000));
+                        assert!(ok, "{}", at(&format!("no {category:?} form, needed for {:?}...", &counts[..counts.len().min(3)])));
+                    }
+                }
+            }
+            for n in sample_counts() {
+                let s = p.with(n);
+                assert!(!s.contains('{') && !s.contains('}'), "{}", at(&format!("with({n}) = {s:?}")));
+            }
+        }
+    }
+}
+
+#[test]
+fn english_is_the_crates_defaults() {
+    assert_eq!(EN.article, ArticleText::en());
+    assert_eq!(EN.share, ShareText::en());
+    assert_eq!(&EN.comments, CommentsText::en());
+}
+
+#[test]
+fn other_languages_are_translated() {
+    // Words that are the same in some languages.
+    let shared = ["Name", "Website", "(optional)", "Tags", "Email"];
+    let english = strings(&EN);
+    for l in &LOCALES[1..] {
+        for ((field, s), (_, en)) in strings(l).into_iter().zip(&english) {
+            assert!(s != *en || shared.contains(&s), "{}: {field} is still English: {s:?}", l.tag);
+        }
+        for ((field, p), (_, en)) in plurals(l).into_iter().zip(plurals(&EN)) {
+            assert_ne!(p.other, en.other, "{}: {field} is still English", l.tag);
+        }
+    }
+}
+
+#[test]
+fn arabic_and_hebrew_are_right_to_left() {
+    for l in LOCALES {
+        let want = if matches!(l.tag, "ar" | "he") { Direction::Rtl } else { Direction::Ltr };
+        assert_eq!(l.dir, want, "{}", l.tag);
+    }
+    assert_eq!((Direction::Ltr.as_str(), Direction::Rtl.as_str()), ("ltr", "rtl"));
+}
+
+#[test]
+fn counted_phrases_read_right() {
+    let c = |tag: &str| &locale(tag).comments;
+    assert_eq!(c("en").minutes_ago.with(1), "1 minute ago");
+    assert_eq!(c("en").likes.with(0), "0 likes");
+    assert_eq!(c("fr").likes.with(0), "0 mention J’aime");
+    assert_eq!(c("fr").days_ago.with(2), "il y a 2 jours");
+    assert_eq!(c("pt").minutes_ago.with(0), "há 0 minuto");
+    assert_eq!(c("de").years_ago.with(3), "vor 3 Jahren");
+    let ru: Vec<String> = [1, 2, 5, 11, 21, 22, 25, 111].map(|n| c("ru").minutes_ago.with(n)).into();
+    assert_eq!(
+        ru,
+        [
+            "1 минуту назад", "2 минуты назад", "5 минут назад", "11 минут назад",
+            "21 минуту назад", "22 минуты назад", "25 минут назад", "111 минут назад",
+        ]
+    );
+    assert_eq!(c("uk").days_ago.with(3), "3 дні тому");
+    assert_eq!(c("uk").days_ago.with(21), "21 день тому");
+    assert_eq!(c("pl").years_ago.with(1), "1 rok temu");
+    assert_eq!(c("pl").years_ago.with(22), "22 lata temu");
+    assert_eq!(c("pl").years_ago.with(21), "21 lat temu");
+    assert_eq!(c("pl").years_ago.with(12), "12 lat temu");
+    assert_eq!(c("ja").hours_ago.with(3), "3時間前");
+    assert_eq!(c("zh").hours_ago.with(1), "1 小时前");
+    assert_eq!(c("ar").likes.with(0), "لا إعجابات");
+    assert_eq!(c("ar").hours_ago.with(2), "منذ ساعتين");
+    assert_eq!(c("ar").hours_ago.with(3), "منذ 3 ساعات");
+    assert_eq!(c("ar").hours_ago.with(11), "منذ 11 ساعة");
+    assert_eq!(c("ar").days_ago.with(100), "منذ 100 يوم");
+    assert_eq!(c("he").hours_ago.with(2), "לפני שעתיים");
+    assert_eq!(c("he").hours_ago.with(3), "לפני 3 שעות");
+}
+
+#[test]
+fn locale_tries_the_tag_then_its_language_then_english() {
+    let cases = [
+        ("en", "en"),
+        ("de", "de"),
+        ("DE", "de"),
+        ("de-AT", "de"),
+        ("de-CH-1996", "de"),
+        ("pt-BR", "pt"),
+        ("pt_PT", "pt"),
+        ("PT-br", "pt"),
+        ("zh-Hant-TW", "zh"),
+        ("zh-CN", "zh"),
+        ("he-IL", "he"),
+        ("iw", "he"),
+        ("IW-il", "he"),
+        ("ar-EG", "ar"),
+        ("uk-UA", "uk"),
+        ("ja-JP", "ja"),
+        ("en-GB", "en"),
+        (" fr ", "fr"),
+        ("", "en"),
+        ("xx", "en"),
+        ("tlh", "en"),
+        ("und", "en"),
+        ("*", "en"),
+        ("-", "en"),
+        ("e", "en"),
+        ("english", "en"),
+        ("deu", "en"),
+        ("fr-", "fr"),
+    ];
+    for (tag, want) in cases {
+        assert_eq!(locale(tag).tag, want, "{tag:?}");
+    }
+    for l in LOCALES {
+        assert_eq!(locale(l.tag), l);
+        assert_eq!(find(&l.tag.to_ascii_uppercase()), Some(l));
+    }
+    assert_eq!(find("xx"), None);
+    assert_eq!(find(""), None);
+    assert_eq!(find("uk"), Some(&UK), "uk is Ukrainian (the country is UA)");
+}
+
+#[test]
+fn negotiate_takes_the_first_candidate_with_a_table() {
+    // The widget's order: `lang` option, article `lang`, page `<html lang>`.
+    assert_eq!(negotiate(&[Some("de"), Some("fr"), Some("es")]).tag, "de");
+    assert_eq!(negotiate(&[None, Some("fr-CA"), Some("es")]).tag, "fr");
+    assert_eq!(negotiate(&[None, None, Some("es-MX")]).tag, "es");
+    assert_eq!(negotiate(&[Some("tlh"), Some(""), Some("iw")]).tag, "he");
+    assert_eq!(negotiate(&[Some("xx"), Some("yy"), None]).tag, "en");
+    assert_eq!(negotiate(&[None, None, None]).tag, "en");
+    assert_eq!(negotiate(&[]).tag, "en");
+    // An explicit English wins over a later language.
+    assert_eq!(negotiate(&[Some("en-US"), Some("ar")]).tag, "en");
+}

@@ -1,0 +1,59 @@
+// <folio-article>: attributes and the inline JSON child, two independent elements,
+// attribute changes that re-render only what changed, and removal releasing everything.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, serveRepo } from './browser.mjs';
+
+let browser, server;
+before(async () => { [browser, server] = await Promise.all([launch(), serveRepo()]); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('two elements render independently, from src and from inline JSON, and signal ready', async () => {
+  const { page, problems } = await open(browser, `${server.url}tests/e2e/pages/element.html`);
+  await page.waitForFunction(() => customElements.get('folio-article'));
+  await page.evaluate(() => Promise.all([document.getElementById('a').ready, document.getElementById('b').ready]));
+  assert.equal(await page.locator('#a h1').textContent(), 'Kaspersky Lab Defends Its Reputation Against Allegations');
+  assert.equal(await page.locator('#b h1').textContent(), 'Inline article');
+  assert.deepEqual(await page.locator('#a [data-folio-share]').evaluateAll((e) => e.map((x) => x.dataset.folioShare)), ['x', 'linkedin']);
+  assert.deepEqual(await page.locator('#b [data-folio-share]').evaluateAll((e) => e.map((x) => x.dataset.folioShare)), ['reddit']);
+  assert.deepEqual(problems, []);
+});
+
+test('changing an attribute re-renders only what it changes', async () => {
+  const { page } = await open(browser, `${server.url}tests/e2e/pages/element.html`);
+  await page.evaluate(() => document.getElementById('a').ready);
+  // Mark the rendered headline node; a full re-render would replace it.
+  await page.evaluate(() => { document.getElementById('a').shadowRoot.querySelector('h1').folioMark = 1; });
+  await page.evaluate(() => document.getElementById('a').setAttribute('share', 'bluesky,email'));
+  await page.locator('#a [data-folio-share="bluesky"]').waitFor();
+  assert.deepEqual(await page.locator('#a [data-folio-share]').evaluateAll((e) => e.map((x) => x.dataset.folioShare)), ['bluesky', 'email']);
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('h1').folioMark), 1, 'the article was kept');
+  await page.evaluate(() => document.getElementById('a').setAttribute('theme', 'dark'));
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('h1').folioMark), 1, 'theme is CSS only');
+  const bg = await page.evaluate(() => getComputedStyle(document.getElementById('a').shadowRoot.querySelector('.folio')).backgroundColor);
+  assert.equal(bg, 'rgb(21, 22, 26)', 'dark palette applied');
+});
+
+test('removing an element releases its listeners, observers and timers', async () => {
+  const { page } = await open(browser, `${server.url}tests/e2e/pages/element.html`);
+  await page.evaluate(() => Promise.all([document.getElementById('a').ready, document.getElementById('b').ready]));
+  const baseline = await page.evaluate(() => ({ ...window.folioLive }));
+  // Add a third element with lazy comments (an observer) and see it counted, then removed.
+  await page.evaluate(async () => {
+    const c = document.createElement('folio-article');
+    c.id = 'c';
+    c.setAttribute('comments-endpoint', 'http://127.0.0.1:9/unused');
+    c.article = { url: 'https://news.example/c', title: 'Third', published: '2026-11-30', body: [] };
+    document.querySelector('main').append(c);
+    await c.ready;
+  });
+  const during = await page.evaluate(() => ({ ...window.folioLive }));
+  assert.ok(during.listeners > baseline.listeners, `listeners counted: ${JSON.stringify([baseline, during])}`);
+  assert.equal(during.intersection, baseline.intersection + 1, 'one viewport observer for the lazy comments');
+  await page.evaluate(() => document.getElementById('c').remove());
+  await page.waitForTimeout(50);
+  const afterRemoval = await page.evaluate(() => ({ ...window.folioLive }));
+  assert.deepEqual(afterRemoval, baseline, 'back to where we were');
+  // The others still work.
+  assert.equal(await page.locator('#b h1').textContent(), 'Inline article');
+});

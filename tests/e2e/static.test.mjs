@@ -1,0 +1,62 @@
+// Progressive enhancement: folio-render prints the article as a declarative shadow root;
+// readers without JavaScript see it, and <folio-article> adopts it instead of rendering
+// it again (same nodes, no layout shift), then wires the share bar.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { launch, serveRepo, ROOT } from './browser.mjs';
+
+let browser, server;
+const PAGE = 'target/e2e/static.html';
+
+before(async () => {
+  [browser, server] = await Promise.all([launch(), serveRepo()]);
+  const markup = execFileSync('cargo', ['run', '-q', '--bin', 'folio-render', '--', 'www/articles/kaspersky-reputation.json', '--css', '../../pkg/folio.css', '--inline'], { cwd: ROOT, encoding: 'utf8' });
+  mkdirSync(`${ROOT}target/e2e`, { recursive: true });
+  writeFileSync(`${ROOT}${PAGE}`, `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Folio: static article</title><link rel="icon" href="data:,">
+<script type="module" src="../../pkg/element.js"></script></head>
+<body><main><folio-article id="a">${markup}</folio-article></main><footer id="after">Page footer</footer>
+<script src="../../tests/e2e/pages/remember.js"></script></body></html>`);
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('without JavaScript the article is there', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}${PAGE}`);
+  assert.equal(await page.locator('folio-article h1').textContent(), 'Kaspersky Lab Defends Its Reputation Against Allegations');
+  assert.equal(await page.locator('folio-article .folio-body > p').count(), 10);
+  const linkedin = page.locator('folio-article [data-folio-share="linkedin"]');
+  assert.match(await linkedin.getAttribute('href'), /^https:\/\/www\.linkedin\.com\/sharing\/share-offsite\/\?url=/);
+  await context.close();
+});
+
+test('with JavaScript the element adopts the markup: same nodes, no shift, and it works', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(`${server.url}${PAGE}`);
+  await page.evaluate(() => document.getElementById('a').ready);
+  assert.equal(await page.getAttribute('#a', 'data-folio-state'), 'ready');
+  assert.equal(await page.evaluate(() => window.firstHeadline !== null), true, 'the headline was there before any module ran');
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('h1') === window.firstHeadline), true, 'adopted, not rendered twice');
+  assert.deepEqual(await page.evaluate(() => window.layoutShifts), [], 'no layout shift');
+  await page.evaluate(() => { window.shared = []; document.addEventListener('folio-share', (e) => window.shared.push(e.detail.network)); });
+  await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('[data-folio-share="hackernews"]').addEventListener('click', (e) => e.preventDefault()));
+  await page.locator('#a [data-folio-share="hackernews"]').click();
+  assert.deepEqual(await page.evaluate(() => window.shared), ['hackernews'], 'the adopted share bar is wired');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('stale markup (a different article) is replaced, not adopted', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}${PAGE}`);
+  await page.evaluate(() => document.getElementById('a').ready);
+  await page.evaluate(() => { document.getElementById('a').article = { url: 'https://n.example/x', title: 'Changed', published: '2026-01-01', body: [] }; });
+  await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('h1')?.textContent === 'Changed');
+  await page.close();
+});
