@@ -4,7 +4,7 @@
 //
 //   node scripts/serve.mjs [--port 8000] [--root .]
 //   import { serve } from './serve.mjs'; const s = await serve({ root, port: 0, headers });
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +24,16 @@ const TYPES = {
   '.d.ts': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `root`; resolves to { url, port, close() }. `port: 0` picks a free one. */
-export async function serve({ root = '.', port = 0, headers = {}, host = '127.0.0.1' } = {}) {
+/**
+ * Starts serving `root`; resolves to { url, port, close() }. `port: 0` picks a free one.
+ * `proxy: { '/isso': 'http://127.0.0.1:8080' }` forwards a path prefix to another local
+ * server (so a page under a strict `default-src 'self'` can reach its comment server).
+ */
+export async function serve({ root = '.', port = 0, headers = {}, host = '127.0.0.1', proxy = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
+    const prefix = Object.keys(proxy).find((p) => req.url === p || req.url.startsWith(`${p}/`) || req.url.startsWith(`${p}?`));
+    if (prefix) return forward(req, res, new URL(req.url.slice(prefix.length) || '/', proxy[prefix]));
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(base, path));
@@ -45,6 +51,16 @@ export async function serve({ root = '.', port = 0, headers = {}, host = '127.0.
   await new Promise((ok, fail) => server.once('error', fail).listen(port, host, ok));
   const actual = server.address().port;
   return { url: `http://${host}:${actual}/`, port: actual, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Passes one request on to `target` and its answer back. */
+function forward(req, res, target) {
+  const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => { if (!res.headersSent) res.writeHead(502); res.end(); });
+  req.pipe(upstream);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -167,7 +167,7 @@ async fn apply(slot: Slot, options: JsValue) -> Result<(), Error> {
     let (same_article, signal) = {
         let guard = slot.borrow();
         let widget = guard.as_ref().ok_or(Error::Destroyed)?;
-        let same = widget.options().is_some_and(|o| o.article == options.article && o.words_per_minute == options.words_per_minute);
+        let same = widget.options().is_some_and(|o| o.article == options.article && o.words_per_minute == options.words_per_minute && o.lang == options.lang);
         (same, widget.signal())
     };
     if same_article {

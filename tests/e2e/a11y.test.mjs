@@ -32,27 +32,11 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.close(); await isso?.stop(); });
 
 // ---------------------------------------------------------------------------------------
-// Known Folio problems (see the report in the todo texts). Each matches axe nodes by rule
-// id and target; anything else axe reports fails the test.
+// Known Folio problems, each matched by axe rule id and target and pinned as a todo
+// subtest with its fix: none at the moment. Anything axe reports fails the test.
 
-const LIKE_NAME_TODO =
-  'Folio bug (axe label-content-name-mismatch, WCAG 2.5.3 Label in Name): the Like button shows "Like 0" ' +
-  'but aria-label="Like (0 likes)" does not contain that text (and is not updated when the count changes). ' +
-  'Fix in src/comments/view.rs comment(): drop the aria-label and render ' +
-  '`Like <span class="folio-like-count" data-folio-likes>0</span><span class="folio-vh"> likes</span>` ' +
-  '(name "Like 0 likes"), keeping aria-pressed for the liked state';
-
-const FIELD_BORDER_TODO =
-  'Folio problem (WCAG 1.4.11 Non-text Contrast; axe does not test it): textarea, inputs and the sort select ' +
-  'are drawn with border var(--folio-rule) on var(--folio-bg): #d9d9de on #ffffff = 1.41:1 (light), #3a3b42 on ' +
-  '#15161a = 1.62:1 (dark); 3:1 needed. Fix in src/style.css: add --folio-field-border (light #85858f = 3.65:1 ' +
-  'on #fff, 3.33:1 on #f4f4f6; dark #75767f = 4.01:1 on #15161a) in :host, the dark @media block and ' +
-  ':host([theme="dark"]), and use it for .folio-sort select, .folio-field input, .folio-field textarea and ' +
-  '.folio-share-field (keep --folio-rule for dividers)';
-
-const KNOWN = [
-  { id: 'label-content-name-mismatch', target: /data-folio-action="like"/, todo: LIKE_NAME_TODO },
-];
+/** @type {{ id: string, target: RegExp, todo: string }[]} */
+const KNOWN = [];
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -234,7 +218,7 @@ for (const s of SCHEMES) {
         })));
       assert.equal(borders.length, 5);
       const weak = borders.map((b) => ({ ...b, ratio: contrast(b.border, b.bg) })).filter((b) => b.ratio < 3);
-      await t.test('form field borders have 3:1 against the background (WCAG 1.4.11)', { todo: weak.length ? FIELD_BORDER_TODO : false }, () => {
+      await t.test('form field borders have 3:1 against the background (WCAG 1.4.11)', {}, () => {
         if (weak.length) assert.fail(weak.map((b) => `${b.name}: border ${b.border} on ${b.bg} = ${b.ratio.toFixed(2)}:1`).join('\n'));
       });
       assert.deepEqual(problems, [], 'no console errors');
@@ -429,11 +413,7 @@ test('keyboard: Enter on Reply opens the reply form with focus in its textarea; 
     assert.ok(inForm.every((x) => x.inReplyForm));
     assertFocusRings(inForm, 'light');
 
-    await t.test('Escape in the reply form cancels the reply', {
-      todo: 'Folio enhancement (not a WCAG failure; Cancel works): the reply form ignores Escape. ' +
-        'Fix in src/widget/comments.rs listen(): a keydown listener on the section that, for key "Escape" inside ' +
-        'form[data-folio-parent], runs the cancel-reply branch',
-    }, async () => {
+    await t.test('Escape in the reply form cancels the reply', async () => {
       await host.locator('form[data-folio-parent] textarea').focus();
       await page.keyboard.press('Escape');
       await page.waitForTimeout(200);
@@ -451,12 +431,7 @@ test('keyboard: Enter on Reply opens the reply form with focus in its textarea; 
     f = await focusedInfo(page);
     assert.ok(f.inShadow && f.key !== 'body', `focus stays in the widget after Cancel (on ${f.key})`);
 
-    await t.test('after Cancel, focus returns to the Reply button that opened the form', {
-      todo: 'Folio problem (WCAG 2.4.3 Focus Order): Cancel moves focus to the top form\'s textarea, far above the ' +
-        'comment, so a keyboard user loses their place in the list. Fix in src/widget/comments.rs listen(), ' +
-        '"cancel-reply" branch: after render_form(false), focus the comment\'s ' +
-        '[data-folio-action="reply"][data-folio-comment-id=<id>] button (via comment_article(id)) instead of the textarea',
-    }, async () => {
+    await t.test('after Cancel, focus returns to the Reply button that opened the form', async () => {
       const g = await focusedInfo(page);
       assert.equal(g.key, 'reply:2');
     });

@@ -57,3 +57,32 @@ test('removing an element releases its listeners, observers and timers', async (
   // The others still work.
   assert.equal(await page.locator('#b h1').textContent(), 'Inline article');
 });
+
+test('lang picks the locale: German words and Intl dates, Arabic right to left', async () => {
+  const { page } = await open(browser, `${server.url}tests/e2e/pages/element.html`);
+  await page.evaluate(() => document.getElementById('a').ready);
+  await page.evaluate(() => document.getElementById('a').setAttribute('lang', 'de'));
+  await page.locator('#a .folio[lang="de"]').waitFor();
+  assert.match(await page.locator('#a .folio-byline').textContent(), /^Von Sean Michael Kerner/);
+  assert.equal(await page.locator('#a time.folio-published').textContent(), '13. Juli 2017');
+  assert.equal(await page.locator('#a nav.folio-share').getAttribute('aria-label'), 'Artikel teilen');
+  await page.evaluate(() => document.getElementById('a').setAttribute('lang', 'ar'));
+  await page.locator('#a .folio[lang="ar"]').waitFor();
+  assert.equal(await page.locator('#a .folio').getAttribute('dir'), 'rtl');
+  assert.equal(await page.locator('#a article').getAttribute('dir'), 'ltr', "the article's own dir wins for its text");
+  assert.equal(await page.locator('#a nav.folio-share').getAttribute('aria-label'), 'شارك هذا المقال');
+});
+
+test('theme auto follows the page: data-theme or a class on <html>, live', async () => {
+  const { page } = await open(browser, `${server.url}tests/e2e/pages/element.html`);
+  await page.evaluate(() => document.getElementById('b').ready);
+  const bg = () => page.evaluate(() => getComputedStyle(document.getElementById('b').shadowRoot.querySelector('.folio')).backgroundColor);
+  assert.equal(await bg(), 'rgb(255, 255, 255)');
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('b').shadowRoot.querySelector('.folio')).backgroundColor === 'rgb(21, 22, 26)');
+  await page.evaluate(() => { delete document.documentElement.dataset.theme; document.documentElement.className = 'light'; });
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('b').shadowRoot.querySelector('.folio')).backgroundColor === 'rgb(255, 255, 255)');
+  await page.evaluate(() => { document.documentElement.className = 'dark'; });
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('b').shadowRoot.querySelector('.folio')).backgroundColor === 'rgb(21, 22, 26)');
+  assert.equal(await bg(), 'rgb(21, 22, 26)');
+});
