@@ -102,7 +102,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Folio {
                     }
                 }
                 if error != Error::Destroyed {
-                    web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: ") + &error.to_string())));
+                    web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: ") + &error.text())));
                 }
                 Err(to_js_error(&error))
             }
@@ -199,7 +199,7 @@ fn read_options(options: &JsValue) -> Result<Options, Error> {
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| Error::Options("options could not be read as JSON (a circular reference or a BigInt?).".into()))?;
-    let value = json::parse(&text).map_err(|e| Error::Options(String::from("options: ") + &e.to_string()))?;
+    let value = json::parse(&text).map_err(|e| Error::Options(String::from("options: ") + &e.text()))?;
     Options::from_json(&value)
 }
 
@@ -213,7 +213,7 @@ fn read_callbacks(options: &JsValue) -> Option<crate::widget::comments::Callback
 
 /// A JS `Error` named `FolioError` with `code` and `details` (an array of strings).
 fn to_js_error(error: &Error) -> JsValue {
-    let e = js_sys::Error::new(&error.to_string());
+    let e = js_sys::Error::new(&error.text());
     e.set_name("FolioError");
     let details: js_sys::Array = error.details().iter().map(|d| JsValue::from_str(d)).collect();
     let _ = js_sys::Reflect::set(&e, &JsValue::from_str("code"), &JsValue::from_str(error.code()));

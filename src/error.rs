@@ -60,13 +60,16 @@ impl Error {
     pub fn details(&self) -> Vec<String> {
         match self {
             Error::Options(msg) => vec![msg.clone()],
-            Error::ArticleSyntax(e) => vec![e.to_string()],
-            Error::ArticleInvalid(problems) => problems.iter().map(Problem::to_string).collect(),
+            Error::ArticleSyntax(e) => vec![e.text()],
+            Error::ArticleInvalid(problems) => problems.iter().map(Problem::text).collect(),
             Error::Fetch { url, status: Some(status) } => {
-                vec![format!("{url} answered with HTTP status {status}.")]
+                let mut line = [url.as_str(), " answered with HTTP status "].concat();
+                crate::article::push_number(&mut line, u32::from(*status));
+                line.push('.');
+                vec![line]
             }
             Error::Fetch { url, status: None } => {
-                vec![format!("{url} could not be reached (network error, or blocked by CORS or the page's CSP).")]
+                vec![[url.as_str(), " could not be reached (network error, or blocked by CORS or the page's CSP)."].concat()]
             }
             Error::Destroyed => Vec::new(),
         }
@@ -89,7 +92,7 @@ impl Error {
         }
         if details.len() > MAX_SHOWN_DETAILS {
             let mut more = String::from("… and ");
-            more.push_str(&(details.len() - MAX_SHOWN_DETAILS).to_string());
+            crate::article::push_number(&mut more, (details.len() - MAX_SHOWN_DETAILS) as u32);
             more.push_str(" more");
             list.push(el("li").text(more));
         }
@@ -103,14 +106,22 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The title and every detail on one line (the JS `Error` message), built without
+    /// `core::fmt`.
+    pub fn text(&self) -> String {
+        let mut out = String::from(self.title());
+        for (i, d) in self.details().iter().enumerate() {
+            out.push_str(if i == 0 { ": " } else { "; " });
+            out.push_str(d);
+        }
+        out
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.title())?;
-        for (i, d) in self.details().iter().enumerate() {
-            f.write_str(if i == 0 { ": " } else { "; " })?;
-            f.write_str(d)?;
-        }
-        Ok(())
+        f.write_str(&self.text())
     }
 }
 

@@ -87,9 +87,22 @@ pub struct SyntaxError {
     pub reason: &'static str,
 }
 
+impl SyntaxError {
+    /// "line 3, column 7: expected ':'", built without `core::fmt` (smaller wasm).
+    pub fn text(&self) -> String {
+        let mut out = String::from("line ");
+        crate::article::push_number(&mut out, self.line as u32);
+        out.push_str(", column ");
+        crate::article::push_number(&mut out, self.column as u32);
+        out.push_str(": ");
+        out.push_str(self.reason);
+        out
+    }
+}
+
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.reason)
+        f.write_str(&self.text())
     }
 }
 

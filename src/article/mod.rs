@@ -17,6 +17,7 @@ mod render;
 use std::fmt;
 
 pub use date::{format_date, DateTime};
+pub(crate) use date::push_number;
 pub use inline::{parse_inline, Inline};
 pub use parse::Parsed;
 pub use render::{reading_minutes, render_article, ArticleText, RenderOptions, DEFAULT_WORDS_PER_MINUTE};
@@ -150,12 +151,19 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// "path: message" (just the message at the root), built without `core::fmt`.
+    pub fn text(&self) -> String {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            [self.path.as_str(), ": ", self.message.as_str()].concat()
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        f.write_str(&self.text())
     }
 }

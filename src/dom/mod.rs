@@ -44,3 +44,27 @@ pub fn object(pairs: &[(&str, &JsValue)]) -> JsValue {
     }
     obj.unchecked_into()
 }
+
+/// A DOM event listener that is removed when dropped (gloo's `EventListener`, in the
+/// few lines Folio needs).
+#[must_use = "the listener is removed when dropped"]
+pub struct Listener {
+    target: EventTarget,
+    name: &'static str,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    /// Calls `f` for every `name` event on `target` until dropped.
+    pub fn new(target: &EventTarget, name: &'static str, mut f: impl FnMut(&web_sys::Event) + 'static) -> Listener {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| f(&e));
+        let _ = target.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+        Listener { target: target.clone(), name, callback }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(self.name, self.callback.as_ref().unchecked_ref());
+    }
+}

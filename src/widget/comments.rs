@@ -7,7 +7,6 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -21,7 +20,7 @@ use crate::comments::{
     contract, isso, view, Backend, Comment, CommentsError, CommentsText, Contract, Cursor, HttpRequest, HttpResponse,
     Isso, NewComment, Page, Posted, Sort, ThreadRef,
 };
-use crate::dom::{self, build, fetch, observer::NearViewport, storage};
+use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
 use crate::i18n::Locale;
 use crate::view::Node;
 
@@ -50,7 +49,7 @@ pub struct Callbacks {
 /// flight finds it gone and stops.
 pub struct CommentSection {
     state: Rc<RefCell<State>>,
-    _listeners: Vec<EventListener>,
+    _listeners: Vec<Listener>,
 }
 
 struct State {
@@ -751,7 +750,7 @@ fn action_of(event: &web_sys::Event) -> Option<(Element, String)> {
     Some((control, action))
 }
 
-fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
+fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
     let weak = Rc::downgrade(state);
     let on_click = {
         let weak = weak.clone();
@@ -839,12 +838,11 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<EventListener> {
             None => submit(weak.clone()),
         }
     };
-    let active = EventListenerOptions::enable_prevent_default();
     vec![
-        EventListener::new(section, "click", on_click),
-        EventListener::new(section, "change", on_change),
-        EventListener::new(section, "input", on_input),
-        EventListener::new(section, "keydown", on_keydown),
-        EventListener::new_with_options(section, "submit", active, on_submit),
+        Listener::new(section, "click", on_click),
+        Listener::new(section, "change", on_change),
+        Listener::new(section, "input", on_input),
+        Listener::new(section, "keydown", on_keydown),
+        Listener::new(section, "submit", on_submit),
     ]
 }

@@ -8,7 +8,6 @@ mod share;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, AbortSignal, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -37,7 +36,7 @@ pub struct Widget {
     /// Fingerprint of pre-rendered markup found in the shadow root, to adopt if it matches.
     adoptable: Option<String>,
     /// The share bar's one delegated click listener, for the widget's whole life.
-    share_listener: Option<EventListener>,
+    share_listener: Option<dom::Listener>,
     comments: Option<comments::CommentSection>,
     current: Option<(Parsed, Options)>,
     _page_theme: Option<dom::observer::PageTheme>,
@@ -130,7 +129,7 @@ impl Widget {
     /// Renders the article and announces readiness (`data-folio-state="ready"` and a
     /// `folio-ready` event). The widget keeps the article and options for [`Widget::update`].
     pub fn show_article(&mut self, parsed: Parsed, options: Options, callbacks: Option<comments::Callbacks>) {
-        let warnings = parsed.warnings.iter().map(ToString::to_string).chain(options.warnings.iter().cloned());
+        let warnings = parsed.warnings.iter().map(crate::article::Problem::text).chain(options.warnings.iter().cloned());
         for w in warnings {
             web_sys::console::warn_1(&JsValue::from_str(&(String::from("Folio: ") + &w)));
         }
@@ -236,7 +235,7 @@ impl Widget {
         self.set_state("error");
         let detail = dom::object(&[
             ("code", &JsValue::from_str(error.code())),
-            ("message", &JsValue::from_str(&error.to_string())),
+            ("message", &JsValue::from_str(&error.text())),
         ]);
         dom::dispatch(&self.host, "folio-error", &detail);
     }

@@ -9,7 +9,6 @@
 //! - popup links: a ~600x500 window opened in the handler, cut off from this page; when the
 //!   popup is blocked the link's own `target="_blank"` navigation goes ahead.
 
-use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, Event, HtmlInputElement, ShadowRoot};
@@ -23,9 +22,9 @@ use crate::share::ShareText;
 
 /// Listens for clicks on share controls inside `root`; dropping the listener unwires them.
 #[must_use = "the share bar stops working when the listener is dropped"]
-pub fn wire(root: &ShadowRoot, host: &Element, locale: Rc<Cell<&'static Locale>>) -> EventListener {
+pub fn wire(root: &ShadowRoot, host: &Element, locale: Rc<Cell<&'static Locale>>) -> dom::Listener {
     let host = host.clone();
-    EventListener::new(root, "click", move |event| {
+    dom::Listener::new(root, "click", move |event| {
         let Some(control) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-folio-share]").ok().flatten()) else {
             return;
         };
