@@ -17,8 +17,9 @@ pub struct Fetched {
     pub body: String,
 }
 
-/// Performs a request (`credentials`: send and accept cookies cross-origin). `Err` means no HTTP answer at all (network down, CORS, CSP,
-/// aborted); any status, even 500, is `Ok`.
+/// Performs a request (`credentials`: send and accept cookies cross-origin). `Err` means
+/// no HTTP answer at all (network down, CORS, CSP, aborted); any status, even 500, is
+/// `Ok`, and a body cut off after the status arrived is an empty body.
 pub async fn fetch(
     method: &str,
     url: &str,
@@ -57,6 +58,11 @@ pub async fn fetch(
             }
         }
     }
-    let text = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
+    // The status has arrived; a body that then fails to arrive (connection dropped) is an
+    // empty body, not "no answer": the caller must still know the server said 201.
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
     Ok(Fetched { status: response.status(), headers: pairs, body: text })
 }

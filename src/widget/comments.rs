@@ -437,10 +437,21 @@ async fn send_post(server: &Server, comment: &NewComment) -> PostOutcome {
         Err(error) => PostOutcome::Failed(error),
         Ok(r) => match parse(&r) {
             Ok(posted) => PostOutcome::Accepted(posted),
-            Err(CommentsError::BadResponse { .. }) if r.is_success() => PostOutcome::AcceptedUnreadable,
+            Err(CommentsError::BadResponse { truncated, .. }) if r.is_success() && came_from_the_server(&r, truncated) => {
+                PostOutcome::AcceptedUnreadable
+            }
             Err(error) => PostOutcome::Failed(error),
         },
     }
+}
+
+/// Was an unreadable success answer really the comment server's? "Created" and
+/// "Accepted" are, as is a JSON answer or one cut off mid-way (the server started its
+/// answer); a 200 HTML page is more likely a captive portal or a misrouted proxy that
+/// stored nothing, so the reader's text must stay.
+fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
+    let json = r.header("content-type").is_some_and(|t| t.to_ascii_lowercase().contains("json"));
+    matches!(r.status, 201 | 202) || truncated || json || r.body.trim().is_empty()
 }
 
 fn non_blank(s: &str) -> Option<&str> {
