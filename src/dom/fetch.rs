@@ -17,9 +17,14 @@ pub struct Fetched {
     pub body: String,
 }
 
-/// Performs a request (`credentials`: send and accept cookies cross-origin). `Err` means
-/// no HTTP answer at all (network down, CORS, CSP, aborted); any status, even 500, is
-/// `Ok`, and a body cut off after the status arrived is an empty body.
+/// How long any request may take before Folio gives up on it (and says the server did not
+/// answer): a server that never answers must not leave "Loading…" or "Posting…" forever.
+pub const TIMEOUT_MS: u32 = 20_000;
+
+/// Performs a request (`credentials`: send and accept cookies cross-origin), aborted
+/// after [`TIMEOUT_MS`] or when `signal` aborts. `Err` means no HTTP answer at all
+/// (network down, CORS, CSP, aborted, timed out); any status, even 500, is `Ok`, and a
+/// body cut off after the status arrived (or by the timeout) is an empty body.
 pub async fn fetch(
     method: &str,
     url: &str,
@@ -28,6 +33,35 @@ pub async fn fetch(
     credentials: bool,
     signal: Option<&AbortSignal>,
 ) -> Result<Fetched, JsValue> {
+    // One controller for this request: the timer and the caller's signal both abort it.
+    let controller = web_sys::AbortController::new()?;
+    let timeout = {
+        let c = controller.clone();
+        gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || c.abort())
+    };
+    if signal.is_some_and(AbortSignal::aborted) {
+        controller.abort();
+    }
+    let _follow = signal.map(|outer| {
+        let c = controller.clone();
+        super::Listener::new(outer, "abort", move |_| c.abort())
+    });
+    let result = request(method, url, headers, body, credentials, &controller.signal()).await;
+    drop(timeout);
+    result
+}
+
+async fn request(
+    method: &str,
+    url: &str,
+    headers: &[(&str, String)],
+    body: Option<&str>,
+    credentials: bool,
+    signal: &AbortSignal,
+) -> Result<Fetched, JsValue> {
+    if signal.aborted() {
+        return Err(JsValue::from_str("aborted"));
+    }
     let init = RequestInit::new();
     init.set_method(method);
     if credentials {
@@ -44,9 +78,7 @@ pub async fn fetch(
         }
         init.set_headers(&h);
     }
-    if let Some(s) = signal {
-        init.set_signal(Some(s));
-    }
+    init.set_signal(Some(signal));
     let window = super::window()?;
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await?.dyn_into()?;
     let mut pairs = Vec::new();

@@ -1,0 +1,529 @@
+// Fault injection, in headless Chromium:
+//  - a comment server that fails in every way a server or the network between can, through
+//    a proxy (tests/e2e/proxy.mjs) in front of a real Isso 0.14.0 that the test switches
+//    per request: every case must end in a clear message in the comment section, a retry
+//    that works once the server is back, and the reader's draft intact across a reload
+//    (or, when the server did store the comment, that comment shown once, never resent);
+//  - bad articles (no comment server): each ends in the error box or a correct render
+//    within a bounded time, never a hang or a blank page, and the host page's own script
+//    keeps running throughout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { launch, serveRepo } from './browser.mjs';
+import { startIsso } from './isso.mjs';
+import { startProxy } from './proxy.mjs';
+
+const SETTLE_MS = 20_000;          // an article must be ready or in error by then
+const MESSAGE_MS = 20_000;         // a comment error must be on screen by then
+const POST_GIVE_UP_MS = 40_000;    // five attempts with backoff (<= 1+2+4+8 s) or Retry-After
+
+let browser, server, origin, isso, proxy, articles;
+const timings = [];
+before(async () => {
+  [browser, server] = await Promise.all([launch(), serveRepo()]);
+  origin = server.url.replace(/\/$/, '');
+  isso = await startIsso({ origins: [origin] });
+  proxy = await startProxy({ target: isso.url, origins: [origin] });
+  articles = await startArticleServer();
+});
+after(async () => {
+  await browser?.close();
+  await proxy?.stop();
+  await isso?.stop();
+  await articles?.close();
+  await server?.close();
+  if (timings.length) console.log(`faults: ${timings.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join('; ')}`);
+});
+
+/** Serves generated articles cross-origin for the `src` cases. */
+async function startArticleServer() {
+  const body = (n) => JSON.stringify({
+    url: 'https://news.example/big', title: 'Big', published: '2026-12-01', body: Array.from({ length: n }, (_, i) => ({ type: 'paragraph', text: `${i} ${'word '.repeat(2000)}` })),
+  });
+  const big = body(1050);
+  const s = createServer((req, res) => {
+    const h = { 'access-control-allow-origin': '*', 'content-type': 'application/json' };
+    if (req.url === '/10mb.json') { res.writeHead(200, h); res.end(big); return; }
+    if (req.url === '/html.json') { res.writeHead(200, { ...h, 'content-type': 'text/html' }); res.end('<!doctype html><h1>Not JSON</h1>'); return; }
+    if (req.url === '/truncated.json') { res.writeHead(200, h); res.end(big.slice(0, big.length / 2)); return; }
+    if (req.url === '/500.json') { res.writeHead(500, h); res.end('{"error": "boom"}'); return; }
+    res.writeHead(404, h); res.end('not found');
+  });
+  await new Promise((ok) => s.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${s.address().port}`;
+  return { url, close: () => new Promise((ok) => { s.closeAllConnections?.(); s.close(ok); }) };
+}
+
+let threads = 0;
+const newThread = (name) => `/e2e/faults/${name}-${Date.now()}-${threads++}`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const list = (page) => page.locator('#article [data-folio-region="comments-list"]');
+const listAlert = (page) => list(page).locator('[role="alert"]');
+const form = (page) => page.locator('#article [data-folio-form]');
+const textarea = (page) => page.locator('#article [data-folio-form] textarea');
+const formStatus = (page) => page.locator('#article [data-folio-form] .folio-form-status');
+
+async function openComments(thread, { page: reuse } = {}) {
+  const page = reuse ?? await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server.url}tests/e2e/pages/faults.html?endpoint=${encodeURIComponent(proxy.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
+  await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
+  return { page, problems };
+}
+
+async function reloadPage(page) {
+  await page.reload();
+  await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
+}
+
+/** The host page still runs its own script: its timer ticks and its button answers. */
+async function assertHostAlive(page, label) {
+  const before = await page.evaluate(() => ({ ...window.host }));
+  await page.locator('#ping').click({ timeout: 2000 });
+  await page.waitForFunction((t) => window.host.ticks > t + 4, before.ticks, { timeout: 2000 });
+  const after = await page.evaluate(() => ({ ...window.host }));
+  assert.equal(after.clicks, before.clicks + 1, `${label}: the host page's button still responds`);
+  return after;
+}
+
+/** Isso's stored comments of `thread` whose text includes `needle`. */
+async function stored(thread, needle) {
+  const t = await isso.thread(thread, '&plain=1');
+  const all = t.replies.flatMap((c) => [c, ...(c.replies ?? [])]);
+  return all.filter((c) => c.text.includes(needle));
+}
+
+const byMethod = (method, mode) => (req) => (req.method === method ? mode : 'pass');
+const isList = (req) => req.method === 'GET' && req.url.startsWith('/?');
+
+// What Folio shows for each failure of the list request (message in the list's alert).
+const NETWORK = /comment server did not answer/;
+const SERVER = /comment server ran into a problem/;
+const RATE = /Too many comments in a short time\. Please wait 2 seconds/;
+const UNREADABLE = /answer that could not be read/;
+
+const LIST_CASES = [
+  // [mode, how the proxy is put in it, expected message]
+  ['refuse', 'refuse', NETWORK],
+  ['reset', 'reset', NETWORK],
+  ['500', '500', SERVER],
+  ['429', '429', RATE],
+  ['truncate', 'truncate', UNREADABLE],
+  // The status arrived, the body did not: an unreadable answer (or, as before Folio kept
+  // the status of a cut-off answer, no answer); either way the reader is told and can retry.
+  ['cut', 'cut', /could not be read|did not answer/],
+  ['html', 'html', UNREADABLE],
+];
+
+for (const [name, mode, message] of LIST_CASES) {
+  test(`comment list, server ${name}: a clear message, the draft kept across a reload, Try again works`, async () => {
+    const t0 = Date.now();
+    const thread = newThread(`list-${name}`);
+    await isso.seed(thread, [{ text: `Seeded for ${name}.`, author: 'Ann' }]);
+    const setFault = async () => { if (mode === 'refuse') await proxy.refuse(); else proxy.mode = (req) => (isList(req) ? mode : 'pass'); };
+    const clearFault = async () => { await proxy.accept(); proxy.mode = 'pass'; };
+    await setFault();
+    try {
+      const { page, problems } = await openComments(thread);
+      await listAlert(page).waitFor({ timeout: MESSAGE_MS });
+      assert.match(await listAlert(page).textContent(), message);
+      assert.equal(await list(page).getAttribute('aria-busy'), 'false');
+      assert.equal(await list(page).getByRole('button', { name: 'Try again' }).count(), 1);
+      await assertHostAlive(page, name);
+
+      const draft = `Draft typed while the list failed (${name}) ✍️ <b>kept</b>`;
+      await textarea(page).fill(draft);
+      await reloadPage(page);
+      assert.equal(await textarea(page).inputValue(), draft, 'the draft survives a reload');
+      await listAlert(page).waitFor({ timeout: MESSAGE_MS });
+      assert.match(await listAlert(page).textContent(), message);
+
+      await clearFault();
+      await list(page).getByRole('button', { name: 'Try again' }).click();
+      await page.locator('#article article[data-folio-comment-id]', { hasText: `Seeded for ${name}.` }).waitFor({ timeout: MESSAGE_MS });
+      assert.equal(await listAlert(page).count(), 0);
+      assert.equal(await textarea(page).inputValue(), draft, 'the draft is still there after the retry');
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      await clearFault();
+    }
+    timings.push([`list ${name}`, Date.now() - t0]);
+  });
+}
+
+test('comment list, server stalls 10 s: the page stays usable, "Loading comments" until the answer arrives', async () => {
+  const t0 = Date.now();
+  const thread = newThread('list-stall');
+  await isso.seed(thread, [{ text: 'Seeded for stall.', author: 'Ann' }]);
+  proxy.stallMs = 10_000;
+  proxy.mode = (req) => (isList(req) ? 'stall' : 'pass');
+  try {
+    const { page, problems } = await openComments(thread);
+    const started = Date.now();
+    await page.waitForTimeout(3000);
+    // A stall shorter than Folio's request timeout (20 s): the list says it is loading
+    // (busy), with no error and no retry button, and the rest of the widget and the page work.
+    assert.match(await list(page).textContent(), /Loading comments/);
+    assert.equal(await list(page).getAttribute('aria-busy'), 'true');
+    assert.equal(await listAlert(page).count(), 0);
+    await assertHostAlive(page, 'stall');
+    await textarea(page).fill('Typing during the stall works.');
+    await page.locator('#article article[data-folio-comment-id]', { hasText: 'Seeded for stall.' }).waitFor({ timeout: 20_000 });
+    const waited = Date.now() - started;
+    assert.ok(waited >= 6000, `the comments arrived only after the stall (${waited} ms)`);
+    const after = await assertHostAlive(page, 'stall');
+    assert.ok(after.maxGap < 2000, `the host page's timer never stalled for long (max gap ${Math.round(after.maxGap)} ms)`);
+    assert.equal(await textarea(page).inputValue(), 'Typing during the stall works.');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+  }
+  timings.push(['list stall', Date.now() - t0]);
+});
+
+test('comment list, server never answers: after the 20 s timeout "did not answer", and Try again works', async () => {
+  const t0 = Date.now();
+  const thread = newThread('list-hang');
+  await isso.seed(thread, [{ text: 'Seeded for hang.', author: 'Ann' }]);
+  proxy.mode = (req) => (isList(req) ? 'hang' : 'pass');
+  try {
+    const { page, problems } = await openComments(thread);
+    const started = Date.now();
+    await listAlert(page).waitFor({ timeout: 30_000 });
+    const waited = Date.now() - started;
+    assert.ok(waited >= 15_000, `not before the timeout (${waited} ms)`);
+    assert.match(await listAlert(page).textContent(), NETWORK);
+    proxy.mode = 'pass';
+    await list(page).getByRole('button', { name: 'Try again' }).click();
+    await page.locator('#article article[data-folio-comment-id]', { hasText: 'Seeded for hang.' }).waitFor({ timeout: MESSAGE_MS });
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+  }
+  timings.push(['list hang', Date.now() - t0]);
+});
+
+for (const [name, count, bytes] of [['5,000 comments (5 MB)', 5000, 5 * 1024 * 1024], ['one 5 MB comment', 1, 5 * 1024 * 1024]]) {
+  test(`comment list, ${name}: rendered within bounds, the page stays usable`, async () => {
+    const t0 = Date.now();
+    const thread = newThread('list-huge');
+    await isso.seed(thread, [{ text: 'Seeded for huge.', author: 'Ann' }]);
+    proxy.hugeCount = count;
+    proxy.hugeBytes = bytes;
+    proxy.mode = (req) => (isList(req) ? (count > 1 ? 'huge' : 'huge-one') : 'pass');
+    try {
+      const { page, problems } = await openComments(thread);
+      await page.locator('#article article[data-folio-comment-id="1"]').waitFor({ timeout: 30_000 });
+      const rendered = Date.now() - t0;
+      const report = await page.evaluate(() => {
+        const root = document.querySelector('#article').shadowRoot;
+        return {
+          comments: root.querySelectorAll('article[data-folio-comment-id]').length,
+          heading: root.querySelector('#folio-comments-heading').textContent,
+          firstBody: root.querySelector('article[data-folio-comment-id="1"] .folio-comment-body').textContent.length,
+        };
+      });
+      assert.equal(report.comments, count);
+      assert.equal(report.heading, `Comments (${count})`);
+      assert.ok(report.firstBody > (count > 1 ? 500 : 5_000_000), `the body is all there (${report.firstBody} chars)`);
+      const host = await assertHostAlive(page, name);
+      console.log(`faults: ${name}: rendered ${report.comments} comments in ${(rendered / 1000).toFixed(1)} s, longest host-page stall ${Math.round(host.maxGap)} ms`);
+      // Retry still works once the server answers normally again.
+      proxy.mode = 'pass';
+      await textarea(page).fill('A comment after the huge list.');
+      await form(page).getByRole('button', { name: 'Post Comment' }).click();
+      await page.locator('#article article', { hasText: 'A comment after the huge list.' }).waitFor({ timeout: MESSAGE_MS });
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      proxy.mode = 'pass';
+    }
+    timings.push([`list ${name}`, Date.now() - t0]);
+  });
+}
+
+// Posting. [mode, expected message]. None of these reaches Isso, and Folio retries each
+// itself (network, 5xx, 429) until the fifth attempt, then says the comment is kept.
+const POST_CASES = [
+  ['refuse', NETWORK],
+  ['reset', NETWORK],
+  ['500', SERVER],
+  ['429', /Too many comments in a short time\. Please wait 2 seconds/],
+];
+const SENT_UNREADABLE = /Your comment was sent, but the server's answer could not be read/;
+
+/** A page on a fresh seeded thread, its list loaded, `text` typed and the name filled. */
+async function typedComment(name) {
+  const thread = newThread(`post-${name}`);
+  await isso.seed(thread, [{ text: `Seeded for posting ${name}.` }]);
+  const { page, problems } = await openComments(thread);
+  await page.locator('#article article[data-folio-comment-id]').first().waitFor({ timeout: MESSAGE_MS });
+  const text = `Posted through a failing server (${name}), ${Date.now()}.`;
+  await textarea(page).fill(text);
+  await form(page).getByLabel('Name').fill('Fault Tester');
+  return { thread, page, problems, text };
+}
+
+/** Server back to normal: after a reload, post the draft and see it appear, stored once. */
+async function postAgainWorks(page, thread, text, { listFailed = false } = {}) {
+  await proxy.accept();
+  proxy.mode = 'pass';
+  if (listFailed) {
+    // The reload's list request met the closed port too: it says so and offers a retry.
+    await listAlert(page).filter({ hasText: NETWORK }).waitFor({ timeout: MESSAGE_MS });
+    await list(page).getByRole('button', { name: 'Try again' }).click();
+  }
+  await page.locator('#article article[data-folio-comment-id]').first().waitFor({ timeout: MESSAGE_MS });
+  await form(page).getByRole('button', { name: 'Post Comment' }).click();
+  await formStatus(page).filter({ hasText: /has been posted/ }).waitFor({ timeout: MESSAGE_MS });
+  await page.locator('#article article', { hasText: text }).first().waitFor({ timeout: MESSAGE_MS });
+  await reloadPage(page);
+  assert.equal(await textarea(page).inputValue(), '', 'the draft is cleared once the server accepted it');
+}
+
+for (const [name, message] of POST_CASES) {
+  test(`posting, server ${name}: a clear message, the draft kept across a reload, posting again works`, async () => {
+    const t0 = Date.now();
+    const { thread, page, problems, text } = await typedComment(name);
+    const postsBefore = proxy.requests((r) => r.method === 'POST').length;
+    if (name === 'refuse') await proxy.refuse(); else proxy.mode = byMethod('POST', name);
+    try {
+      await form(page).getByRole('button', { name: 'Post Comment' }).click();
+      await formStatus(page).filter({ hasText: message }).waitFor({ timeout: MESSAGE_MS });
+      await assertHostAlive(page, name);
+      await formStatus(page).filter({ hasText: /kept here/ }).waitFor({ timeout: POST_GIVE_UP_MS });
+      assert.match(await formStatus(page).textContent(), message);
+      assert.equal(await textarea(page).inputValue(), text, 'the text stays in the form');
+
+      const posts = proxy.requests((r) => r.method === 'POST').slice(postsBefore);
+      if (name !== 'refuse') assert.equal(posts.length, 5, `five attempts: ${posts.map((p) => p.status).join(', ')}`);
+      if (name === '429') {
+        const gaps = posts.slice(1).map((p, i) => p.at - posts[i].at);
+        assert.ok(gaps.every((g) => g >= 1900), `Retry-After: 2 is honoured between attempts (${gaps.join(', ')} ms)`);
+      }
+
+      await reloadPage(page);
+      assert.equal(await textarea(page).inputValue(), text, 'the draft survives a reload');
+      assert.equal(await form(page).getByLabel('Name').inputValue(), 'Fault Tester');
+      assert.equal((await stored(thread, text)).length, 0);
+      await postAgainWorks(page, thread, text, { listFailed: name === 'refuse' });
+      assert.equal((await stored(thread, text)).length, 1, 'stored once');
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      await proxy.accept();
+      proxy.mode = 'pass';
+    }
+    timings.push([`post ${name}`, Date.now() - t0]);
+  });
+}
+
+test('posting, server recovers while Folio is retrying: the comment goes through once', async () => {
+  const t0 = Date.now();
+  const { thread, page, problems, text } = await typedComment('recover');
+  proxy.mode = byMethod('POST', '503');
+  try {
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await formStatus(page).filter({ hasText: /Trying again/ }).waitFor({ timeout: MESSAGE_MS });
+    proxy.mode = 'pass';
+    await page.locator('#article article', { hasText: text }).waitFor({ timeout: 15_000 });
+    assert.equal((await stored(thread, text)).length, 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+  }
+  timings.push(['post recovers', Date.now() - t0]);
+});
+
+test('posting, server stalls 10 s: "Posting…" meanwhile, the page stays usable, then the comment appears', async () => {
+  const t0 = Date.now();
+  const { thread, page, problems, text } = await typedComment('stall');
+  proxy.stallMs = 10_000;
+  proxy.mode = byMethod('POST', 'stall');
+  try {
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await page.waitForTimeout(3000);
+    const submit = form(page).locator('button[type="submit"]');
+    const during = { label: (await submit.textContent()).trim(), busy: await form(page).getAttribute('aria-busy'), status: (await formStatus(page).textContent()).trim() };
+    await assertHostAlive(page, 'post stall');
+    await page.locator('#article article', { hasText: text }).waitFor({ timeout: 20_000 });
+    console.log(`faults: post stall: during the stall the submit button says ${JSON.stringify(during.label)}, form aria-busy ${during.busy}, status ${JSON.stringify(during.status)}`);
+    assert.equal((await stored(thread, text)).length, 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+  }
+  timings.push(['post stall', Date.now() - t0]);
+});
+
+// The proxy forwards the comment to Isso, which stores it, and then spoils the 201: half
+// the body with a matching Content-Length (`truncate`), or the full Content-Length, half
+// the body and a dropped connection (`cut`). The comment is stored: Folio must say so and
+// not send it again (each retry would store another copy).
+for (const [name, label] of [['truncate', 'answer truncated'], ['cut', 'connection dropped mid-answer']]) {
+  test(`posting, 201 ${label}: "sent, but unreadable", stored once, the list reloads with it, posting again works`, async () => {
+    const t0 = Date.now();
+    const { thread, page, problems, text } = await typedComment(name);
+    const postsBefore = proxy.requests((r) => r.method === 'POST').length;
+    proxy.mode = byMethod('POST', name);
+    try {
+      await form(page).getByRole('button', { name: 'Post Comment' }).click();
+      await formStatus(page).filter({ hasText: SENT_UNREADABLE }).waitFor({ timeout: MESSAGE_MS });
+      await page.locator('#article article', { hasText: text }).waitFor({ timeout: MESSAGE_MS });
+      await page.waitForTimeout(1500);   // a retry, if any, would come within the first backoff
+      assert.equal(proxy.requests((r) => r.method === 'POST').length - postsBefore, 1, 'one attempt');
+      assert.equal((await stored(thread, text)).length, 1, 'stored once');
+      assert.equal(await textarea(page).inputValue(), '', 'the text was stored, so it leaves the form');
+      await reloadPage(page);
+      assert.equal(await textarea(page).inputValue(), '');
+      assert.equal(await form(page).getByLabel('Name').inputValue(), 'Fault Tester', 'the name stays for next time');
+      await page.locator('#article article', { hasText: text }).waitFor({ timeout: MESSAGE_MS });
+      assert.equal(await page.locator('#article article', { hasText: text }).count(), 1);
+      const next = `And a second one after ${name}, ${Date.now()}.`;
+      await textarea(page).fill(next);
+      await postAgainWorks(page, thread, next);
+      assert.equal((await stored(thread, next)).length, 1);
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      proxy.mode = 'pass';
+    }
+    timings.push([`post ${name}`, Date.now() - t0]);
+  });
+}
+
+test('posting, a 200 HTML page instead of Isso\'s answer (captive portal, misrouted proxy): a clear message, the draft kept across a reload, posting again works', async () => {
+  const t0 = Date.now();
+  const { thread, page, problems, text } = await typedComment('html');
+  const postsBefore = proxy.requests((r) => r.method === 'POST').length;
+  proxy.mode = byMethod('POST', 'html');
+  try {
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await formStatus(page).filter({ hasText: /kept here/ }).waitFor({ timeout: MESSAGE_MS });
+    assert.match(await formStatus(page).textContent(), UNREADABLE);
+    assert.equal(proxy.requests((r) => r.method === 'POST').length - postsBefore, 1, 'an answer that is not JSON is not retried');
+    assert.equal((await stored(thread, text)).length, 0, 'nothing reached Isso');
+    assert.equal(await textarea(page).inputValue(), text, 'the text stays in the form');
+    await reloadPage(page);
+    assert.equal(await textarea(page).inputValue(), text, 'the draft survives a reload');
+    await postAgainWorks(page, thread, text);
+    assert.equal((await stored(thread, text)).length, 1, 'stored once');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+  }
+  timings.push(['post html', Date.now() - t0]);
+});
+
+// ---------------------------------------------------------------------------------------
+// Bad articles.
+
+const ARTICLE_CASES = [
+  // [case, expected state, expected error code or a check of the render]
+  ['invalid-json', 'error', 'folio/article-syntax'],
+  ['invalid-json-trailing-comma', 'error', 'folio/article-syntax'],
+  ['invalid-json-single-quotes', 'error', 'folio/article-syntax'],
+  ['invalid-json-nan', 'error', 'folio/article-syntax'],
+  ['invalid-json-garbage', 'error', 'folio/article-syntax'],
+  ['deep-nesting', 'error', 'folio/article-syntax'],
+  ['wrong-types', 'error', 'folio/article-invalid'],
+  ['wrong-block-types', 'error', 'folio/article-invalid'],
+  ['missing-everything', 'error', 'folio/article-invalid'],
+  ['10mb-invalid', 'error', 'folio/article-syntax'],
+  ['empty-body', 'ready', (r) => assert.equal(r.blocks, 0)],
+  ['10k-blocks', 'ready', (r) => assert.equal(r.blocks, 10_000)],
+  ['10mb-article', 'ready', (r) => assert.equal(r.blocks, 1050)],
+  ['10mb-one-paragraph', 'ready', (r) => assert.equal(r.blocks, 1)],
+  // 2.2 million spans written; Folio makes at most 1,000 per text (the rest stays as written).
+  ['10mb-dense-markup', 'ready', (r) => assert.ok(r.elements > 1000 && r.elements < 1100, `${r.elements} elements`)],
+  ['unicode', 'ready', (r) => {
+    assert.equal(r.title, 'Emoji 👩🏽‍💻🏳️‍🌈🇺🇦 RTL עברית العربية combining Z̸̡̢͎̈́a̶̛̤l̷̢̈g̵̱̈o̶̞͐ e\u0301\u0302\u0303');
+    assert.equal(r.dir, 'rtl');
+    assert.equal(r.lang, 'ar');
+    assert.equal(r.pre, '  ┌─┐\n  │字│\n  └─┘\t\u00A0');
+    assert.equal(r.blocks, 5);
+  }],
+];
+
+async function articleReport(page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('#article');
+    const root = el.shadowRoot;
+    const alert = root?.querySelector('[role="alert"][data-folio-error]');
+    const article = root?.querySelector('article');
+    return {
+      state: el.getAttribute('data-folio-state'),
+      code: alert?.getAttribute('data-folio-error') ?? null,
+      errorText: alert?.textContent ?? null,
+      text: (root?.textContent ?? '').length,
+      blocks: root?.querySelector('.folio-body')?.children.length ?? null,
+      elements: root?.querySelectorAll('*').length ?? null,
+      title: root?.querySelector('.folio-title')?.textContent ?? null,
+      dir: article?.getAttribute('dir') ?? null,
+      lang: article?.getAttribute('lang') ?? null,
+      pre: root?.querySelector('pre')?.textContent ?? null,
+      host: { ...window.host },
+    };
+  });
+}
+
+async function articleCase(query, expectState, check, label) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const t0 = Date.now();
+  await page.goto(`${server.url}tests/e2e/pages/faults.html?${query}`);
+  await page.waitForSelector('#article[data-folio-state="ready"], #article[data-folio-state="error"]', { timeout: SETTLE_MS });
+  const settled = Date.now() - t0;
+  const r = await articleReport(page);
+  assert.equal(r.state, expectState, `${label}: ${r.state} ${r.errorText ?? ''}`);
+  assert.ok(r.text > 0, `${label}: not a blank widget`);
+  if (expectState === 'error') {
+    assert.equal(r.code, check, r.errorText);
+    assert.ok(r.errorText.length > 20, 'the error box says something');
+  } else {
+    assert.equal(r.code, null);
+    check(r);
+  }
+  const host = await assertHostAlive(page, label);
+  assert.ok(host.ticks > 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+  timings.push([label, settled]);
+  return { settled, maxGap: host.maxGap };
+}
+
+for (const [name, state, check] of ARTICLE_CASES) {
+  test(`bad article ${name}: ${state} within ${SETTLE_MS / 1000} s, the host page keeps running`, async () => {
+    const { settled, maxGap } = await articleCase(`case=${name}`, state, check, `article ${name}`);
+    if (settled > 2000 || maxGap > 500) console.log(`faults: article ${name}: settled in ${settled} ms, longest host-page stall ${Math.round(maxGap)} ms`);
+  });
+}
+
+for (const [name, state, check] of [
+  ['10mb.json', 'ready', (r) => assert.equal(r.blocks, 1050)],
+  ['html.json', 'error', 'folio/article-syntax'],
+  ['truncated.json', 'error', 'folio/article-syntax'],
+  ['500.json', 'error', 'folio/fetch'],
+  ['missing.json', 'error', 'folio/fetch'],
+]) {
+  test(`article fetched from src ${name}: ${state}, the host page keeps running`, async () => {
+    await articleCase(`src=${encodeURIComponent(`${articles.url}/${name}`)}`, state, check, `src ${name}`);
+  });
+}
+
+test('article src on a port that refuses: the error box', async () => {
+  const dead = await startProxy({ target: 'http://127.0.0.1:9' });
+  const url = `${dead.url}/a.json`;
+  await dead.refuse();
+  await articleCase(`src=${encodeURIComponent(url)}`, 'error', 'folio/fetch', 'src refused');
+});
