@@ -1,0 +1,25 @@
+// bench/render's Folio page: the seed article with every comment of the thread, loaded at
+// once (load: 'eager', one page of up to 1,000 top-level comments).
+// Thread /thread (as in isso.html); ?expect=1000: the number of comment elements that
+// means "all rendered".
+const q = new URLSearchParams(location.search);
+const expected = Number(q.get('expect') ?? 1000);
+const host = document.getElementById('article');
+__bench.mark('module-start');
+const { default: init, mount } = await import('../../pkg/folio.js');
+const wasm = await init();
+__bench.mark('init-done');
+__bench.wasmBytes = () => wasm.memory.buffer.byteLength;
+// mount() attaches the shadow root and sets data-folio-state="loading" in the same step:
+// that attribute change says the root is there to watch.
+const start = () => {
+  __bench.watch('h1', host.shadowRoot, 'h1', 1);
+  __bench.watch('comments', host.shadowRoot, 'article[data-folio-comment-id]', expected);
+};
+const hostMo = new MutationObserver(() => { if (host.shadowRoot) { hostMo.disconnect(); start(); } });
+hostMo.observe(host, { attributes: true });
+window.folio = mount(host, {
+  src: '../../www/articles/kaspersky-reputation.json',
+  share: false,
+  comments: { endpoint: host.dataset.isso, thread: '/thread', load: 'eager', pageSize: 1000 },
+});

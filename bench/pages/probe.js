@@ -1,0 +1,35 @@
+// Timing probe for the bench pages (a classic script, loaded first). Times are
+// performance.now() values: milliseconds since this page's navigation started.
+//   __bench.watch(key, root, selector, expected): marks `key:first` when the first node
+//     matching `selector` is inside `root` (a subtree, shadow roots included when `root` is
+//     one), `key` when `expected` of them are, and `key:frame` after the next frame
+//     (requestAnimationFrame, then a task: style, layout and paint of that frame are done).
+//   __bench.done: true once every watch has reached its `:frame` mark.
+// A MutationObserver counts; its callback runs once per batch of DOM changes (both clients
+// insert their whole list in one task), so counting costs little.
+(() => {
+  const B = (window.__bench = { marks: {}, paints: {}, counts: {}, watching: 0, done: false });
+  B.mark = (name) => { if (!(name in B.marks)) B.marks[name] = performance.now(); };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) B.paints[e.name] = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  B.watch = (key, root, selector, expected) => {
+    B.watching++;
+    const check = () => {
+      const n = root.querySelectorAll(selector).length;
+      B.counts[key] = n;
+      if (n > 0) B.mark(`${key}:first`);
+      if (n >= expected && !(key in B.marks)) {
+        B.mark(key);
+        mo.disconnect();
+        requestAnimationFrame(() => setTimeout(() => {
+          B.mark(`${key}:frame`);
+          if (--B.watching === 0) B.done = true;
+        }, 0));
+      }
+    };
+    const mo = new MutationObserver(check);
+    mo.observe(root, { childList: true, subtree: true });
+    check();
+  };
+})();
