@@ -37,21 +37,9 @@ pub struct ArticleText {
 }
 
 impl ArticleText {
-    /// English.
+    /// English (the table in `i18n/en.rs`).
     pub fn en() -> Self {
-        ArticleText {
-            by: "By",
-            and: "and",
-            min_read: "min read",
-            updated: "Updated",
-            about_author: "About the author",
-            tags: "Tags",
-            loading: "Loading article\u{2026}",
-            err_options: "Folio is not set up correctly",
-            err_syntax: "The article is not valid JSON",
-            err_invalid: "The article has problems",
-            err_fetch: "The article could not be loaded",
-        }
+        crate::i18n::EN.article.clone()
     }
 }
 

@@ -1,5 +1,5 @@
-//! English. The comment strings are [`crate::comments::text::EN`]; the article and share
-//! strings repeat [`ArticleText::en`] and [`ShareText::en`] (a test keeps them equal).
+//! English, the fallback. The comment strings are [`crate::comments::text::EN`];
+//! [`ArticleText::en`] and [`ShareText::en`] read theirs from here.
 
 use super::{Direction, Locale};
 use crate::article::ArticleText;

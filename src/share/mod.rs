@@ -63,16 +63,7 @@ pub struct ShareText {
 impl ShareText {
     /// English.
     pub fn en() -> ShareText {
-        ShareText {
-            nav_label: "Share this article",
-            share_on: "Share on {network}",
-            copy_link: "Copy link",
-            link_copied: "Link copied",
-            copy_failed: "Could not copy. Select the link below and copy it.",
-            native_share: "Share…",
-            native_share_label: "Share",
-            link_field_label: "Link to this article",
-        }
+        crate::i18n::EN.share
     }
 
     /// The [`share_on`](ShareText::share_on) template filled in with `network`.
