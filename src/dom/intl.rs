@@ -78,6 +78,8 @@ pub fn localize_times(root: &web_sys::Node, tag: &str) {
 fn relative(tag: &str, seconds: f64) -> Option<String> {
     let abs = seconds.abs();
     let (value, unit) = match abs {
+        // Under 45 s it is "now" (Intl's numeric: auto says so for 0).
+        a if a < 45.0 => (0.0, "second"),
         a if a < 60.0 => (seconds, "second"),
         a if a < 3600.0 => (seconds / 60.0, "minute"),
         a if a < 86_400.0 => (seconds / 3600.0, "hour"),
