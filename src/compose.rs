@@ -17,10 +17,19 @@ pub const STATIC_ATTRIBUTE: &str = "data-folio-static";
 pub fn share_bars(article: &Article, share: Option<&ShareOptions>, locale: &Locale) -> (Vec<Node>, Vec<Node>) {
     let Some(share) = share else { return (Vec::new(), Vec::new()) };
     let target = ShareTarget { url: &article.url, title: &article.title, summary: article.dek.as_deref() };
-    let bar: Node = share_bar(&target, share, &locale.share).into();
-    let top = matches!(share.placement, Placement::Top | Placement::Both);
-    let bottom = matches!(share.placement, Placement::Bottom | Placement::Both);
-    (if top { vec![bar.clone()] } else { Vec::new() }, if bottom { vec![bar] } else { Vec::new() })
+    let bar = share_bar(&target, share, &locale.share);
+    match share.placement {
+        Placement::Top => (vec![bar.into()], Vec::new()),
+        Placement::Bottom => (Vec::new(), vec![bar.into()]),
+        Placement::Both => {
+            // Two navigation landmarks with one name confuse landmark navigation: the
+            // second bar is a labelled group instead.
+            let mut second = bar.clone();
+            second.tag = "div";
+            second.set_attr("role", "group");
+            (vec![bar.into()], vec![second.into()])
+        }
+    }
 }
 
 /// The widget's content: the article with its share bars, then the comment placeholder.
@@ -77,7 +86,8 @@ mod tests {
         let (a, o) = setup(r#"{"src":"/a","share":{"placement":"both","networks":["x"]},"comments":{"endpoint":"/c"}}"#);
         let html = html::to_html(&root(widget_nodes(&a, &o, &crate::i18n::EN), &crate::i18n::EN).into());
         assert!(html.starts_with(r#"<div class="folio" part="root" lang="en" dir="ltr"><article"#));
-        assert_eq!(html.matches("<nav class=\"folio-share\"").count(), 2);
+        assert_eq!(html.matches("<nav class=\"folio-share\"").count(), 1, "one share landmark");
+        assert_eq!(html.matches("<div class=\"folio-share\" part=\"share\" aria-label=\"Share this article\" role=\"group\">").count(), 1);
         assert!(html.contains("data-folio-comments"));
     }
 

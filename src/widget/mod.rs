@@ -189,7 +189,7 @@ impl Widget {
     }
 
     fn replace_share(&self, article: &Article, share: Option<&ShareOptions>) {
-        if let Ok(old) = self.root.query_selector_all("nav.folio-share") {
+        if let Ok(old) = self.root.query_selector_all(".folio-share") {
             for i in 0..old.length() {
                 if let Some(n) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                     n.remove();
