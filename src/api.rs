@@ -134,11 +134,13 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
     }
     let callbacks = read_callbacks(&options);
     let options = read_options(&options)?;
+    // Eager comments on a named thread need nothing from the article: ask at once.
+    let prefetched = options.comments.as_ref().and_then(|c| crate::widget::comments::prefetch(c, callbacks.clone()));
     let parsed = load_article(&options, signal.as_ref()).await?;
     let slot = slot.upgrade().ok_or(Error::Destroyed)?;
     let mut guard = slot.borrow_mut();
     let widget = guard.as_mut().ok_or(Error::Destroyed)?;
-    widget.show_article(parsed, options, callbacks);
+    widget.show_article(parsed, options, callbacks, prefetched);
     Ok(())
 }
 
@@ -179,7 +181,7 @@ async fn apply(slot: Slot, options: JsValue) -> Result<(), Error> {
     let widget = guard.as_mut().ok_or(Error::Destroyed)?;
     match parsed {
         Ok(parsed) => {
-            widget.show_article(parsed, options, callbacks);
+            widget.show_article(parsed, options, callbacks, None);
             Ok(())
         }
         Err(error) => {

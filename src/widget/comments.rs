@@ -38,6 +38,7 @@ enum Server {
 
 /// The host's functions for the callbacks backend. Their results use the JSON contract's
 /// shapes and are read by the same parser.
+#[derive(Clone)]
 pub struct Callbacks {
     /// `list({thread, sort, cursor})` -> `{total, comments, next}`.
     pub list: js_sys::Function,
@@ -74,6 +75,8 @@ struct State {
     draft: Draft,
     /// The reader's recent comments on this thread, editable for a while (Isso only).
     own: Vec<OwnComment>,
+    /// The first page, already requested (see [`Prefetch`]).
+    prefetched: Option<Prefetch>,
     observer: Option<NearViewport>,
 }
 
@@ -89,22 +92,9 @@ impl CommentSection {
         title: String,
         callbacks: Option<Callbacks>,
         locale: &'static Locale,
+        prefetched: Option<Prefetch>,
     ) -> Result<CommentSection, String> {
-        let server = match (config.backend, &config.endpoint, callbacks) {
-            (BackendKind::Callbacks, _, Some(cb)) => Server::Callbacks(cb),
-            (BackendKind::Callbacks, _, None) => return Err("options.comments.list must be a function for the callbacks backend.".into()),
-            (BackendKind::Isso, Some(endpoint), _) => {
-                let mut b = Isso::new(endpoint.as_str());
-                b.limit = Some(config.page_size);
-                Server::Http(Box::new(b), BackendKind::Isso, endpoint.clone())
-            }
-            (kind, Some(endpoint), _) => {
-                let mut b = Contract::new(endpoint.as_str());
-                b.limit = Some(config.page_size);
-                Server::Http(Box::new(b), kind, endpoint.clone())
-            }
-            (_, None, _) => return Err("options.comments.endpoint is required.".into()),
-        };
+        let server = server_for(config, callbacks)?;
         let thread = ThreadRef::new(thread);
         let draft = storage::get(&storage_key(&thread.uri)).and_then(|s| Draft::from_json(&s)).unwrap_or_default();
         let own = storage::get(&own::storage_key(&thread.uri)).map(|s| own::from_json(&s, State::now())).unwrap_or_default();
@@ -127,6 +117,7 @@ impl CommentSection {
             form: FormState { rules: config.rules, ..FormState::default() },
             draft,
             own,
+            prefetched,
             observer: None,
         }));
         state.borrow().render_form(false);
@@ -147,6 +138,53 @@ impl CommentSection {
             load(Rc::downgrade(&self.state), false);
         }
     }
+}
+
+/// The server a configuration names.
+fn server_for(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Result<Server, String> {
+    Ok(match (config.backend, &config.endpoint, callbacks) {
+        (BackendKind::Callbacks, _, Some(cb)) => Server::Callbacks(cb),
+        (BackendKind::Callbacks, _, None) => return Err("options.comments.list must be a function for the callbacks backend.".into()),
+        (BackendKind::Isso, Some(endpoint), _) => {
+            let mut b = Isso::new(endpoint.as_str());
+            b.limit = Some(config.page_size);
+            Server::Http(Box::new(b), BackendKind::Isso, endpoint.clone())
+        }
+        (kind, Some(endpoint), _) => {
+            let mut b = Contract::new(endpoint.as_str());
+            b.limit = Some(config.page_size);
+            Server::Http(Box::new(b), kind, endpoint.clone())
+        }
+        (_, None, _) => return Err("options.comments.endpoint is required.".into()),
+    })
+}
+
+/// The first page of an eager comment section, requested while the article is still on
+/// its way (possible when the host names the thread; otherwise the thread comes from the
+/// article's URL). The section takes it over instead of asking again.
+pub struct Prefetch {
+    thread: String,
+    sort: Sort,
+    result: Rc<RefCell<Option<Result<Page, CommentsError>>>>,
+    done: js_sys::Promise,
+}
+
+/// Starts the first list request now, when `config` loads eagerly and names its thread.
+pub fn prefetch(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Option<Prefetch> {
+    let thread = config.thread.clone().filter(|_| config.eager)?;
+    let server = server_for(config, callbacks).ok()?;
+    let result = Rc::new(RefCell::new(None));
+    let mut resolve = None;
+    let done = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
+    let (slot, sort, uri) = (result.clone(), config.sort, thread.clone());
+    spawn_local(async move {
+        let page = fetch_page(&server, &ThreadRef::new(uri), sort, None).await;
+        *slot.borrow_mut() = Some(page);
+        if let Some(ok) = resolve {
+            let _ = ok.call0(&JsValue::NULL);
+        }
+    });
+    Some(Prefetch { thread, sort: config.sort, result, done })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -463,7 +501,7 @@ fn non_blank(s: &str) -> Option<&str> {
 
 fn load(weak: Weak<RefCell<State>>, append: bool) {
     let Some(state) = weak.upgrade() else { return };
-    let (server, thread, sort, cursor, generation) = {
+    let (server, thread, sort, cursor, generation, early) = {
         let mut s = state.borrow_mut();
         if s.loading {
             return;
@@ -478,11 +516,24 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
             let _ = region.set_attribute("aria-busy", "true");
         }
         let cursor = if append { s.next.clone() } else { None };
-        (s.server.clone(), s.thread.clone(), s.sort, cursor, s.generation)
+        let sort = s.sort;
+        let thread_uri = s.thread.uri.clone();
+        let early = s.prefetched.take().filter(|p| !append && p.thread == thread_uri && p.sort == sort);
+        (s.server.clone(), s.thread.clone(), sort, cursor, s.generation, early)
     };
     drop(state);
     spawn_local(async move {
-        let result = fetch_page(&server, &thread, sort, cursor.as_ref()).await;
+        let result = match early {
+            Some(p) => {
+                let _ = JsFuture::from(p.done.clone()).await;
+                let taken = p.result.borrow_mut().take();
+                match taken {
+                    Some(r) => r,
+                    None => fetch_page(&server, &thread, sort, cursor.as_ref()).await,
+                }
+            }
+            None => fetch_page(&server, &thread, sort, cursor.as_ref()).await,
+        };
         let Some(state) = weak.upgrade() else { return };
         let mut s = state.borrow_mut();
         s.loading = false;

@@ -128,7 +128,13 @@ impl Widget {
 
     /// Renders the article and announces readiness (`data-folio-state="ready"` and a
     /// `folio-ready` event). The widget keeps the article and options for [`Widget::update`].
-    pub fn show_article(&mut self, parsed: Parsed, options: Options, callbacks: Option<comments::Callbacks>) {
+    pub fn show_article(
+        &mut self,
+        parsed: Parsed,
+        options: Options,
+        callbacks: Option<comments::Callbacks>,
+        prefetched: Option<comments::Prefetch>,
+    ) {
         let warnings = parsed.warnings.iter().map(crate::article::Problem::text).chain(options.warnings.iter().cloned());
         for w in warnings {
             web_sys::console::warn_1(&JsValue::from_str(&(String::from("Folio: ") + &w)));
@@ -143,7 +149,7 @@ impl Widget {
         self.adoptable = None;
         dom::intl::localize_times(&self.root, locale.tag);
         share::reveal_native_share(&self.root);
-        self.start_comments(article, options.comments.as_ref(), callbacks);
+        self.start_comments(article, options.comments.as_ref(), callbacks, prefetched);
         self.set_state("ready");
         let detail = dom::object(&[("title", &JsValue::from_str(&article.title))]);
         self.current = Some((parsed, options));
@@ -183,7 +189,7 @@ impl Widget {
                 }
                 (None, None) => {}
             }
-            self.start_comments(&parsed.article, options.comments.as_ref(), callbacks);
+            self.start_comments(&parsed.article, options.comments.as_ref(), callbacks, None);
         }
         self.current = Some((parsed, options));
     }
@@ -208,12 +214,18 @@ impl Widget {
         share::reveal_native_share(&self.root);
     }
 
-    fn start_comments(&mut self, article: &Article, config: Option<&CommentsConfig>, callbacks: Option<comments::Callbacks>) {
+    fn start_comments(
+        &mut self,
+        article: &Article,
+        config: Option<&CommentsConfig>,
+        callbacks: Option<comments::Callbacks>,
+        prefetched: Option<comments::Prefetch>,
+    ) {
         let Some(config) = config else { return };
         let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
         let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
         let started = section.ok_or_else(|| "the comment section was not rendered".to_string()).and_then(|section| {
-            comments::CommentSection::start(&self.host, section, config, thread, article.title.clone(), callbacks, self.locale.get())
+            comments::CommentSection::start(&self.host, section, config, thread, article.title.clone(), callbacks, self.locale.get(), prefetched)
         });
         match started {
             Ok(c) => self.comments = Some(c),

@@ -134,6 +134,30 @@ test('within the edit window the reader can edit and delete their own comment', 
   }
 });
 
+test('eager comments on a named thread are requested while the article is still loading', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, [{ text: 'Early bird.', author: 'Ann' }]);
+    const page = await browser.newPage();
+    const events = [];
+    // Hold the article back for a moment; the comment request must not wait for it.
+    await page.route('**/kaspersky-reputation.json', async (route) => {
+      events.push('article requested');
+      await new Promise((r) => setTimeout(r, 800));
+      events.push('article answered');
+      await route.continue();
+    });
+    page.on('request', (r) => { if (r.url().startsWith(isso.url)) events.push('comments requested'); });
+    await page.goto(`${server.url}tests/e2e/pages/comments.html?isso=${encodeURIComponent(isso.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
+    await page.locator('#article article[data-folio-comment-id]', { hasText: 'Early bird.' }).waitFor();
+    assert.deepEqual(events, ['article requested', 'comments requested', 'article answered']);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 test('moderation: a held comment says so', async () => {
   const isso = await startIsso({ origins: [origin], moderation: true });
   try {
