@@ -16,6 +16,7 @@
 pub mod article;
 pub mod comments;
 pub mod compose;
+pub mod date;
 pub mod error;
 pub mod i18n;
 pub mod json;

@@ -58,7 +58,7 @@ fn index(path: &str, i: usize) -> String {
     let mut p = String::with_capacity(path.len() + 6);
     p.push_str(path);
     p.push('[');
-    super::date::push_number(&mut p, i as u32);
+    crate::date::push_number(&mut p, i as u32);
     p.push(']');
     p
 }

@@ -2,7 +2,7 @@
 //! author links and `<time datetime>`, `<blockquote>` with `<cite>`, `<figure>` with
 //! `<figcaption>`, the author bio after the body. Every region has a `part` name.
 
-use super::date::push_number;
+use crate::date::push_number;
 use super::{format_date, parse_inline, Article, Author, Block, Image, Inline};
 use crate::view::{el, text, Element, Node};
 

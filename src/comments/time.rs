@@ -1,44 +1,11 @@
 //! Comment times: "3 minutes ago", ISO 8601 in and out, and HTTP dates (for
 //! `Retry-After`). Unix seconds throughout, UTC only, no clock: the caller passes `now`.
 //!
-//! Calendar arithmetic is Howard Hinnant's days-from-civil / civil-from-days, so there is
-//! no date library and no float formatting in the binary.
+//! Calendar arithmetic and ISO 8601 parsing are [`crate::date`]'s, so there is one date
+//! parser, no date library and no float formatting in the binary.
 
 use super::text::CommentsText;
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (`month` 1-12, `day` 1-31).
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date (year, month 1-12, day 1-31) that is `days` days after 1970-01-01.
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
+pub use crate::date::{civil_from_days, days_from_civil};
 
 /// Splits Unix seconds into (days since epoch, seconds into the day), clamped to the years
 /// 0001-9999 so every result prints with four digits. Non-finite input is the epoch.
@@ -172,62 +139,7 @@ impl Bytes<'_> {
 /// assert_eq!(parse_iso8601("2026-02-30"), None);
 /// ```
 pub fn parse_iso8601(s: &str) -> Option<f64> {
-    let mut p = Bytes { b: s.trim().as_bytes(), i: 0 };
-    let year = p.digits(4)?;
-    let ok = p.eat(b'-');
-    let month = p.digits(2)?;
-    let ok = ok && p.eat(b'-');
-    let day = p.digits(2)?;
-    if !ok || !(1..=12).contains(&month) || day == 0 || day > days_in_month(i64::from(year), month) {
-        return None;
-    }
-    let mut secs = days_from_civil(i64::from(year), month, day) as f64 * 86_400.0;
-    if matches!(p.peek(), Some(b'T' | b't' | b' ')) {
-        p.i += 1;
-        let hour = p.digits(2)?;
-        if !p.eat(b':') {
-            return None;
-        }
-        let minute = p.digits(2)?;
-        let mut second = 0;
-        let mut fraction = 0.0;
-        if p.eat(b':') {
-            second = p.digits(2)?;
-            if p.eat(b'.') || p.eat(b',') {
-                let start = p.i;
-                let mut scale = 1.0;
-                while let Some(d @ b'0'..=b'9') = p.peek() {
-                    scale /= 10.0;
-                    fraction += f64::from(d - b'0') * scale;
-                    p.i += 1;
-                }
-                if p.i == start {
-                    return None;
-                }
-            }
-        }
-        if hour > 23 || minute > 59 || second > 60 {
-            return None;
-        }
-        secs += f64::from(hour * 3600 + minute * 60 + second) + fraction;
-    }
-    match p.peek() {
-        None => {}
-        Some(b'Z' | b'z') => p.i += 1,
-        Some(sign @ (b'+' | b'-')) => {
-            p.i += 1;
-            let h = p.digits(2)?;
-            p.eat(b':');
-            let m = p.digits(2)?;
-            if h > 23 || m > 59 {
-                return None;
-            }
-            let offset = f64::from(h * 3600 + m * 60);
-            secs += if sign == b'+' { -offset } else { offset };
-        }
-        Some(_) => return None,
-    }
-    (p.i == p.b.len()).then_some(secs)
+    crate::date::DateTime::parse(s).ok().map(|d| d.unix_seconds())
 }
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -254,7 +166,8 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
     if !ok
         || p.i != time.len()
         || day == 0
-        || day > days_in_month(year, month)
+        || !(0..=9999).contains(&year)
+        || day > crate::date::days_in_month(year as u32, month)
         || hour > 23
         || minute > 59
         || second > 60

@@ -15,6 +15,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTex
 use crate::comments::config::{BackendKind, CommentsConfig};
 use crate::comments::draft::{storage_key, Draft};
 use crate::comments::own::{self, OwnComment};
+use crate::comments::request::non_blank;
 use crate::comments::form::{counter_text, form, validate, FormState};
 use crate::comments::{
     contract, isso, view, Backend, Comment, CommentsError, CommentsText, Contract, Cursor, HttpRequest, HttpResponse,
@@ -490,10 +491,6 @@ async fn send_post(server: &Server, comment: &NewComment) -> PostOutcome {
 fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
     let json = r.header("content-type").is_some_and(|t| t.to_ascii_lowercase().contains("json"));
     matches!(r.status, 201 | 202) || truncated || json || r.body.trim().is_empty()
-}
-
-fn non_blank(s: &str) -> Option<&str> {
-    Some(s.trim()).filter(|s| !s.is_empty())
 }
 
 // ---------------------------------------------------------------------------------------

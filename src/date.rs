@@ -1,5 +1,7 @@
-//! ISO 8601 dates and times as articles carry them: parsed strictly, kept as written for
-//! `<time datetime>`, shown as a calendar date.
+//! Dates, in one place: ISO 8601 parsed strictly (kept as written for `<time datetime>`),
+//! calendar dates shown in English, Unix seconds, and the days-from-civil arithmetic
+//! (Howard Hinnant's algorithms) that both the article and the comments use. No clock and
+//! no date library: callers pass `now`.
 
 /// A validated ISO 8601 date or date-time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +16,8 @@ pub struct DateTime {
     pub time: Option<(u8, u8, u8)>,
     /// Offset from UTC in minutes when given (`Z` is 0).
     pub offset_minutes: Option<i16>,
+    /// Fraction of a second, in microseconds.
+    pub micros: u32,
     /// The text as written (trimmed): what goes into `datetime`.
     pub text: String,
 }
@@ -23,7 +27,7 @@ impl DateTime {
     /// `±HH:MM`. Returns a short reason on failure.
     ///
     /// ```
-    /// use folio::article::DateTime;
+    /// use folio::date::DateTime;
     /// assert_eq!(DateTime::parse("2017-07-13T09:30:00Z").unwrap().day, 13);
     /// assert!(DateTime::parse("2017-02-30").is_err());
     /// ```
@@ -48,6 +52,7 @@ impl DateTime {
             day: day as u8,
             time: None,
             offset_minutes: None,
+            micros: 0,
             text: text.to_string(),
         };
         let mut i = 10;
@@ -68,10 +73,13 @@ impl DateTime {
         if b.get(i) == Some(&b':') {
             second = num(i + 1, 2)?;
             i += 3;
-            if b.get(i) == Some(&b'.') {
+            if matches!(b.get(i), Some(b'.' | b',')) {
                 i += 1;
                 let start = i;
-                while b.get(i).is_some_and(u8::is_ascii_digit) {
+                let mut scale = 100_000;
+                while let Some(d) = b.get(i).filter(|d| d.is_ascii_digit()) {
+                    dt.micros += u32::from(d - b'0') * scale;
+                    scale /= 10;
                     i += 1;
                 }
                 if i == start {
@@ -106,13 +114,56 @@ impl DateTime {
     }
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
+impl DateTime {
+    /// Seconds since 1970-01-01T00:00:00Z; a time without an offset is taken as UTC, a
+    /// date without a time as its midnight.
+    ///
+    /// ```
+    /// use folio::date::DateTime;
+    /// assert_eq!(DateTime::parse("1970-01-01T02:00:00.5+02:00").unwrap().unix_seconds(), 0.5);
+    /// ```
+    pub fn unix_seconds(&self) -> f64 {
+        let days = days_from_civil(i64::from(self.year), u32::from(self.month), u32::from(self.day));
+        let (h, m, s) = self.time.unwrap_or((0, 0, 0));
+        let clock = i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s);
+        let offset = i64::from(self.offset_minutes.unwrap_or(0)) * 60;
+        (days * 86_400 + clock - offset) as f64 + f64::from(self.micros) / 1e6
+    }
+}
+
+/// Days in `month` (1-12) of `year`, leap years included.
+pub fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (`month` 1-12, `day` 1-31).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date (year, month 1-12, day 1-31) that is `days` days after 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 const MONTHS: [&str; 12] =
@@ -131,7 +182,7 @@ pub fn format_date(dt: &DateTime) -> String {
 }
 
 /// Appends a decimal number without going through `core::fmt`.
-pub(crate) fn push_number(out: &mut String, mut n: u32) {
+pub fn push_number(out: &mut String, mut n: u32) {
     let mut digits = [0u8; 10];
     let mut i = digits.len();
     loop {
