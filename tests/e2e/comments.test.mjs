@@ -151,7 +151,8 @@ test('eager comments on a named thread are requested while the article is still 
     page.on('request', (r) => { if (r.url().startsWith(isso.url)) events.push('comments requested'); });
     await page.goto(`${server.url}tests/e2e/pages/comments.html?isso=${encodeURIComponent(isso.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
     await page.locator('#article article[data-folio-comment-id]', { hasText: 'Early bird.' }).waitFor();
-    assert.deepEqual(events, ['article requested', 'comments requested', 'article answered']);
+    // Both go out at once (in either order); the comments must not wait for the article.
+    assert.ok(events.indexOf('comments requested') >= 0 && events.indexOf('comments requested') < events.indexOf('article answered'), events.join(' -> '));
     await page.close();
   } finally {
     await isso.stop();
