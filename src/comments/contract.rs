@@ -108,7 +108,7 @@
 
 use super::error::{server_message, CommentsError, MAX_MESSAGE_CHARS};
 use super::model::{Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef};
-use super::request::{build_url, non_blank, HttpRequest, HttpResponse, JsonObject, Method};
+use super::request::{build_url, comment_body, non_blank, HttpRequest, HttpResponse, Method};
 use super::time::parse_iso8601;
 use super::Backend;
 use crate::json::{self, Value};
@@ -167,12 +167,8 @@ pub fn parse_list(resp: &HttpResponse) -> Result<Page, CommentsError> {
 
 /// `POST {endpoint}/comments?thread=` with the comment as JSON.
 pub fn post(endpoint: &str, c: &NewComment) -> HttpRequest {
-    let mut body = JsonObject::new();
-    body.string("text", Some(&c.text))
-        .string("author", non_blank(&c.author))
-        .string("email", non_blank(&c.email))
-        .string("website", non_blank(&c.website))
-        .string("parent", c.parent.as_deref().and_then(non_blank))
+    let mut body = comment_body(c);
+    body.string("parent", c.parent.as_deref().and_then(non_blank))
         .string("title", non_blank(&c.title));
     HttpRequest::new(Method::Post, build_url(endpoint, "/comments", &[("thread", &c.uri)])).json(body.finish())
 }

@@ -21,7 +21,7 @@
 
 use super::error::{server_message, CommentsError};
 use super::model::{Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
-use super::request::{build_url, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method};
+use super::request::{build_url, comment_body, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method};
 use super::sanitize::decode_entities;
 use super::Backend;
 use crate::json::{self, Value};
@@ -107,11 +107,7 @@ pub fn parse_list(resp: &HttpResponse, offset: u32) -> Result<Page, CommentsErro
 /// `POST {endpoint}/new?uri=` with the comment as JSON (blank fields as `null`; `parent`
 /// as Isso's integer id, or `null` when it is not one).
 pub fn post(endpoint: &str, c: &NewComment) -> HttpRequest {
-    let mut body = JsonObject::new();
-    body.string("text", Some(&c.text))
-        .string("author", non_blank(&c.author))
-        .string("email", non_blank(&c.email))
-        .string("website", non_blank(&c.website));
+    let mut body = comment_body(c);
     match c.parent.as_deref().filter(|p| is_isso_id(p)) {
         Some(p) => body.raw("parent", p),
         None => body.string("parent", None),

@@ -142,6 +142,18 @@ pub fn push_segment(out: &mut String, value: &str) {
     encode_into(out, value);
 }
 
+/// Starts the JSON body of a new comment: what the reader typed (`text`) and who they
+/// say they are (`author`, `email`, `website`; blank as `null`), the members every backend
+/// sends alike. The caller adds `parent` and `title` in its server's form.
+pub fn comment_body(c: &super::model::NewComment) -> JsonObject {
+    let mut body = JsonObject::new();
+    body.string("text", Some(&c.text))
+        .string("author", non_blank(&c.author))
+        .string("email", non_blank(&c.email))
+        .string("website", non_blank(&c.website));
+    body
+}
+
 /// A tiny writer for flat JSON objects with string, null and raw members: all Folio's
 /// request bodies need.
 #[derive(Debug)]
