@@ -136,11 +136,17 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
     let options = read_options(&options)?;
     // Eager comments on a named thread need nothing from the article: ask at once.
     let prefetched = options.comments.as_ref().and_then(|c| crate::widget::comments::prefetch(c, callbacks.clone()));
-    let parsed = load_article(&options, signal.as_ref()).await?;
+    crate::widget::prefetch_language(&options);
+    let parsed = load_article(&options, signal.as_ref()).await;
+    let locale = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
     let slot = slot.upgrade().ok_or(Error::Destroyed)?;
+    if let Some(widget) = slot.borrow().as_ref() {
+        widget.set_locale(locale);
+    }
+    let parsed = parsed?;
     let mut guard = slot.borrow_mut();
     let widget = guard.as_mut().ok_or(Error::Destroyed)?;
-    widget.show_article(parsed, options, callbacks, prefetched);
+    widget.show_article(parsed, options, locale, callbacks, prefetched);
     Ok(())
 }
 
@@ -177,11 +183,13 @@ async fn apply(slot: Slot, options: JsValue) -> Result<(), Error> {
         return Ok(());
     }
     let parsed = load_article(&options, signal.as_ref()).await;
+    let locale = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
     let mut guard = slot.borrow_mut();
     let widget = guard.as_mut().ok_or(Error::Destroyed)?;
+    widget.set_locale(locale);
     match parsed {
         Ok(parsed) => {
-            widget.show_article(parsed, options, callbacks, None);
+            widget.show_article(parsed, options, locale, callbacks, None);
             Ok(())
         }
         Err(error) => {

@@ -5,6 +5,7 @@
 pub mod build;
 pub mod fetch;
 pub mod intl;
+pub mod locales;
 pub mod observer;
 pub mod sanitize;
 pub mod storage;
@@ -21,6 +22,11 @@ pub fn window() -> Result<Window, JsValue> {
 /// The page's document.
 pub fn document() -> Result<Document, JsValue> {
     window()?.document().ok_or_else(|| JsValue::from_str("Folio needs a document"))
+}
+
+/// The page's language, `<html lang>`, if it has one.
+pub fn page_lang() -> Option<String> {
+    document().ok()?.document_element()?.get_attribute("lang")
 }
 
 /// Dispatches `name` on `target` as a `CustomEvent` that bubbles and crosses shadow

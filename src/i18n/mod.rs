@@ -7,58 +7,60 @@
 //! the table for one tag; [`negotiate`] picks the first of several candidates that has
 //! one (the `lang` option, then the article's `lang`, then the page's `<html lang>`).
 //!
-//! Pure: no DOM and no allocation. The edge reads the page's language and passes it in.
+//! Pure: no DOM; allocation only to read a locale file. The edge reads the page's
+//! language and passes it in.
 //! Network names are brand names and stay untranslated (see
 //! [`Network::name`](crate::share::Network::name)). Numbers are written with ASCII digits
 //! in every language.
 //!
 //! | tag | file | | tag | file |
 //! |---|---|---|---|---|
-//! | `en` English | `en.rs` | | `pl` Polish | `pl.rs` |
-//! | `de` German | `de.rs` | | `ru` Russian | `ru.rs` |
-//! | `fr` French | `fr.rs` | | `uk` Ukrainian | `uk.rs` |
-//! | `es` Spanish | `es.rs` | | `ja` Japanese | `ja.rs` |
-//! | `it` Italian | `it.rs` | | `zh` Chinese (Simplified) | `zh.rs` |
-//! | `pt` Portuguese (Brazil) | `pt.rs` | | `ar` Arabic (right to left) | `ar.rs` |
-//! | `nl` Dutch | `nl.rs` | | `he` Hebrew (right to left) | `he.rs` |
+//! | `en` English | `en.rs` | | `pl` Polish | `all/pl.rs` |
+//! | `de` German | `all/de.rs` | | `ru` Russian | `all/ru.rs` |
+//! | `fr` French | `all/fr.rs` | | `uk` Ukrainian | `all/uk.rs` |
+//! | `es` Spanish | `all/es.rs` | | `ja` Japanese | `all/ja.rs` |
+//! | `it` Italian | `all/it.rs` | | `zh` Chinese (Simplified) | `all/zh.rs` |
+//! | `pt` Portuguese (Brazil) | `all/pt.rs` | | `ar` Arabic (right to left) | `all/ar.rs` |
+//! | `nl` Dutch | `all/nl.rs` | | `he` Hebrew (right to left) | `all/he.rs` |
 //!
-//! To add a language: copy `de.rs`, translate every string (keep `{n}` and `{network}`),
-//! give its counted phrases the language's [`PluralRule`](plural::PluralRule) (add one to
-//! [`plural`] if CLDR has a rule not there yet), and list the table in [`LOCALES`]. The
-//! tests check that nothing is empty, no placeholder is lost and every plural category
-//! the language uses has a form.
+//! English (`en.rs`) is compiled in everywhere; the other tables (in `all/`) natively only.
+//! The wasm build fetches them as locale files ([`file`](mod@file), written by `folio-locales`) and
+//! [`register`]s them; [`pick`] names the language a page needs before its table is there.
+//!
+//! To add a language: copy `all/de.rs`, translate every string (keep `{n}` and
+//! `{network}`), give its counted phrases the language's [`PluralRule`](plural::PluralRule)
+//! (add one to [`plural`] and [`PluralRule::for_tag`](plural::PluralRule::for_tag) if CLDR
+//! has a rule not there yet), and list it in [`TAGS`] and `LOCALES`. The tests check that
+//! nothing is empty, no placeholder is lost, every plural category the language uses has a
+//! form and the table survives its locale file.
 
+pub mod file;
 pub mod plural;
 
-mod ar;
-mod de;
+// Natively (tests, folio-render, folio-locales) every table is compiled in. The wasm build
+// carries English alone and reads the others from locale files when a page needs them
+// (see [`file`](mod@file) and [`register`]).
+#[cfg(not(target_arch = "wasm32"))]
+mod all {
+    pub mod ar;
+    pub mod de;
+    pub mod es;
+    pub mod fr;
+    pub mod he;
+    pub mod it;
+    pub mod ja;
+    pub mod nl;
+    pub mod pl;
+    pub mod pt;
+    pub mod ru;
+    pub mod uk;
+    pub mod zh;
+}
 mod en;
-mod es;
-mod fr;
-mod he;
-mod it;
-mod ja;
-mod nl;
-mod pl;
-mod pt;
-mod ru;
-mod uk;
-mod zh;
 
-pub use ar::AR;
-pub use de::DE;
+#[cfg(not(target_arch = "wasm32"))]
+pub use all::{ar::AR, de::DE, es::ES, fr::FR, he::HE, it::IT, ja::JA, nl::NL, pl::PL, pt::PT, ru::RU, uk::UK, zh::ZH};
 pub use en::EN;
-pub use es::ES;
-pub use fr::FR;
-pub use he::HE;
-pub use it::IT;
-pub use ja::JA;
-pub use nl::NL;
-pub use pl::PL;
-pub use pt::PT;
-pub use ru::RU;
-pub use uk::UK;
-pub use zh::ZH;
 
 use crate::article::ArticleText;
 use crate::comments::text::CommentsText;
@@ -98,14 +100,82 @@ pub struct Locale {
     pub comments: CommentsText,
 }
 
-/// Every table Folio ships, English first.
+/// The tag of every language Folio has a table for, English first.
+pub const TAGS: [&str; 14] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "ja", "zh", "ar", "he"];
+
+/// Every table Folio ships, in the order of [`TAGS`]. Native builds only: the wasm build
+/// has [`EN`] and what [`register`] loaded.
+#[cfg(not(target_arch = "wasm32"))]
 pub static LOCALES: [&Locale; 14] = [&EN, &DE, &FR, &ES, &IT, &PT, &NL, &PL, &RU, &UK, &JA, &ZH, &AR, &HE];
 
-/// The table for a BCP 47 tag, or `None` when Folio has none for its language.
+std::thread_local! {
+    /// Tables read from locale files, one per language.
+    static LOADED: std::cell::RefCell<Vec<&'static Locale>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Reads a locale file (see [`file`](mod@file)) and makes its table one that [`find`] returns. A
+/// language registered twice keeps its first table.
+pub fn register(text: &str) -> Result<&'static Locale, file::FileError> {
+    let locale = file::read(text)?;
+    if let Some(known) = table(locale.tag) {
+        return Ok(known);
+    }
+    let locale: &'static Locale = Box::leak(Box::new(locale));
+    LOADED.with(|l| l.borrow_mut().push(locale));
+    Ok(locale)
+}
+
+/// The table for one of [`TAGS`], if it is compiled in or registered.
+fn table(tag: &str) -> Option<&'static Locale> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let compiled = LOCALES.iter().copied().find(|l| l.tag == tag);
+    #[cfg(target_arch = "wasm32")]
+    let compiled = Some(&EN).filter(|l| l.tag == tag);
+    compiled.or_else(|| LOADED.with(|l| l.borrow().iter().copied().find(|l| l.tag == tag)))
+}
+
+/// The tag (one of [`TAGS`]) of the language Folio has for a BCP 47 tag, whether or not
+/// its table is loaded yet; `None` for a language Folio does not have.
 ///
 /// Case does not matter, `_` is read as `-`, and surrounding spaces are ignored. The whole
-/// tag is tried first, then its language subtag (`pt-BR` finds `pt`, `zh-Hant-TW` finds
-/// `zh`). The legacy code `iw` is Hebrew.
+/// tag is tried first, then its language subtag (`pt-BR` is `pt`, `zh-Hant-TW` is `zh`).
+/// The legacy code `iw` is Hebrew.
+///
+/// ```
+/// use folio::i18n::language;
+/// assert_eq!(language("pt-BR"), Some("pt"));
+/// assert_eq!(language("IW"), Some("he"));
+/// assert_eq!(language("tlh"), None);
+/// ```
+pub fn language(tag: &str) -> Option<&'static str> {
+    let tag = tag.trim();
+    // The whole tag, for tables with a region or script (none yet; `zh-Hant` would be one).
+    let same = |table: &str| {
+        table.len() == tag.len()
+            && table.bytes().zip(tag.bytes()).all(|(t, c)| t.eq_ignore_ascii_case(&c) || (t, c) == (b'-', b'_'))
+    };
+    if let Some(t) = TAGS.iter().find(|t| same(t)) {
+        return Some(t);
+    }
+    let language = tag.split(['-', '_']).next().unwrap_or("");
+    let language = if language.eq_ignore_ascii_case("iw") { "he" } else { language };
+    TAGS.iter().find(|t| t.eq_ignore_ascii_case(language)).copied()
+}
+
+/// The language (one of [`TAGS`]) of the first candidate Folio has one for. Absent and
+/// unknown candidates are skipped.
+///
+/// ```
+/// use folio::i18n::pick;
+/// assert_eq!(pick(&[None, Some("xx"), Some("fr-CA"), Some("de")]), Some("fr"));
+/// assert_eq!(pick(&[Some("tlh")]), None);
+/// ```
+pub fn pick(candidates: &[Option<&str>]) -> Option<&'static str> {
+    candidates.iter().flatten().find_map(|tag| language(tag))
+}
+
+/// The table for a BCP 47 tag (read as [`language`] does), or `None` when Folio has no
+/// table for its language, or (in the wasm build) has not loaded it.
 ///
 /// ```
 /// use folio::i18n::{find, HE, PT};
@@ -114,18 +184,7 @@ pub static LOCALES: [&Locale; 14] = [&EN, &DE, &FR, &ES, &IT, &PT, &NL, &PL, &RU
 /// assert_eq!(find("tlh"), None);
 /// ```
 pub fn find(tag: &str) -> Option<&'static Locale> {
-    let tag = tag.trim();
-    // The whole tag, for tables with a region or script (none yet; `zh-Hant` would be one).
-    let same = |table: &str| {
-        table.len() == tag.len()
-            && table.bytes().zip(tag.bytes()).all(|(t, c)| t.eq_ignore_ascii_case(&c) || (t, c) == (b'-', b'_'))
-    };
-    if let Some(l) = LOCALES.iter().find(|l| same(l.tag)) {
-        return Some(l);
-    }
-    let language = tag.split(['-', '_']).next().unwrap_or("");
-    let language = if language.eq_ignore_ascii_case("iw") { "he" } else { language };
-    LOCALES.iter().find(|l| l.tag.eq_ignore_ascii_case(language)).copied()
+    language(tag).and_then(table)
 }
 
 /// The table for a BCP 47 tag: the whole tag, else its language (`pt-BR` is `pt`,
@@ -155,7 +214,7 @@ pub fn locale(tag: &str) -> &'static Locale {
 /// assert_eq!(negotiate(&[None, Some(""), None]).tag, "en");
 /// ```
 pub fn negotiate(candidates: &[Option<&str>]) -> &'static Locale {
-    candidates.iter().flatten().find_map(|tag| find(tag)).unwrap_or(&EN)
+    pick(candidates).and_then(table).unwrap_or(&EN)
 }
 
 #[cfg(test)]

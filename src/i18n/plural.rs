@@ -71,6 +71,33 @@ pub enum PluralRule {
 }
 
 impl PluralRule {
+    /// The rule of one of Folio's languages, by its table's tag (see
+    /// [`TAGS`](super::TAGS)); English's for any other tag.
+    ///
+    /// ```
+    /// use folio::i18n::plural::PluralRule;
+    /// assert_eq!(PluralRule::for_tag("ru"), PluralRule::Ru);
+    /// ```
+    pub fn for_tag(tag: &str) -> PluralRule {
+        use PluralRule::*;
+        match tag {
+            "de" => De,
+            "nl" => Nl,
+            "it" => It,
+            "es" => Es,
+            "pt" => Pt,
+            "fr" => Fr,
+            "pl" => Pl,
+            "ru" => Ru,
+            "uk" => Uk,
+            "ja" => Ja,
+            "zh" => Zh,
+            "ar" => Ar,
+            "he" => He,
+            _ => En,
+        }
+    }
+
     /// The category of the whole number `n`.
     pub fn category(self, n: u64) -> PluralCategory {
         use PluralCategory::*;

@@ -5,68 +5,27 @@ use super::plural::{PluralCategory, PluralRule};
 use super::*;
 use crate::comments::text::Plural;
 
-/// The table's fields as `(name, value)`, by destructuring without `..`: a field added to
-/// a text struct breaks this until the tests (and the tables) cover it.
-macro_rules! fields {
-    ($value:expr, $ty:ident { $($f:ident),* $(,)? }) => {{
-        let $ty { $($f),* } = $value;
-        vec![$((stringify!($f), *$f)),*]
-    }};
-}
-
-/// Every plain string of a table, with the field it is in.
+/// Every plain string of a table, with the field it is in ([`file::slots`] lists them
+/// all; it destructures without `..`, so a new field is covered or does not compile).
 fn strings(l: &'static Locale) -> Vec<(&'static str, &'static str)> {
-    let mut out = fields!(&l.article, ArticleText { by, and, min_read, updated, about_author, tags, loading, err_options, err_syntax, err_invalid, err_fetch });
-    out.extend(fields!(&l.share, ShareText {
-        nav_label, share_on, copy_link, link_copied, copy_failed, native_share, native_share_label, link_field_label,
-    }));
-    let CommentsText {
-        heading, loading, empty, sort_label, sort_oldest, sort_newest, sort_top, load_more, more_replies: _,
-        anonymous, reply, like, likes: _, edited, awaiting_moderation, deleted, retry, form_heading, reply_heading,
-        text_label, name_label, email_label, email_hint, website_label, optional, submit, posting, cancel, honeypot,
-        posted, moderation, edit, save, delete, confirm_delete, edit_label, retrying, sent_unconfirmed, draft_kept, just_now,
-        minutes_ago: _, hours_ago: _, yesterday, days_ago: _, months_ago: _, years_ago: _, err_network, err_server,
-        err_rate_limited, err_wait: _, err_wait_unknown, err_rejected, err_bad_response, err_too_large,
-        val_text_required, val_text_short: _, val_text_long: _, val_name_required, val_email_required,
-        val_email_invalid, val_website_invalid,
-    } = &l.comments;
-    out.extend([
-        ("heading", *heading), ("loading", *loading), ("empty", *empty), ("sort_label", *sort_label),
-        ("sort_oldest", *sort_oldest), ("sort_newest", *sort_newest), ("sort_top", *sort_top),
-        ("load_more", *load_more), ("anonymous", *anonymous), ("reply", *reply), ("like", *like),
-        ("edited", *edited), ("awaiting_moderation", *awaiting_moderation), ("deleted", *deleted),
-        ("retry", *retry), ("form_heading", *form_heading), ("reply_heading", *reply_heading),
-        ("text_label", *text_label), ("name_label", *name_label), ("email_label", *email_label),
-        ("email_hint", *email_hint), ("website_label", *website_label), ("optional", *optional),
-        ("submit", *submit), ("posting", *posting), ("cancel", *cancel), ("honeypot", *honeypot),
-        ("posted", *posted), ("moderation", *moderation), ("edit", *edit), ("save", *save), ("delete", *delete),
-        ("confirm_delete", *confirm_delete), ("edit_label", *edit_label), ("retrying", *retrying),
-        ("sent_unconfirmed", *sent_unconfirmed), ("draft_kept", *draft_kept), ("just_now", *just_now), ("yesterday", *yesterday),
-        ("err_network", *err_network), ("err_server", *err_server), ("err_rate_limited", *err_rate_limited),
-        ("err_wait_unknown", *err_wait_unknown), ("err_rejected", *err_rejected),
-        ("err_bad_response", *err_bad_response), ("err_too_large", *err_too_large),
-        ("val_text_required", *val_text_required), ("val_name_required", *val_name_required),
-        ("val_email_required", *val_email_required), ("val_email_invalid", *val_email_invalid),
-        ("val_website_invalid", *val_website_invalid),
-    ]);
+    let mut out = Vec::new();
+    file::slots(&mut l.clone(), |name, slot| {
+        if let file::Slot::Text(t) = slot {
+            out.push((name, *t));
+        }
+    });
     out
 }
 
 /// Every counted phrase of a table, with the field it is in.
 fn plurals(l: &'static Locale) -> Vec<(&'static str, Plural)> {
-    let c = &l.comments;
-    vec![
-        ("more_replies", c.more_replies),
-        ("likes", c.likes),
-        ("minutes_ago", c.minutes_ago),
-        ("hours_ago", c.hours_ago),
-        ("days_ago", c.days_ago),
-        ("months_ago", c.months_ago),
-        ("years_ago", c.years_ago),
-        ("err_wait", c.err_wait),
-        ("val_text_short", c.val_text_short),
-        ("val_text_long", c.val_text_long),
-    ]
+    let mut out = Vec::new();
+    file::slots(&mut l.clone(), |name, slot| {
+        if let file::Slot::Plural(p) = slot {
+            out.push((name, *p));
+        }
+    });
+    out
 }
 
 /// The tag of each table and the plural rule its phrases must use.
@@ -120,7 +79,7 @@ fn every_string_is_there_and_keeps_its_placeholders() {
         for (field, s) in strings(l) {
             assert!(!s.trim().is_empty(), "{}: {field} is empty", l.tag);
             assert_eq!(s, s.trim(), "{}: {field} has surrounding spaces", l.tag);
-            let want: &[&str] = if field == "share_on" { &["{network}"] } else { &[] };
+            let want: &[&str] = if field == "share.share_on" { &["{network}"] } else { &[] };
             assert_eq!(placeholders(s), want, "{}: {field} = {s:?}", l.tag);
         }
         assert!(l.share.share_label("LinkedIn").contains("LinkedIn"), "{}", l.tag);
@@ -287,4 +246,47 @@ fn negotiate_takes_the_first_candidate_with_a_table() {
     assert_eq!(negotiate(&[]).tag, "en");
     // An explicit English wins over a later language.
     assert_eq!(negotiate(&[Some("en-US"), Some("ar")]).tag, "en");
+}
+
+#[test]
+fn every_table_survives_its_locale_file() {
+    for l in LOCALES {
+        let text = file::write(l);
+        assert_eq!(file::read(&text).as_ref(), Ok(l), "{}", l.tag);
+        assert!(crate::json::parse(&text).is_ok());
+    }
+    assert_eq!(strings(&EN).len() + plurals(&EN).len(), 80);
+}
+
+#[test]
+fn locale_files_from_elsewhere_are_refused() {
+    use file::FileError;
+    let de = file::write(&DE);
+    let other_version = de.replace(file::VERSION, "0.0.0-other");
+    assert_eq!(file::read(&other_version), Err(FileError::Version("0.0.0-other".into())));
+    assert_eq!(file::read(&de.replace("\"de\"", "\"xx\"")), Err(FileError::Language("xx".into())));
+    assert_eq!(file::read(&de.replace("\"article.by\": \"Von\",", "")), Err(FileError::Member("article.by")));
+    assert_eq!(file::read(&de.replace("\"article.by\": \"Von\"", "\"article.by\": 7")), Err(FileError::Member("article.by")));
+    assert_eq!(file::read(&de.replace("\"ltr\"", "\"up\"")), Err(FileError::Member("dir")));
+    let no_other = de.replace("\"other\": \"{n} Likes\"", "\"x\": 1");
+    assert_eq!(file::read(&no_other), Err(FileError::Member("comments.likes")));
+    assert!(matches!(file::read("{\"folio\": "), Err(FileError::Syntax(_))));
+    assert!(file::read("[]").is_err());
+}
+
+#[test]
+fn a_registered_language_is_found_and_kept_once() {
+    let first = register(&file::write(&JA)).unwrap();
+    assert_eq!(first, &JA);
+    assert!(std::ptr::eq(register(&file::write(&JA)).unwrap(), first));
+    assert!(std::ptr::eq(find("ja-JP").unwrap(), first));
+    assert!(register("null").is_err());
+}
+
+#[test]
+fn pick_names_the_language_even_before_its_table_is_loaded() {
+    assert_eq!(pick(&[None, Some(" PT_br "), Some("de")]), Some("pt"));
+    assert_eq!(pick(&[Some("iw-IL")]), Some("he"));
+    assert_eq!(pick(&[Some(""), None]), None);
+    assert_eq!(TAGS.iter().zip(LOCALES).filter(|(t, l)| **t == l.tag).count(), 14);
 }

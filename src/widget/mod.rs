@@ -103,14 +103,10 @@ impl Widget {
         let _ = self.host.set_attribute(STATE_ATTRIBUTE, state);
     }
 
-    /// The locale for `lang` (an option) and `article_lang`, else the page's `<html lang>`.
-    fn negotiate(&self, lang: Option<&str>, article_lang: Option<&str>) -> &'static Locale {
-        let page = dom::document().ok().and_then(|d| d.document_element()).and_then(|h| h.get_attribute("lang"));
-        i18n::negotiate(&[lang, article_lang, page.as_deref()])
-    }
-
+    /// The page's language if its table is loaded already, else English: for the words
+    /// shown before the article says which language it is in.
     fn page_locale(&self) -> &'static Locale {
-        self.negotiate(None, None)
+        i18n::negotiate(&[dom::page_lang().as_deref()])
     }
 
     /// Replaces the shadow root's content with `nodes` in the root `<div class="folio">`,
@@ -126,12 +122,14 @@ impl Widget {
         }
     }
 
-    /// Renders the article and announces readiness (`data-folio-state="ready"` and a
-    /// `folio-ready` event). The widget keeps the article and options for [`Widget::update`].
+    /// Renders the article with Folio's own words from `locale` (see [`language`]) and
+    /// announces readiness (`data-folio-state="ready"` and a `folio-ready` event). The
+    /// widget keeps the article and options for [`Widget::update`].
     pub fn show_article(
         &mut self,
         parsed: Parsed,
         options: Options,
+        locale: &'static Locale,
         callbacks: Option<comments::Callbacks>,
         prefetched: Option<comments::Prefetch>,
     ) {
@@ -141,7 +139,6 @@ impl Widget {
         }
         self.comments = None;
         let article = &parsed.article;
-        let locale = self.negotiate(options.lang.as_deref(), article.lang.as_deref());
         self.locale.set(locale);
         let nodes = compose::widget_nodes(article, &options, locale);
         let stamp = self.adoptable.as_ref().map(|_| compose::fingerprint(&nodes));
@@ -240,6 +237,11 @@ impl Widget {
         }
     }
 
+    /// Sets the language of Folio's own words for what is shown next (the error box).
+    pub fn set_locale(&self, locale: &'static Locale) {
+        self.locale.set(locale);
+    }
+
     /// Renders the error box and announces the failure (`data-folio-state="error"` and a
     /// `folio-error` event whose detail holds `code` and `message`).
     pub fn show_error(&self, error: &Error) {
@@ -250,6 +252,28 @@ impl Widget {
             ("message", &JsValue::from_str(&error.text())),
         ]);
         dom::dispatch(&self.host, "folio-error", &detail);
+    }
+}
+
+/// The language of Folio's own words for an article (or for the error box, when there is
+/// no article): the `lang` option, else the article's `lang`, else the page's
+/// `<html lang>`, else English. Fetches its table when the wasm does not have it yet
+/// (English when that fails, with a console warning).
+pub async fn language(options: &Options, article: Option<&Article>) -> &'static Locale {
+    let page = dom::page_lang();
+    let article = article.and_then(|a| a.lang.as_deref());
+    match i18n::pick(&[options.lang.as_deref(), article, page.as_deref()]) {
+        Some(tag) => dom::locales::load(tag).await,
+        None => &i18n::EN,
+    }
+}
+
+/// Starts fetching the table the widget will most likely need (the `lang` option's, else
+/// the page's), so that it arrives while the article loads.
+pub fn prefetch_language(options: &Options) {
+    let page = dom::page_lang();
+    if let Some(tag) = i18n::pick(&[options.lang.as_deref(), page.as_deref()]) {
+        let _ = dom::locales::prefetch(tag);
     }
 }
 

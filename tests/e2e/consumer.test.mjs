@@ -25,7 +25,10 @@ const INSTALL_TIMEOUT = 5 * 60_000;
 const SHIPPED = [
   'README.md', 'element.d.ts', 'element.js', 'folio.css', 'folio.d.ts', 'folio.js', 'folio_bg.wasm',
   'folio_bg.wasm.d.ts', 'index.d.ts', 'index.js', 'package.json',
+  ...['ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh'].map((tag) => `locales/${tag}.json`),
 ];
+/** wasm-bindgen's copy of js/locales.js, in a directory named with a hash. */
+const SNIPPET = /^snippets\/folio-widget-[0-9a-f]+\/js\/locales\.js$/;
 
 let scratch, tarball, packed, browser;
 
@@ -67,14 +70,18 @@ after(async () => {
 
 test('the tarball holds exactly the package files', async () => {
   assert.equal(packed.name, 'folio-widget');
-  assert.deepEqual(packed.files.map((f) => f.path).sort(), [...SHIPPED].sort());
+  const paths = packed.files.map((f) => f.path);
+  assert.equal(paths.filter((p) => SNIPPET.test(p)).length, 1, `one locales.js snippet: ${paths}`);
+  assert.deepEqual(paths.filter((p) => !SNIPPET.test(p)).sort(), [...SHIPPED].sort());
   const manifest = JSON.parse(await readFile(join(scratch, 'node_modules/folio-widget/package.json'), 'utf8'));
   const cargo = await readFile(join(ROOT, 'Cargo.toml'), 'utf8');
   assert.equal(manifest.version, cargo.match(/^version\s*=\s*"([^"]+)"/m)[1]);
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.types, './index.d.ts');
   assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './folio.css', './package.json']);
-  for (const file of manifest.files) assert.ok(SHIPPED.includes(file), `${file} is in files but not shipped`);
+  for (const file of manifest.files) {
+    assert.ok(SHIPPED.some((p) => p === file || p.startsWith(file)) || paths.some((p) => p.startsWith(file)), `${file} is in files but not shipped`);
+  }
 });
 
 test('the definitions type-check against the installed package', async () => {
@@ -120,6 +127,7 @@ test('a Vite app importing folio-widget and folio-widget/element builds and rend
   <main>
     <div id="mounted"></div>
     <folio-article id="element" src="/kaspersky-reputation.json" share="x,copy"></folio-article>
+    <folio-article id="german" src="/kaspersky-reputation.json" share="x" lang="de"></folio-article>
   </main>
   <script type="module" src="/main.js"></script>
 </body>
@@ -134,7 +142,12 @@ try {
   await folio.ready;
   const element = document.getElementById('element');
   await element.ready;
-  window.consumer = { defined: customElements.get('folio-article') === FolioArticle && element instanceof FolioArticle };
+  const german = document.getElementById('german');
+  await german.ready;
+  window.consumer = {
+    defined: customElements.get('folio-article') === FolioArticle && element instanceof FolioArticle,
+    german: german.shadowRoot.querySelector('nav').getAttribute('aria-label'),
+  };
 } catch (error) {
   window.consumer = { error: String(error?.code ?? '') + ' ' + String(error?.stack ?? error) };
 }
@@ -147,8 +160,9 @@ try {
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `vite emitted the wasm: ${assets}`);
   const server = await serve({ root: join(scratch, 'dist'), port: 0, headers: { 'content-security-policy': CSP } });
   try {
-    const result = await check(server.url, ['mounted', 'element']);
+    const result = await check(server.url, ['mounted', 'element', 'german']);
     assert.equal(result.defined, true, 'folio-widget/element exports the class registered as <folio-article>');
+    assert.equal(result.german, 'Artikel teilen', 'Vite emitted the locale files and the wasm found German');
   } finally {
     await server.close();
   }
@@ -160,8 +174,9 @@ test('the same app runs under the Vite dev server (with the README\'s optimizeDe
   await server.listen();
   try {
     const url = server.resolvedUrls.local[0];
-    const result = await check(url, ['mounted', 'element']);
+    const result = await check(url, ['mounted', 'element', 'german']);
     assert.equal(result.defined, true);
+    assert.equal(result.german, 'Artikel teilen');
   } finally {
     await server.close();
   }
@@ -172,7 +187,7 @@ test('a plain page importing ./node_modules/folio-widget/index.js renders <folio
 <html lang="en">
 <head><meta charset="utf-8"><title>Folio, no bundler</title><link rel="icon" href="/public/favicon.svg"></head>
 <body>
-  <folio-article id="plain" src="/public/kaspersky-reputation.json" theme="dark"></folio-article>
+  <folio-article id="plain" src="/public/kaspersky-reputation.json" theme="dark" lang="pt-BR"></folio-article>
   <script type="module" src="./plain.js"></script>
 </body>
 </html>
@@ -182,14 +197,17 @@ test('a plain page importing ./node_modules/folio-widget/index.js renders <folio
 const element = document.getElementById('plain');
 element.addEventListener('folio-ready', (e) => { window.readyTitle = e.detail.title; });
 element.ready.then(
-  () => { window.consumer = { title: window.readyTitle, defined: element instanceof FolioArticle }; },
+  () => {
+    const label = element.shadowRoot.querySelector('nav').getAttribute('aria-label');
+    window.consumer = { title: window.readyTitle, defined: element instanceof FolioArticle, label };
+  },
   (error) => { window.consumer = { error: error.code + ' ' + error.message }; },
 );
 `);
   const server = await serve({ root: scratch, port: 0, headers: { 'content-security-policy': CSP } });
   try {
     const result = await check(`${server.url}plain.html`, ['plain']);
-    assert.deepEqual(result, { title: HEADLINE, defined: true });
+    assert.deepEqual(result, { title: HEADLINE, defined: true, label: 'Compartilhar este artigo' });
   } finally {
     await server.close();
   }

@@ -73,6 +73,30 @@ test('lang picks the locale: German words and Intl dates, Arabic right to left',
   assert.equal(await page.locator('#a nav.folio-share').getAttribute('aria-label'), 'شارك هذا المقال');
 });
 
+test('a language other than English is fetched once, when a page needs it; without its file the words stay English', async () => {
+  const { page, problems, requests } = await open(browser, `${server.url}tests/e2e/pages/element.html`);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.evaluate(() => Promise.all([document.getElementById('a').ready, document.getElementById('b').ready]));
+  const locales = () => requests.filter((u) => u.includes('/locales/')).map((u) => u.slice(u.indexOf('/locales/')));
+  assert.deepEqual(locales(), [], 'an English page asks for no locale file');
+  // Both elements switch to Polish at once: one request for the file.
+  await page.evaluate(() => { for (const id of ['a', 'b']) document.getElementById(id).setAttribute('lang', 'pl-PL'); });
+  await page.locator('#a .folio[lang="pl"]').waitFor();
+  await page.locator('#b .folio[lang="pl"]').waitFor();
+  assert.deepEqual(locales(), ['/locales/pl.json']);
+  assert.equal(await page.locator('#a nav.folio-share').getAttribute('aria-label'), 'Udostępnij ten artykuł');
+  // A file that cannot be loaded: English words, the article still shown, a warning that says why.
+  await page.route('**/locales/ja.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.evaluate(() => document.getElementById('a').setAttribute('lang', 'ja'));
+  await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('.folio[lang="en"]'));
+  assert.equal(await page.locator('#a').getAttribute('data-folio-state'), 'ready');
+  assert.equal(await page.locator('#a nav.folio-share').getAttribute('aria-label'), 'Share this article');
+  assert.ok(warnings.some((w) => w.includes('"ja"') && w.includes('404')), warnings.join('\n'));
+  // The browser's own line for the 404 this test made; nothing else.
+  assert.deepEqual(problems.filter((p) => !p.includes('status of 404')), []);
+});
+
 test('theme auto follows the page: data-theme or a class on <html>, live', async () => {
   const { page } = await open(browser, `${server.url}tests/e2e/pages/element.html`);
   await page.evaluate(() => document.getElementById('b').ready);

@@ -2,8 +2,8 @@
 //! Counted phrases have `one` (1), `few` (2-4, 22-24...), `many` (0, 5-21, 25...) and
 //! `other` (fractions, the genitive singular: "1,5 minuty").
 
-use super::plural::PluralRule;
-use super::{Direction, Locale};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::share::ShareText;

@@ -1,7 +1,7 @@
 //! Italian. Informal address (tu), as Italian sites and apps mostly write.
 
-use super::plural::PluralRule;
-use super::{Direction, Locale};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::share::ShareText;

@@ -1,8 +1,8 @@
 //! Portuguese, Brazilian norm (CLDR's `pt`; `pt-PT` readers get it too). Address with
 //! você. Portuguese `one` covers 0 and 1, so those forms keep `{n}`.
 
-use super::plural::PluralRule;
-use super::{Direction, Locale};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::share::ShareText;

@@ -1,8 +1,8 @@
 //! Japanese. Polite style (です・ます). No plural forms: every counted phrase has only
 //! `other`.
 
-use super::plural::PluralRule;
-use super::{Direction, Locale};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::share::ShareText;

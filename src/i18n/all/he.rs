@@ -2,8 +2,8 @@
 //! Israeli sites write). Counted phrases have `one` and `two` (the dual: "שעתיים",
 //! "יומיים") written as words, and `other` with the number.
 
-use super::plural::PluralRule;
-use super::{Direction, Locale};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::share::ShareText;

@@ -1,8 +1,8 @@
 //! Spanish. Informal address (tú), as most Spanish-language sites and apps write; neutral
 //! vocabulary for Spain and Latin America.
 
-use super::plural::PluralRule;
-use super::{Direction, Locale};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::share::ShareText;

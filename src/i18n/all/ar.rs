@@ -3,8 +3,8 @@
 //! plural for 3-10, the accusative singular for 11-99, the genitive singular for 100,
 //! 101, 102...; `zero` falls back to `other` except where Arabic says "no likes".
 
-use super::plural::PluralRule;
-use super::{Direction, Locale};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::share::ShareText;

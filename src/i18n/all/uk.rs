@@ -2,8 +2,8 @@
 //! 22-24...), `many` (0, 5-20, 25...) and `other` (fractions, the genitive singular:
 //! "1,5 хвилини").
 
-use super::plural::PluralRule;
-use super::{Direction, Locale};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::share::ShareText;

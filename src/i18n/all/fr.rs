@@ -1,8 +1,8 @@
 //! French. Formal address (vous); a narrow no-break space (U+202F) before `!`, `?` and `;`.
 //! French `one` covers 0 and 1, so those forms keep `{n}`.
 
-use super::plural::PluralRule;
-use super::{Direction, Locale};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::share::ShareText;

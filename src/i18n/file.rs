@@ -1,0 +1,196 @@
+//! Locale files: a [`Locale`] as JSON, so that the WebAssembly build carries English alone
+//! and fetches another language's table only when a page needs it (each table is ~1.5 KB
+//! gzip as a file; all thirteen compiled in cost ~20 KB gzip of wasm on every page).
+//!
+//! The files are written from the compiled tables by `folio-locales` (natively, where every
+//! table is compiled in) into `pkg/locales/<tag>.json`, and read back by [`read`]. One list
+//! of fields, [`slots`], drives both directions and the table tests, so a field added to a
+//! text struct cannot be left out of the files.
+//!
+//! ```json
+//! {"folio": "0.1.0", "tag": "de", "dir": "ltr",
+//!  "text": {"article.by": "Von", "article.and": "und", ...},
+//!  "plural": {"comments.likes": {"one": "1 Like", "other": "{n} Likes"}, ...}}
+//! ```
+//!
+//! `folio` is the crate version that wrote the file: a file from another version is refused
+//! (its fields may not be this version's), and the widget falls back to English.
+
+use super::plural::PluralRule;
+use super::{Direction, Locale, EN};
+use crate::article::ArticleText;
+use crate::comments::text::{CommentsText, Plural};
+use crate::json::{self, Value};
+use crate::share::ShareText;
+
+/// One field of a table: a plain string or a counted phrase.
+pub enum Slot<'a> {
+    /// A plain string.
+    Text(&'a mut &'static str),
+    /// A counted phrase.
+    Plural(&'a mut Plural),
+}
+
+/// Calls `visit` with the name (`"article.by"`, `"comments.likes"`) and a handle of every
+/// string field of `locale`, article first, then share bar, then comments. Destructures without `..`: a field added to a
+/// text struct does not compile until it is listed here.
+pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>)) {
+    macro_rules! fields {
+        ($section:literal, $value:expr, $ty:ident { text: [$($t:ident),* $(,)?], plural: [$($p:ident),* $(,)?] $(,)? }) => {{
+            let $ty { $($t,)* $($p,)* } = $value;
+            $(visit(concat!($section, ".", stringify!($t)), Slot::Text($t));)*
+            $(visit(concat!($section, ".", stringify!($p)), Slot::Plural($p));)*
+        }};
+    }
+    fields!("article", &mut locale.article, ArticleText {
+        text: [by, and, min_read, updated, about_author, tags, loading, err_options, err_syntax, err_invalid, err_fetch],
+        plural: [],
+    });
+    fields!("share", &mut locale.share, ShareText {
+        text: [nav_label, share_on, copy_link, link_copied, copy_failed, native_share, native_share_label, link_field_label],
+        plural: [],
+    });
+    fields!("comments", &mut locale.comments, CommentsText {
+        text: [
+            heading, loading, empty, sort_label, sort_oldest, sort_newest, sort_top, load_more, anonymous, reply, like,
+            edited, awaiting_moderation, deleted, retry, form_heading, reply_heading, text_label, name_label,
+            email_label, email_hint, website_label, optional, submit, posting, cancel, honeypot, posted, moderation,
+            edit, save, delete, confirm_delete, edit_label, retrying, sent_unconfirmed, draft_kept, just_now,
+            yesterday, err_network, err_server, err_rate_limited, err_wait_unknown, err_rejected, err_bad_response,
+            err_too_large, val_text_required, val_name_required, val_email_required, val_email_invalid,
+            val_website_invalid,
+        ],
+        plural: [
+            more_replies, likes, minutes_ago, hours_ago, days_ago, months_ago, years_ago, err_wait, val_text_short,
+            val_text_long,
+        ],
+    });
+}
+
+/// The forms of a counted phrase with their CLDR category names, `other` last.
+fn forms(p: &mut Plural) -> [(&'static str, &mut Option<&'static str>); 5] {
+    [("zero", &mut p.zero), ("one", &mut p.one), ("two", &mut p.two), ("few", &mut p.few), ("many", &mut p.many)]
+}
+
+/// Why a locale file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    /// The file is not JSON.
+    Syntax(json::SyntaxError),
+    /// The file was written by another version of Folio (the version it names).
+    Version(String),
+    /// The file's language is not one Folio has a table for.
+    Language(String),
+    /// A member is missing or of the wrong type (the member's name).
+    Member(&'static str),
+}
+
+impl FileError {
+    /// A sentence for the console.
+    pub fn text(&self) -> String {
+        match self {
+            FileError::Syntax(e) => String::from("not JSON: ") + &e.text(),
+            FileError::Version(v) => String::from("written by Folio ") + v + ", not " + VERSION,
+            FileError::Language(t) => String::from("no such language: ") + t,
+            FileError::Member(m) => String::from("missing or not text: ") + m,
+        }
+    }
+}
+
+/// The version written into (and required of) every locale file.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Reads a locale file into a table. The strings are leaked into `'static` (tables are
+/// `'static` everywhere); [`register`](super::register) keeps one table per language, so a
+/// page leaks each language at most once.
+pub fn read(text: &str) -> Result<Locale, FileError> {
+    let value = json::parse(text).map_err(FileError::Syntax)?;
+    let version = string(value.get("folio"), "folio")?;
+    if version != VERSION {
+        return Err(FileError::Version(version.into()));
+    }
+    let tag = string(value.get("tag"), "tag")?;
+    let tag = super::TAGS.iter().find(|t| **t == tag).ok_or_else(|| FileError::Language(tag.into()))?;
+    let dir = match string(value.get("dir"), "dir")? {
+        "ltr" => Direction::Ltr,
+        "rtl" => Direction::Rtl,
+        _ => return Err(FileError::Member("dir")),
+    };
+    let rule = PluralRule::for_tag(tag);
+    let (texts, plurals) = (value.get("text"), value.get("plural"));
+    let leak = |s: &str| -> &'static str { String::from(s).leak() };
+    let mut locale = Locale { tag, dir, ..EN.clone() };
+    let mut failed = None;
+    slots(&mut locale, |name, slot| {
+        let found = match slot {
+            Slot::Text(t) => string(texts.and_then(|v| v.get(name)), name).map(|s| *t = leak(s)),
+            Slot::Plural(p) => {
+                let phrase = plurals.and_then(|v| v.get(name));
+                string(phrase.and_then(|v| v.get("other")), name).map(|other| {
+                    p.rule = rule;
+                    p.other = leak(other);
+                    for (category, form) in forms(p) {
+                        *form = phrase.and_then(|v| v.get(category)).and_then(Value::as_str).map(leak);
+                    }
+                })
+            }
+        };
+        if let Err(e) = found {
+            failed.get_or_insert(e);
+        }
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(locale),
+    }
+}
+
+/// The string `v` holds, else [`FileError::Member`] naming it.
+fn string<'v>(v: Option<&'v Value>, name: &'static str) -> Result<&'v str, FileError> {
+    v.and_then(Value::as_str).ok_or(FileError::Member(name))
+}
+
+/// Writes a table as a locale file (what `folio-locales` does for every non-English table).
+pub fn write(locale: &Locale) -> String {
+    let mut locale = locale.clone();
+    let (mut texts, mut plurals) = (String::new(), String::new());
+    let member = |out: &mut String, name: &str| {
+        out.push_str(if out.is_empty() { "\n    " } else { ",\n    " });
+        json::write_string(out, name);
+        out.push_str(": ");
+    };
+    slots(&mut locale, |name, slot| match slot {
+        Slot::Text(t) => {
+            member(&mut texts, name);
+            json::write_string(&mut texts, t);
+        }
+        Slot::Plural(p) => {
+            member(&mut plurals, name);
+            plurals.push('{');
+            let other = p.other;
+            for (category, form) in forms(p) {
+                if let Some(form) = form {
+                    json::write_string(&mut plurals, category);
+                    plurals.push_str(": ");
+                    json::write_string(&mut plurals, form);
+                    plurals.push_str(", ");
+                }
+            }
+            plurals.push_str("\"other\": ");
+            json::write_string(&mut plurals, other);
+            plurals.push('}');
+        }
+    });
+    let mut out = String::from("{\n  \"folio\": ");
+    json::write_string(&mut out, VERSION);
+    out.push_str(",\n  \"tag\": ");
+    json::write_string(&mut out, locale.tag);
+    out.push_str(",\n  \"dir\": ");
+    json::write_string(&mut out, locale.dir.as_str());
+    out.push_str(",\n  \"text\": {");
+    out.push_str(&texts);
+    out.push_str("\n  },\n  \"plural\": {");
+    out.push_str(&plurals);
+    out.push_str("\n  }\n}\n");
+    out
+}
