@@ -11,7 +11,8 @@ cd "$FOLIO_ROOT"
 # rlib beside it (which wasm-pack always builds, and the tests and folio-render need),
 # rustc inlines differently and the wasm grows by ~7.7 KB gzip. Then wasm-bindgen and
 # wasm-opt (binaryen from node_modules) as wasm-pack would run them, and
-# folio-locales writes pkg/locales/, scripts/package.mjs completes the package.
+# folio-locales writes pkg/locales/, scripts/minify.mjs shrinks the glue and the wasm's
+# import names, scripts/package.mjs completes the package.
 build_pkg() {
   local out=target/wasm32-unknown-unknown/release/folio.wasm
   cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib || return 1
@@ -21,5 +22,7 @@ build_pkg() {
     --enable-reference-types --enable-multivalue pkg/folio_bg.wasm -o pkg/folio_bg.wasm || return 1
   # Every language but English as a file the widget fetches when a page needs it.
   cargo run --quiet --bin folio-locales -- pkg/locales || return 1
+  # Short import names in the wasm and the glue, and a minified glue.
+  node scripts/minify.mjs pkg || return 1
   node scripts/package.mjs
 }

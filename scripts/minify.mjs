@@ -1,0 +1,136 @@
+// Shrinks what wasm-bindgen wrote into pkg/, without changing what the package exports:
+//
+// 1. Import names. wasm-bindgen names every JS function the wasm imports
+//    `__wbg_<method>_<16 hex digits>`; the name is written twice (the wasm's import section
+//    and the glue's import object) and the hashes do not compress. Each becomes a short
+//    name (`a`, `b`, ... `aa`, ...) in both files. Exports (mount, memory, ...) keep their
+//    names: folio.d.ts describes them.
+// 2. The glue, pkg/folio.js, minified by esbuild (ES module in, ES module out; the
+//    `new URL('folio_bg.wasm', import.meta.url)` that bundlers look for stays as it is).
+//
+// Usage: node scripts/minify.mjs pkg. Fails loudly, leaving pkg/ as it was, when either
+// file is not shaped as expected (a new wasm-bindgen version, say).
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { transform } from 'esbuild';
+
+const dir = process.argv[2] ?? 'pkg';
+const wasmPath = join(dir, 'folio_bg.wasm');
+const jsPath = join(dir, 'folio.js');
+const MODULE = './folio_bg.js';
+
+/** Reads an unsigned LEB128 number at `at`: [value, next offset]. */
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) return [value, at];
+    shift += 7;
+  }
+}
+
+/** Encodes an unsigned LEB128 number. */
+function encodeLeb(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) b |= 0x80;
+    out.push(b);
+  } while (n > 0);
+  return out;
+}
+
+/** `a`, `b`, ... `z`, `A` ... `Z`, `aa`, `ab`, ...: the n-th short name. */
+function shortName(n) {
+  const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let name = '';
+  do {
+    name = ALPHABET[n % ALPHABET.length] + name;
+    n = Math.floor(n / ALPHABET.length) - 1;
+  } while (n >= 0);
+  return name;
+}
+
+/** Length in bytes of an import's description (after its kind byte) starting at `at`. */
+function descriptionEnd(bytes, kind, at) {
+  const limits = (p) => {
+    const flags = bytes[p++];
+    [, p] = leb(bytes, p);
+    if (flags & 1) [, p] = leb(bytes, p);
+    return p;
+  };
+  switch (kind) {
+    case 0: return leb(bytes, at)[1]; // function: type index
+    case 1: return limits(at + 1); // table: reference type, limits
+    case 2: return limits(at); // memory: limits
+    case 3: return at + 2; // global: value type, mutability
+    case 4: return leb(bytes, at + 1)[1]; // tag: attribute, type index
+    default: throw new Error(`minify.mjs: unknown import kind ${kind}`);
+  }
+}
+
+/** Renames the imports from MODULE in the wasm; returns the new wasm and the renames. */
+function renameImports(wasm) {
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  let at = 8; // magic and version
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = leb(wasm, at + 1);
+    const end = start + size;
+    if (id !== 2) { at = end; continue; }
+    const renames = new Map();
+    let [count, p] = leb(wasm, start);
+    const out = [...encodeLeb(count)];
+    const string = () => {
+      const [length, s] = leb(wasm, p);
+      p = s + length;
+      return decoder.decode(wasm.subarray(s, s + length));
+    };
+    const pushString = (s) => { const b = encoder.encode(s); out.push(...encodeLeb(b.length), ...b); };
+    for (; count > 0; count--) {
+      const module = string();
+      const name = string();
+      const kind = wasm[p];
+      const descEnd = descriptionEnd(wasm, kind, p + 1);
+      let renamed = name;
+      if (module === MODULE) {
+        if (!renames.has(name)) renames.set(name, shortName(renames.size));
+        renamed = renames.get(name);
+      }
+      pushString(module);
+      pushString(renamed);
+      out.push(...wasm.subarray(p, descEnd));
+      p = descEnd;
+    }
+    if (p !== end) throw new Error('minify.mjs: the import section did not parse to its end');
+    const section = [id, ...encodeLeb(out.length), ...out];
+    const result = new Uint8Array(at + section.length + (wasm.length - end));
+    result.set(wasm.subarray(0, at), 0);
+    result.set(section, at);
+    result.set(wasm.subarray(end), at + section.length);
+    return { wasm: result, renames };
+  }
+  throw new Error('minify.mjs: the wasm has no import section');
+}
+
+const wasm = new Uint8Array(await readFile(wasmPath));
+let js = await readFile(jsPath, 'utf8');
+if (wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) throw new Error(`minify.mjs: ${wasmPath} is not wasm`);
+const renamed = renameImports(wasm);
+
+// The glue's import object: one `        <name>: function(...` line per import.
+for (const [name, short] of renamed.renames) {
+  const key = new RegExp(`^(\\s+)${name}:`, 'gm');
+  const found = js.match(key)?.length ?? 0;
+  if (found !== 1) throw new Error(`minify.mjs: import ${name} is a key in folio.js ${found} times, not once`);
+  js = js.replace(key, `$1${short}:`);
+}
+const minified = await transform(js, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
+
+await writeFile(wasmPath, renamed.wasm);
+await writeFile(jsPath, minified.code);
+console.log(`minify.mjs: ${renamed.renames.size} imports renamed; folio.js ${js.length} -> ${minified.code.length} B`);
