@@ -39,5 +39,29 @@ mod widget;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// The stylesheet shipped inside the package, adopted into every widget's shadow root.
-pub const STYLESHEET: &str = include_str!("style.css");
+/// The stylesheet shipped inside the package, adopted into every widget's shadow root:
+/// `src/style.css` minified by `build.rs`.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
+
+#[cfg(test)]
+mod stylesheet_tests {
+    use super::STYLESHEET;
+
+    /// `build.rs` only drops what CSS ignores: every rule and declaration of the source
+    /// is still there, strings untouched.
+    #[test]
+    fn the_minified_stylesheet_keeps_every_rule() {
+        let source = include_str!("style.css");
+        let mut uncommented = String::new();
+        for (i, part) in source.split("/*").enumerate() {
+            uncommented.push_str(if i == 0 { part } else { part.split_once("*/").map_or("", |(_, rest)| rest) });
+        }
+        assert!(!STYLESHEET.contains("/*") && !STYLESHEET.contains('\n'));
+        assert!(STYLESHEET.len() < source.len() * 9 / 10, "{} of {}", STYLESHEET.len(), source.len());
+        for c in ['{', '}', ':', '(', '"'] {
+            assert_eq!(STYLESHEET.matches(c).count(), uncommented.matches(c).count(), "{c}");
+        }
+        assert!(STYLESHEET.contains(r#"content:"— ""#));
+        assert!(STYLESHEET.contains(".folio-byline>*+*::before{") || STYLESHEET.contains(".folio-byline > * + *::before{"));
+    }
+}

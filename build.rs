@@ -1,0 +1,66 @@
+//! Minifies `src/style.css` into `$OUT_DIR/style.css` for `folio::STYLESHEET` (compiled into
+//! the wasm): comments dropped, whitespace collapsed to one space and dropped next to
+//! `{ } ; ,` and after `:` (where CSS never needs it), the last `;` of a block dropped. Quoted strings
+//! are copied as they are. pkg/folio.css (for static pages) is the readable source.
+
+use std::{env, fs, path::Path};
+
+fn minify(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    // No whitespace is needed next to these.
+    let tight = |c: char| matches!(c, '{' | '}' | ';' | ',');
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+                space = true;
+            }
+            '"' | '\'' => {
+                if space && !out.ends_with(tight) && !out.ends_with(':') && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            out.push(e);
+                        }
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => space = true,
+            c => {
+                // Never needed after a colon either (`a: b`); before one it can be (`.a :focus`).
+                if space && !tight(c) && !out.ends_with(tight) && !out.ends_with(':') && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=src/style.css");
+    let css = fs::read_to_string("src/style.css").expect("src/style.css is readable");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("style.css");
+    fs::write(out, minify(&css)).expect("OUT_DIR is writable");
+}
