@@ -266,3 +266,44 @@ async fn a_second_click_while_posting_does_nothing_and_drafts_survive_a_remount(
     assert_eq!(area.value(), "Draft that must survive");
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn comment_times_follow_each_widgets_language() {
+    /// What `Intl` itself writes for comment 1's time in `tag` (the tooltip).
+    fn expected_title(tag: &str) -> String {
+        let opts = js_sys::Object::new();
+        js_sys::Reflect::set(&opts, &"dateStyle".into(), &"long".into()).unwrap();
+        js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into()).unwrap();
+        let f = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&tag.into()), &opts);
+        let format: js_sys::Function = f.format().dyn_into().unwrap();
+        format.call1(&JsValue::NULL, &js_sys::Date::new(&"2026-11-30T10:00:00Z".into())).unwrap().as_string().unwrap()
+    }
+    let fake = Rc::new(Fake::default());
+    let (comments, _keep) = callbacks(&fake);
+    js_sys::Reflect::set(&comments, &"load".into(), &"eager".into()).unwrap();
+    let mut seen = Vec::new();
+    // The formatters are made once per language: switching back and forth must not reuse
+    // one language's formatter for another.
+    for tag in ["de", "en", "de", "fr"] {
+        let el = host();
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"article".into(), &SEED.into()).unwrap();
+        js_sys::Reflect::set(&options, &"comments".into(), &comments).unwrap();
+        js_sys::Reflect::set(&options, &"share".into(), &JsValue::FALSE).unwrap();
+        js_sys::Reflect::set(&options, &"lang".into(), &tag.into()).unwrap();
+        let handle = mount(el.clone().into(), options.into());
+        JsFuture::from(handle.ready()).await.expect("ready");
+        tick(20).await;
+        let time = one(&root(&el), "#folio-comment-1 time.folio-comment-time");
+        assert_eq!(time.get_attribute("datetime").as_deref(), Some("2026-11-30T10:00:00Z"));
+        assert_eq!(time.get_attribute("title"), Some(expected_title(tag)), "{tag}");
+        let text = time.text_content().unwrap_or_default();
+        assert!(!text.is_empty(), "{tag}");
+        seen.push(text);
+        handle.destroy();
+        el.remove();
+    }
+    assert_eq!(seen[0], seen[2], "the same language writes the same words");
+    assert_ne!(seen[0], seen[1], "German and English differ: {seen:?}");
+    assert_ne!(seen[1], seen[3], "English and French differ: {seen:?}");
+}

@@ -4,8 +4,47 @@
 //! time zone they were written in) or `Intl.RelativeTimeFormat` (comment times, with the
 //! absolute time as the tooltip).
 
-use js_sys::{Array, Date, Intl, Object, Reflect};
+use std::cell::RefCell;
+
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
+
+/// The two formatters comment times use, for one language. Creating an `Intl` formatter
+/// costs far more than using one (it loads the locale's data), so they are made once per
+/// language, not once per comment.
+struct CommentFormats {
+    tag: String,
+    /// `Intl.DateTimeFormat(tag, {dateStyle: long, timeStyle: short})`'s bound `format`.
+    absolute: Option<Function>,
+    relative: Intl::RelativeTimeFormat,
+}
+
+thread_local! {
+    /// The formatters of the last language used (a page shows one language at a time).
+    static COMMENT_FORMATS: RefCell<Option<CommentFormats>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the comment formatters for `tag`, making them on first use.
+fn with_comment_formats<R>(tag: &str, f: impl FnOnce(&CommentFormats) -> R) -> R {
+    COMMENT_FORMATS.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let formats = match slot.take() {
+            Some(formats) if formats.tag == tag => formats,
+            _ => {
+                let locales = Array::of1(&JsValue::from_str(tag));
+                let absolute = Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "long"), ("timeStyle", "short")]));
+                CommentFormats {
+                    tag: tag.to_string(),
+                    absolute: absolute.format().dyn_into().ok(),
+                    relative: Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")])),
+                }
+            }
+        };
+        let result = f(&formats);
+        *slot = Some(formats);
+        result
+    })
+}
 
 fn options(pairs: &[(&str, &str)]) -> Object {
     let o = Object::new();
@@ -55,13 +94,14 @@ pub fn localize_times(root: &web_sys::Node, tag: &str) {
             continue;
         }
         if time.class_list().contains("folio-comment-time") {
-            let absolute = options(&[("dateStyle", "long"), ("timeStyle", "short")]);
-            if let Some(title) = format_date(tag, &date, &absolute) {
+            let (title, text) = with_comment_formats(tag, |formats| {
+                let title = formats.absolute.as_ref().and_then(|f| f.call1(&JsValue::UNDEFINED, &date).ok()).and_then(|t| t.as_string());
+                (title, relative(&formats.relative, (date.get_time() - now) / 1000.0))
+            });
+            if let Some(title) = title {
                 let _ = time.set_attribute("title", &title);
             }
-            if let Some(text) = relative(tag, (date.get_time() - now) / 1000.0) {
-                time.set_text_content(Some(&text));
-            }
+            time.set_text_content(Some(&text));
         } else {
             let zone = zone_of(&datetime);
             let opts = options(&[("dateStyle", "long"), ("timeZone", &zone)]);
@@ -74,8 +114,8 @@ pub fn localize_times(root: &web_sys::Node, tag: &str) {
     }
 }
 
-/// "3 hours ago" in language `tag` for `seconds` from now (negative: past).
-fn relative(tag: &str, seconds: f64) -> Option<String> {
+/// "3 hours ago" in the formatter's language for `seconds` from now (negative: past).
+fn relative(rtf: &Intl::RelativeTimeFormat, seconds: f64) -> String {
     let abs = seconds.abs();
     let (value, unit) = match abs {
         // Under 45 s it is "now" (Intl's numeric: auto says so for 0).
@@ -87,7 +127,5 @@ fn relative(tag: &str, seconds: f64) -> Option<String> {
         a if a < 365.0 * 86_400.0 => (seconds / (30.0 * 86_400.0), "month"),
         _ => (seconds / (365.0 * 86_400.0), "year"),
     };
-    let locales = Array::of1(&JsValue::from_str(tag));
-    let rtf = Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]));
-    Some(rtf.format(value.trunc(), unit).into())
+    rtf.format(value.trunc(), unit).into()
 }
