@@ -6,7 +6,6 @@ pub mod build;
 pub mod fetch;
 pub mod intl;
 pub mod observer;
-pub mod sanitize;
 pub mod storage;
 pub mod style;
 

@@ -18,7 +18,7 @@ use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
 use crate::comments::form::{counter_text, form, validate, FormState};
 use crate::comments::{
-    contract, isso, view, Backend, Comment, CommentsError, CommentsText, Contract, Cursor, HttpRequest, HttpResponse,
+    contract, isso, sanitize, view, Backend, Comment, CommentsError, CommentsText, Contract, Cursor, HttpRequest, HttpResponse,
     Isso, NewComment, Page, Posted, Sort, ThreadRef,
 };
 use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
@@ -206,7 +206,7 @@ impl State {
     fn render_list(&self) {
         let Some(region) = self.region("comments-list") else { return };
         let page = Page { total: self.total.unwrap_or(0), comments: self.comments.clone(), next: self.next.clone() };
-        let nodes = view::list(&page, Self::now(), self.sort, self.text, &dom::sanitize::comment_body);
+        let nodes = view::list(&page, Self::now(), self.sort, self.text, &sanitize::comment_body);
         let _ = build::replace_children(&region, &nodes);
         dom::intl::localize_times(&region, self.lang);
         self.decorate_own();
