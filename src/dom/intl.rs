@@ -1,13 +1,17 @@
 //! Dates and times in the reader's language through the browser's `Intl` (js-sys), applied
 //! to the `<time datetime>` elements the view tree made. The pure core writes an English
 //! text into each; here it is replaced by `Intl.DateTimeFormat` (article dates, in the
-//! time zone they were written in) or `Intl.RelativeTimeFormat` (comment times, with the
-//! absolute time as the tooltip).
+//! time zone they were written in, rewritten in the DOM) or `Intl.RelativeTimeFormat`
+//! (comment times, with the absolute time as the tooltip, rewritten in the view tree
+//! before it is built).
 
 use std::cell::RefCell;
 
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::date::DateTime;
+use crate::view::Node;
 
 /// The two formatters comment times use, for one language. Creating an `Intl` formatter
 /// costs far more than using one (it loads the locale's data), so they are made once per
@@ -77,15 +81,19 @@ fn zone_of(datetime: &str) -> String {
     }
 }
 
-/// Rewrites the text of every `<time datetime>` under `root` in language `tag`.
+/// The `<time>` elements [`localize_times`] rewrites (comment times are done in the view
+/// tree by [`localize_comment_times`]).
+const DATES: &str = "time[datetime]:not(.folio-comment-time)";
+
+/// Rewrites the text of every `<time datetime>` under `root` in language `tag`, except
+/// comment times.
 pub fn localize_times(root: &web_sys::Node, tag: &str) {
-    let Some(scope) = root.dyn_ref::<web_sys::Element>().map(|e| e.query_selector_all("time[datetime]")).or_else(|| {
-        root.dyn_ref::<web_sys::DocumentFragment>().map(|f| f.query_selector_all("time[datetime]"))
+    let Some(scope) = root.dyn_ref::<web_sys::Element>().map(|e| e.query_selector_all(DATES)).or_else(|| {
+        root.dyn_ref::<web_sys::DocumentFragment>().map(|f| f.query_selector_all(DATES))
     }) else {
         return;
     };
     let Ok(list) = scope else { return };
-    let now = Date::now();
     for i in 0..list.length() {
         let Some(time) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
         let Some(datetime) = time.get_attribute("datetime") else { continue };
@@ -93,25 +101,42 @@ pub fn localize_times(root: &web_sys::Node, tag: &str) {
         if date.get_time().is_nan() {
             continue;
         }
-        if time.class_list().contains("folio-comment-time") {
-            let (title, text) = with_comment_formats(tag, |formats| {
-                let title = formats.absolute.as_ref().and_then(|f| f.call1(&JsValue::UNDEFINED, &date).ok()).and_then(|t| t.as_string());
-                (title, relative(&formats.relative, (date.get_time() - now) / 1000.0))
-            });
-            if let Some(title) = title {
-                let _ = time.set_attribute("title", &title);
-            }
+        let zone = zone_of(&datetime);
+        let opts = options(&[("dateStyle", "long"), ("timeZone", &zone)]);
+        // An engine that does not know offset time zones throws: fall back to UTC.
+        let text = format_date(tag, &date, &opts).or_else(|| format_date(tag, &date, &options(&[("dateStyle", "long"), ("timeZone", "UTC")])));
+        if let Some(text) = text {
             time.set_text_content(Some(&text));
-        } else {
-            let zone = zone_of(&datetime);
-            let opts = options(&[("dateStyle", "long"), ("timeZone", &zone)]);
-            // An engine that does not know offset time zones throws: fall back to UTC.
-            let text = format_date(tag, &date, &opts).or_else(|| format_date(tag, &date, &options(&[("dateStyle", "long"), ("timeZone", "UTC")])));
-            if let Some(text) = text {
-                time.set_text_content(Some(&text));
-            }
         }
     }
+}
+
+/// Rewrites every comment time (`<time class="folio-comment-time" datetime>`) in `nodes`
+/// in language `tag`: "3 hours ago" as its text, the date and time as its tooltip. Done on
+/// the view tree, before it is built, so no time is read back from the DOM.
+pub fn localize_comment_times(nodes: &mut [Node], tag: &str) {
+    let now = Date::now();
+    with_comment_formats(tag, |formats| {
+        for node in nodes {
+            localize_comment_time(node, formats, now);
+        }
+    });
+}
+
+fn localize_comment_time(node: &mut Node, formats: &CommentFormats, now: f64) {
+    let Node::Element(e) = node else { return };
+    if e.tag != "time" || e.get_attr("class") != Some("folio-comment-time") {
+        for child in &mut e.children {
+            localize_comment_time(child, formats, now);
+        }
+        return;
+    }
+    let Some(ms) = e.get_attr("datetime").and_then(|d| DateTime::parse(d).ok()).map(|d| d.unix_seconds() * 1000.0) else { return };
+    let title = formats.absolute.as_ref().and_then(|f| f.call1(&JsValue::UNDEFINED, &JsValue::from_f64(ms)).ok());
+    if let Some(title) = title.and_then(|t| t.as_string()) {
+        e.set_attr("title", title);
+    }
+    e.children = vec![Node::Text(relative(&formats.relative, (ms - now) / 1000.0))];
 }
 
 /// "3 hours ago" in the formatter's language for `seconds` from now (negative: past).

@@ -206,9 +206,9 @@ impl State {
     fn render_list(&self) {
         let Some(region) = self.region("comments-list") else { return };
         let page = Page { total: self.total.unwrap_or(0), comments: self.comments.clone(), next: self.next.clone() };
-        let nodes = view::list(&page, Self::now(), self.sort, self.text, &sanitize::comment_body);
+        let mut nodes = view::list(&page, Self::now(), self.sort, self.text, &sanitize::comment_body);
+        dom::intl::localize_comment_times(&mut nodes, self.lang);
         let _ = build::replace_children(&region, &nodes);
-        dom::intl::localize_times(&region, self.lang);
         self.decorate_own();
         let _ = region.class_list().remove_1("folio-comments-loading");
         let _ = region.set_attribute("aria-busy", "false");
