@@ -181,6 +181,21 @@ async fn nothing_is_requested_until_asked_then_the_thread_renders_safely() {
         assert!(!["SCRIPT", "IMG", "SVG", "svg", "IFRAME"].contains(&e.tag_name().as_str()), "{}", e.tag_name());
     }
     assert!(one(&r, "#folio-comment-3 .folio-comment-body").text_content().unwrap().contains("Deep reply"));
+    // The DOM builder's node structure: one Text for an element with one text child, each
+    // child in order otherwise.
+    let author = one(&r, "#folio-comment-2 .folio-comment-author");
+    assert_eq!(author.child_nodes().length(), 1);
+    assert_eq!(author.first_child().unwrap().node_type(), web_sys::Node::TEXT_NODE);
+    assert_eq!(author.get_attribute("href").as_deref(), Some("https://bob.example/"));
+    let label = one(&r, ".folio-sort");
+    let kids = label.child_nodes();
+    let shape: Vec<(u16, String)> = (0..kids.length()).filter_map(|i| kids.item(i)).map(|n| (n.node_type(), n.node_name())).collect();
+    assert_eq!(shape, [(3, "#text".to_string()), (3, "#text".to_string()), (1, "SELECT".to_string())]);
+    assert_eq!(kids.item(1).unwrap().text_content().as_deref(), Some(" "));
+    let reply = one(&r, "#folio-comment-1 [data-folio-action=reply]");
+    assert_eq!(reply.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(reply.get_attribute("data-folio-comment-id").as_deref(), Some("1"));
+    assert_eq!(reply.child_nodes().length(), 1);
     assert!(js_sys::Reflect::get(&js_sys::global(), &"folioPwned".into()).unwrap().is_undefined());
     handle.destroy();
 }
