@@ -379,8 +379,7 @@ impl Tree {
 fn raw_text<'a>(s: &'a str, from: usize, name: &str) -> (&'a str, usize) {
     let b = s.as_bytes();
     let mut at = from;
-    while name != "plaintext" {
-        let Some(lt) = find(b, at, b"</") else { break };
+    while let Some(lt) = find(b, at, b"</").filter(|_| name != "plaintext") {
         let after = lt + 2 + name.len();
         let closes = b.get(lt + 2..after).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
             && b.get(after).is_some_and(|&c| is_space(c) || c == b'/' || c == b'>');
