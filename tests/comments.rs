@@ -181,6 +181,21 @@ async fn nothing_is_requested_until_asked_then_the_thread_renders_safely() {
         assert!(!["SCRIPT", "IMG", "SVG", "svg", "IFRAME"].contains(&e.tag_name().as_str()), "{}", e.tag_name());
     }
     assert!(one(&r, "#folio-comment-3 .folio-comment-body").text_content().unwrap().contains("Deep reply"));
+    // The DOM builder's node structure: one Text for an element with one text child, each
+    // child in order otherwise.
+    let author = one(&r, "#folio-comment-2 .folio-comment-author");
+    assert_eq!(author.child_nodes().length(), 1);
+    assert_eq!(author.first_child().unwrap().node_type(), web_sys::Node::TEXT_NODE);
+    assert_eq!(author.get_attribute("href").as_deref(), Some("https://bob.example/"));
+    let label = one(&r, ".folio-sort");
+    let kids = label.child_nodes();
+    let shape: Vec<(u16, String)> = (0..kids.length()).filter_map(|i| kids.item(i)).map(|n| (n.node_type(), n.node_name())).collect();
+    assert_eq!(shape, [(3, "#text".to_string()), (3, "#text".to_string()), (1, "SELECT".to_string())]);
+    assert_eq!(kids.item(1).unwrap().text_content().as_deref(), Some(" "));
+    let reply = one(&r, "#folio-comment-1 [data-folio-action=reply]");
+    assert_eq!(reply.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(reply.get_attribute("data-folio-comment-id").as_deref(), Some("1"));
+    assert_eq!(reply.child_nodes().length(), 1);
     assert!(js_sys::Reflect::get(&js_sys::global(), &"folioPwned".into()).unwrap().is_undefined());
     handle.destroy();
 }
@@ -265,4 +280,45 @@ async fn a_second_click_while_posting_does_nothing_and_drafts_survive_a_remount(
     let area: HtmlTextAreaElement = one(&root(&el), "[data-folio-form] textarea").dyn_into().unwrap();
     assert_eq!(area.value(), "Draft that must survive");
     handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn comment_times_follow_each_widgets_language() {
+    /// What `Intl` itself writes for comment 1's time in `tag` (the tooltip).
+    fn expected_title(tag: &str) -> String {
+        let opts = js_sys::Object::new();
+        js_sys::Reflect::set(&opts, &"dateStyle".into(), &"long".into()).unwrap();
+        js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into()).unwrap();
+        let f = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&tag.into()), &opts);
+        let format: js_sys::Function = f.format().dyn_into().unwrap();
+        format.call1(&JsValue::NULL, &js_sys::Date::new(&"2026-11-30T10:00:00Z".into())).unwrap().as_string().unwrap()
+    }
+    let fake = Rc::new(Fake::default());
+    let (comments, _keep) = callbacks(&fake);
+    js_sys::Reflect::set(&comments, &"load".into(), &"eager".into()).unwrap();
+    let mut seen = Vec::new();
+    // The formatters are made once per language: switching back and forth must not reuse
+    // one language's formatter for another.
+    for tag in ["de", "en", "de", "fr"] {
+        let el = host();
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"article".into(), &SEED.into()).unwrap();
+        js_sys::Reflect::set(&options, &"comments".into(), &comments).unwrap();
+        js_sys::Reflect::set(&options, &"share".into(), &JsValue::FALSE).unwrap();
+        js_sys::Reflect::set(&options, &"lang".into(), &tag.into()).unwrap();
+        let handle = mount(el.clone().into(), options.into());
+        JsFuture::from(handle.ready()).await.expect("ready");
+        tick(20).await;
+        let time = one(&root(&el), "#folio-comment-1 time.folio-comment-time");
+        assert_eq!(time.get_attribute("datetime").as_deref(), Some("2026-11-30T10:00:00Z"));
+        assert_eq!(time.get_attribute("title"), Some(expected_title(tag)), "{tag}");
+        let text = time.text_content().unwrap_or_default();
+        assert!(!text.is_empty(), "{tag}");
+        seen.push(text);
+        handle.destroy();
+        el.remove();
+    }
+    assert_eq!(seen[0], seen[2], "the same language writes the same words");
+    assert_ne!(seen[0], seen[1], "German and English differ: {seen:?}");
+    assert_ne!(seen[1], seen[3], "English and French differ: {seen:?}");
 }

@@ -60,7 +60,7 @@
 //! | `created` | string | ISO 8601 / RFC 3339, e.g. `2026-03-01T09:30:00Z` or `...+01:00`; no offset = UTC |
 //! | `modified` | string or null | same format; set when edited |
 //! | `likes` | number or absent | absent = the server has no likes, no like button |
-//! | `html` | string | the rendered body; Folio sanitizes it (only `p br em strong code pre blockquote ul ol li a[href]` survive) |
+//! | `html` | string | the rendered body; Folio sanitizes it (only `p br em strong code pre blockquote ul ol li a[href]` survive); write characters as UTF-8 or numeric references (of the named ones only `&amp; &lt; &gt; &quot; &apos; &nbsp;` and a few punctuation marks are read, see `sanitize::decode_entities`) |
 //! | `pending` | boolean | held for moderation (shown only to its author); default false |
 //! | `replies` | array | nested comments; default empty |
 //! | `hidden_replies` | number | replies not included in `replies`; default 0 |

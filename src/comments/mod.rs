@@ -3,8 +3,8 @@
 //!
 //! Nothing in here does I/O or touches the DOM, so all of it is tested natively. A
 //! [`Backend`] turns an intent into an [`HttpRequest`] and the [`HttpResponse`] the edge
-//! fetched into data or a [`CommentsError`]; the edge owns `fetch`, timers, storage and
-//! the `DOMParser` walk that feeds [`sanitize::sanitize`].
+//! fetched into data or a [`CommentsError`]; the edge owns `fetch`, timers and storage.
+//! Comment HTML is parsed here too ([`html`]), then rebuilt by [`sanitize`]'s allowlist.
 //!
 //! | module | holds |
 //! |---|---|
@@ -13,6 +13,7 @@
 //! | [`error`] | `CommentsError`: codes, messages, retry verdicts |
 //! | [`isso`] | the Isso API |
 //! | [`contract`] | Folio's generic JSON REST contract (its spec is the module doc) |
+//! | [`html`] | the parser for comment HTML |
 //! | [`sanitize`] | allowlist for comment HTML, author names and websites |
 //! | [`retry`] | exponential backoff with full jitter |
 //! | [`draft`] | the unsent comment's storage format |
@@ -31,6 +32,7 @@ pub mod contract;
 pub mod draft;
 pub mod error;
 pub mod form;
+pub mod html;
 pub mod isso;
 pub mod model;
 pub mod own;

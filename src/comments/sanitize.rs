@@ -1,9 +1,10 @@
 //! The allowlist for untrusted comment content: comment HTML, author names, author
 //! websites, entity-escaped server text.
 //!
-//! Comment HTML is parsed by the browser, never here: the edge runs `DOMParser` (an inert
-//! document: no scripts run, nothing loads) and walks it into an [`Untrusted`] tree. These
-//! rules turn that tree into view nodes:
+//! Comment HTML is read by [`html::parse`](super::html::parse) into an [`Untrusted`] tree
+//! (it never reaches a browser's HTML parser), and these rules turn that tree into view
+//! nodes, which the DOM builder creates node by node (`createElement`, `createTextNode`,
+//! `setAttribute`; never `innerHTML`):
 //!
 //! - Kept: `p br em strong code pre blockquote ul ol li a`, with `b` written as `strong`
 //!   and `i` as `em`. Tag names compare case-insensitively.
@@ -20,13 +21,13 @@
 //! - Past [`MAX_DEPTH`] levels or [`MAX_NODES`] kept elements, the rest is flattened to
 //!   text, so hostile nesting costs neither stack nor DOM.
 //!
-//! The edge should itself stop walking the browser's tree at a sane depth (say 256): an
-//! [`Untrusted`] tree nested deeper than that is expensive to build and to drop.
+//! The parser itself stops nesting at [`html::MAX_DEPTH`](super::html::MAX_DEPTH) levels:
+//! an [`Untrusted`] tree nested deeper than that is expensive to build and to drop.
 
 use crate::view::url::{is_absolute_http, safe_url};
 use crate::view::{el, Node};
 
-/// Untrusted HTML as the edge read it from the browser's inert parse.
+/// Untrusted HTML as [`html::parse`](super::html::parse) read it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Untrusted {
     /// An element: its tag name as the parser reported it, its attributes, its children.
@@ -38,12 +39,12 @@ pub enum Untrusted {
         /// Child nodes.
         children: Vec<Untrusted>,
     },
-    /// A text node (entities already decoded by the parser).
+    /// A text node (character references already decoded by the parser).
     Text(String),
 }
 
 impl Untrusted {
-    /// An element node (for the edge and for tests).
+    /// An element node (for tests).
     pub fn element(tag: &str, attrs: &[(&str, &str)], children: Vec<Untrusted>) -> Self {
         Untrusted::Element {
             tag: tag.to_string(),
@@ -127,8 +128,20 @@ fn rule(tag: &str) -> Rule {
     }
 }
 
-/// Turns untrusted comment HTML (as walked by the edge) into safe view nodes, following
-/// the module's rules.
+/// Untrusted comment HTML -> safe view nodes: [`html::parse`](super::html::parse), then
+/// [`sanitize`].
+///
+/// ```
+/// use folio::comments::sanitize::comment_body;
+/// use folio::view::html::to_html;
+/// let out: Vec<String> = comment_body("<p onclick=x()>a <b>b<script>alert(1)</script>").iter().map(to_html).collect();
+/// assert_eq!(out, ["<p>a <strong>b</strong></p>"]);
+/// ```
+pub fn comment_body(html: &str) -> Vec<Node> {
+    sanitize(&super::html::parse(html))
+}
+
+/// Turns an untrusted tree into safe view nodes, following the module's rules.
 ///
 /// ```
 /// use folio::comments::sanitize::{sanitize, Untrusted};
@@ -292,9 +305,11 @@ pub fn author_website(s: &str) -> Option<String> {
     safe_url(s).filter(|u| is_absolute_http(u))
 }
 
-/// Decodes the character references servers put in plain-text fields (`&amp;`, `&lt;`,
-/// `&gt;`, `&quot;`, `&apos;`, `&#39;`, `&#x27;`, any numeric reference). Unknown
-/// references stay as written. The result is text, never markup.
+/// Decodes character references: `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, any numeric
+/// reference, and the few named ones hand-written HTML commonly uses (`&nbsp;`, `&copy;`,
+/// `&reg;`, `&trade;`, `&euro;`, `&ndash;`, `&mdash;`, `&hellip;`, curly quotes). Other
+/// references stay as written (HTML has over two thousand; a server should send the
+/// character itself or a numeric reference). The result is text, never markup.
 ///
 /// ```
 /// use folio::comments::sanitize::decode_entities;
@@ -332,6 +347,18 @@ fn entity(name: &str) -> Option<char> {
         "gt" => Some('>'),
         "quot" => Some('"'),
         "apos" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        "copy" => Some('©'),
+        "reg" => Some('®'),
+        "trade" => Some('™'),
+        "euro" => Some('€'),
+        "ndash" => Some('–'),
+        "mdash" => Some('—'),
+        "hellip" => Some('…'),
+        "lsquo" => Some('‘'),
+        "rsquo" => Some('’'),
+        "ldquo" => Some('“'),
+        "rdquo" => Some('”'),
         _ => {
             let code = name.strip_prefix('#')?;
             let c = match code.strip_prefix(['x', 'X']) {
@@ -521,10 +548,45 @@ mod tests {
     }
 
     #[test]
+    fn xss_vectors_through_the_parser_leave_only_allowlisted_markup() {
+        let fixture = crate::json::parse(include_str!("../../tests/fixtures/xss-vectors.json")).unwrap();
+        let crate::json::Value::Object(groups) = fixture.get("groups").unwrap() else { panic!("groups") };
+        let vectors: Vec<&str> = groups.iter().flat_map(|(_, list)| list.as_array().unwrap()).filter_map(|v| v.as_str()).collect();
+        assert!(vectors.len() > 50);
+        for v in vectors {
+            // As written, inside a paragraph, and after text, as a server might wrap it.
+            for html in [v.to_string(), format!("<p>x {v} y</p>"), format!("a{v}<b>b</b>")] {
+                let out = comment_body(&html);
+                let mut found = Vec::new();
+                for n in &out {
+                    n.find_all(&|_| true, &mut found);
+                }
+                for e in found {
+                    assert!(KEPT.iter().any(|(_, name)| *name == e.tag), "{html:?}: <{}>", e.tag);
+                    for (name, value) in &e.attrs {
+                        assert!(matches!(*name, "href" | "rel"), "{html:?}: {name}");
+                        if *name == "href" {
+                            assert!(value.starts_with("https://") || value.starts_with("http://") || value.starts_with("mailto:"), "{html:?}: {value}");
+                        }
+                    }
+                }
+                // A script element's body never comes out as text.
+                let lower = v.to_ascii_lowercase();
+                if (lower.starts_with("<script>") || lower.starts_with("<script ")) && lower.ends_with("</script>") {
+                    let text: String = out.iter().map(Node::text_content).collect();
+                    assert!(!text.contains("__folioXSS") && !text.contains("alert"), "{html:?} -> {text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn entities() {
         assert_eq!(decode_entities("&#x27;&#39;&quot;&apos;&#0;&#xZZ;&"), "''\"'\u{fffd}&#xZZ;&");
         assert_eq!(decode_entities("&amp;lt;"), "&lt;");
         assert_eq!(decode_entities("a & b; c"), "a & b; c");
         assert_eq!(decode_entities("&#99999999999;é"), "&#99999999999;é");
+        assert_eq!(decode_entities("&nbsp;&copy;&reg;&trade;&euro;&ndash;&mdash;&hellip;&lsquo;&rsquo;&ldquo;&rdquo;"), "\u{a0}©®™€–—…‘’“”");
+        assert_eq!(decode_entities("&NBSP; &Nbsp; &nbsp &eacute; &notin;"), "&NBSP; &Nbsp; &nbsp &eacute; &notin;");
     }
 }

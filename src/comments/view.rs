@@ -5,8 +5,8 @@
 //! Pure: the edge builds the DOM from these trees and wires listeners by their
 //! `data-folio-action` attributes (`sort`, `load-more`, `reply`, `like`, `more-replies`,
 //! `retry-comments`, `cancel-reply`). Comment bodies arrive as view nodes from a closure
-//! the caller passes (at the edge: `DOMParser` + [`sanitize`](super::sanitize::sanitize)),
-//! so untrusted HTML never passes through here as a string.
+//! the caller passes (the edge passes [`comment_body`](super::sanitize::comment_body)), so
+//! untrusted HTML never passes through here as a string.
 
 use super::error::CommentsError;
 use super::model::{Comment, Cursor, Page, Sort};

@@ -7,7 +7,6 @@ pub mod fetch;
 pub mod intl;
 pub mod locales;
 pub mod observer;
-pub mod sanitize;
 pub mod storage;
 pub mod style;
 

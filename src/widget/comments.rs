@@ -18,7 +18,7 @@ use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
 use crate::comments::form::{counter_text, form, validate, FormState};
 use crate::comments::{
-    contract, isso, view, Backend, Comment, CommentsError, CommentsText, Contract, Cursor, HttpRequest, HttpResponse,
+    contract, isso, sanitize, view, Backend, Comment, CommentsError, CommentsText, Contract, Cursor, HttpRequest, HttpResponse,
     Isso, NewComment, Page, Posted, Sort, ThreadRef,
 };
 use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
@@ -203,12 +203,14 @@ impl State {
         js_sys::Date::now() / 1000.0
     }
 
-    fn render_list(&self) {
+    fn render_list(&mut self) {
         let Some(region) = self.region("comments-list") else { return };
-        let page = Page { total: self.total.unwrap_or(0), comments: self.comments.clone(), next: self.next.clone() };
-        let nodes = view::list(&page, Self::now(), self.sort, self.text, &dom::sanitize::comment_body);
+        // The page holds the comments while they are rendered (no copy), then gives them back.
+        let page = Page { total: self.total.unwrap_or(0), comments: std::mem::take(&mut self.comments), next: self.next.clone() };
+        let mut nodes = view::list(&page, Self::now(), self.sort, self.text, &sanitize::comment_body);
+        self.comments = page.comments;
+        dom::intl::localize_comment_times(&mut nodes, self.lang);
         let _ = build::replace_children(&region, &nodes);
-        dom::intl::localize_times(&region, self.lang);
         self.decorate_own();
         let _ = region.class_list().remove_1("folio-comments-loading");
         let _ = region.set_attribute("aria-busy", "false");
@@ -823,7 +825,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
                 "edit" => start_edit(&weak, &id),
                 "cancel-edit" => {
                     if let Some(state) = weak.upgrade() {
-                        state.borrow().render_list();
+                        state.borrow_mut().render_list();
                     }
                 }
                 "delete" if control.has_attribute("data-folio-confirm") => change(weak.clone(), id, None),
