@@ -60,6 +60,14 @@ fn minify(css: &str) -> String {
 
 fn main() {
     println!("cargo::rerun-if-changed=src/style.css");
+    // `cfg(markdown)`: the comment Markdown renderer is compiled natively (tests, the
+    // differential test against mistune) and into the wasm only with the
+    // `client-markdown` feature (it costs ~22 KB gzip; see Cargo.toml).
+    println!("cargo::rustc-check-cfg=cfg(markdown)");
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if !wasm || env::var_os("CARGO_FEATURE_CLIENT_MARKDOWN").is_some() {
+        println!("cargo::rustc-cfg=markdown");
+    }
     let css = fs::read_to_string("src/style.css").expect("src/style.css is readable");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("style.css");
     fs::write(out, minify(&css)).expect("OUT_DIR is writable");

@@ -15,7 +15,9 @@ cd "$FOLIO_ROOT"
 # import names, scripts/package.mjs completes the package.
 build_pkg() {
   local out=target/wasm32-unknown-unknown/release/folio.wasm
-  cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib || return 1
+  # FOLIO_FEATURES=client-markdown builds in the comment Markdown renderer (see Cargo.toml).
+  cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib \
+    ${FOLIO_FEATURES:+--features "$FOLIO_FEATURES"} || return 1
   rm -rf pkg && mkdir -p pkg
   wasm-bindgen --target web --out-dir pkg --out-name folio "$out" || return 1
   wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -107,7 +107,7 @@
 //! A plain-text body is accepted in place of the JSON error.
 
 use super::error::{server_message, CommentsError, MAX_MESSAGE_CHARS};
-use super::model::{Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef};
+use super::model::{Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef};
 use super::request::{build_url, comment_body, non_blank, HttpRequest, HttpResponse, Method};
 use super::time::parse_iso8601;
 use super::Backend;
@@ -263,7 +263,7 @@ fn comment(v: &Value) -> Option<Comment> {
         modified: time(v, "modified"),
         likes: number("likes"),
         dislikes: number("dislikes"),
-        body_html: v.get("html").and_then(Value::as_str).unwrap_or_default().to_string(),
+        body: Body::Html(v.get("html").and_then(Value::as_str).unwrap_or_default().to_string()),
         pending: matches!(v.get("pending"), Some(Value::Bool(true))),
         deleted: false,
         replies,

@@ -20,7 +20,7 @@
 //! - Writes need Isso's cookie (edit and delete rights), so they ask for credentials.
 
 use super::error::{server_message, CommentsError};
-use super::model::{Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
+use super::model::{Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
 use super::request::{build_url, comment_body, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method};
 use super::sanitize::decode_entities;
 use super::Backend;
@@ -39,12 +39,24 @@ pub struct Isso {
     pub limit: Option<u32>,
     /// Replies per top-level comment (`None`: all).
     pub nested_limit: Option<u32>,
+    /// Ask for the authors' Markdown (`plain=1`) and render it in Folio
+    /// ([`Body::Markdown`], with Isso's default `hard_wrap`): Isso then skips rendering
+    /// every comment on every list request. On by default with the `client-markdown`
+    /// feature; the field exists wherever the renderer is compiled (natively, for tests).
+    #[cfg(markdown)]
+    pub plain: bool,
 }
 
 impl Isso {
     /// An Isso backend with [`DEFAULT_LIMIT`] comments per page and all replies.
     pub fn new(endpoint: impl Into<String>) -> Self {
-        Isso { endpoint: endpoint.into(), limit: Some(DEFAULT_LIMIT), nested_limit: None }
+        Isso {
+            endpoint: endpoint.into(),
+            limit: Some(DEFAULT_LIMIT),
+            nested_limit: None,
+            #[cfg(markdown)]
+            plain: cfg!(feature = "client-markdown"),
+        }
     }
 }
 
@@ -261,7 +273,7 @@ fn comment(v: &Value) -> Option<Comment> {
         modified: number("modified"),
         likes: number("likes").map(|n| n as i64),
         dislikes: number("dislikes").map(|n| n as i64),
-        body_html: v.get("text").and_then(Value::as_str).unwrap_or_default().to_string(),
+        body: Body::Html(v.get("text").and_then(Value::as_str).unwrap_or_default().to_string()),
         pending: mode == 2.0,
         deleted: mode == 4.0,
         // A reply list of the wrong type is treated as none: one odd comment should not
@@ -281,11 +293,31 @@ fn offset_of(cursor: Option<&Cursor>) -> u32 {
 
 impl Backend for Isso {
     fn list_request(&self, thread: &ThreadRef, sort: Sort, cursor: Option<&Cursor>) -> HttpRequest {
-        list(&self.endpoint, &thread.uri, sort, self.limit, self.nested_limit, offset_of(cursor))
+        #[allow(unused_mut)]
+        let mut request = list(&self.endpoint, &thread.uri, sort, self.limit, self.nested_limit, offset_of(cursor));
+        #[cfg(markdown)]
+        if self.plain {
+            request.url.push_str("&plain=1");
+        }
+        request
     }
 
     fn parse_list(&self, cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError> {
-        parse_list(resp, offset_of(cursor))
+        #[allow(unused_mut)]
+        let mut page = parse_list(resp, offset_of(cursor))?;
+        #[cfg(markdown)]
+        if self.plain {
+            fn as_markdown(comments: &mut [Comment]) {
+                for c in comments {
+                    if let Body::Html(text) = &mut c.body {
+                        c.body = Body::Markdown { text: std::mem::take(text), hard_wrap: true };
+                    }
+                    as_markdown(&mut c.replies);
+                }
+            }
+            as_markdown(&mut page.comments);
+        }
+        Ok(page)
     }
 
     fn post_request(&self, comment: &NewComment) -> HttpRequest {
@@ -352,9 +384,35 @@ mod tests {
         assert_eq!(r.method, Method::Get);
         assert_eq!(r.url, "https://c.example/isso/?uri=%2Fa%3Fb%3Dc%26d&sort=newest&nested_limit=5");
         assert!(r.body.is_none() && !r.credentials && r.headers.is_empty());
-        let backend = Isso::new("http://127.0.0.1:8080");
+        let mut backend = Isso::new("http://127.0.0.1:8080");
+        backend.plain = false;
         let r = backend.list_request(&ThreadRef::new("/p/"), Sort::Oldest, Some(&Cursor::Offset(20)));
         assert_eq!(r.url, "http://127.0.0.1:8080/?uri=%2Fp%2F&sort=oldest&limit=20&offset=20");
+    }
+
+    #[test]
+    fn plain_asks_for_markdown_and_keeps_it_for_the_renderer() {
+        let mut backend = Isso::new("http://127.0.0.1:8080");
+        assert_eq!(backend.plain, cfg!(feature = "client-markdown"), "the feature's default");
+        backend.plain = true;
+        let r = backend.list_request(&ThreadRef::new("/p/"), Sort::Oldest, None);
+        assert_eq!(r.url, "http://127.0.0.1:8080/?uri=%2Fp%2F&sort=oldest&limit=20&plain=1");
+        let body = r#"{"id": null, "total_replies": 2, "hidden_replies": 0, "replies": [
+            {"id": 1, "created": 1.0, "text": "Hi *there*\nline two", "replies": [
+                {"id": 2, "parent": 1, "created": 2.0, "text": "<b>raw</b>"}]}]}"#;
+        let page = backend.parse_list(None, &HttpResponse::new(200, body)).unwrap();
+        let markdown = |text: &str| Body::Markdown { text: text.into(), hard_wrap: true };
+        assert_eq!(page.comments[0].body, markdown("Hi *there*\nline two"));
+        assert_eq!(page.comments[0].replies[0].body, markdown("<b>raw</b>"));
+        let html: String = crate::comments::view::list(&page, 0.0, Sort::Oldest, &crate::comments::text::EN, &|_| Vec::new())
+            .iter()
+            .map(crate::view::html::to_html)
+            .collect();
+        assert!(html.contains("<p>Hi <em>there</em><br>\nline two</p>"), "{html}");
+        assert!(html.contains("<p>&lt;b&gt;raw&lt;/b&gt;</p>"), "{html}");
+        // Posting still answers with Isso's HTML.
+        let posted = backend.parse_post(&HttpResponse::new(201, r#"{"id": 3, "text": "<p>x</p>"}"#)).unwrap();
+        assert_eq!(posted.comment.body, Body::Html("<p>x</p>".into()));
     }
 
     #[test]
@@ -367,7 +425,7 @@ mod tests {
         assert_eq!((first.id.as_str(), first.parent.as_deref(), first.author.as_deref()), ("1", None, None));
         assert_eq!(iso8601(first.created), "2016-06-01T22:01:00Z");
         assert_eq!((first.likes, first.dislikes, first.modified), (Some(2), Some(2), None));
-        assert_eq!(first.body_html, "<p>Hello, World!</p>");
+        assert_eq!(first.body, Body::Html("<p>Hello, World!</p>".into()));
         assert_eq!(first.replies.len(), 2);
         let reply = &first.replies[0];
         assert_eq!(reply.author.as_deref(), Some("Tom & Jerry"));
@@ -396,7 +454,7 @@ mod tests {
         let p = parse_list(&HttpResponse::new(200, r#"{"replies": [{"id": 1}]}"#), 0).unwrap();
         assert_eq!(p.total, 1);
         let c = &p.comments[0];
-        assert_eq!((c.created, c.body_html.as_str(), c.pending, c.hidden_replies), (0.0, "", false, 0));
+        assert_eq!((c.created, &c.body, c.pending, c.hidden_replies), (0.0, &Body::default(), false, 0));
         assert_eq!(
             parse_list(
                 &HttpResponse::new(200, r#"{"id": null, "total_replies": 0, "hidden_replies": 0, "replies": []}"#),

@@ -34,6 +34,8 @@ pub mod error;
 pub mod form;
 pub mod html;
 pub mod isso;
+#[cfg(markdown)]
+pub mod markdown;
 pub mod model;
 pub mod own;
 pub mod request;

@@ -1,12 +1,35 @@
 //! The comment model every backend parses into and the view renders from: [`Comment`],
 //! [`Page`], paging [`Cursor`], [`Sort`] order, and the [`NewComment`] a reader posts.
 //!
-//! Plain data, no behaviour beyond small helpers. `Comment::body_html` is the server's
-//! HTML and is UNTRUSTED: it reaches the page only through `comments::sanitize`.
+//! Plain data, no behaviour beyond small helpers. `Comment::body` is UNTRUSTED: the
+//! server's HTML reaches the page only through `comments::sanitize`, an author's Markdown
+//! only through `comments::markdown` (which ends in the same sanitizer).
 
 /// The longest comment text Folio lets a reader post, in characters (the form's default
 /// `maxlength`; Isso itself allows 65,535).
 pub const MAX_TEXT_CHARS: u32 = 10_000;
+
+/// A comment's body as the server sent it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// Rendered HTML (Isso's default answer, the JSON contract's `html`).
+    Html(String),
+    /// The author's Markdown (Isso's `plain=1` answer), rendered by `comments::markdown`;
+    /// `hard_wrap` as in Isso's `[markup.mistune] parameters`.
+    #[cfg(markdown)]
+    Markdown {
+        /// The text as the author wrote it.
+        text: String,
+        /// Every newline inside a paragraph is a line break (Isso's default).
+        hard_wrap: bool,
+    },
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body::Html(String::new())
+    }
+}
 
 /// One comment, with its replies.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -27,8 +50,8 @@ pub struct Comment {
     pub likes: Option<i64>,
     /// Dislikes, when the backend counts them.
     pub dislikes: Option<i64>,
-    /// The body as HTML. UNTRUSTED: render only through `comments::sanitize`.
-    pub body_html: String,
+    /// The body. UNTRUSTED.
+    pub body: Body,
     /// Held for moderation: only its author sees it.
     pub pending: bool,
     /// Deleted on the server but kept because replies refer to it (Isso mode 4).

@@ -9,7 +9,7 @@
 //! untrusted HTML never passes through here as a string.
 
 use super::error::CommentsError;
-use super::model::{Comment, Cursor, Page, Sort};
+use super::model::{Body, Comment, Cursor, Page, Sort};
 use super::sanitize::{author_website, plain_author, LINK_REL};
 use super::text::CommentsText;
 use super::time::{absolute, iso8601, relative};
@@ -25,7 +25,7 @@ pub const HEADING_ID: &str = "folio-comments-heading";
 const DEPTH_CLASSES: [&str; MAX_VISUAL_DEPTH + 1] =
     ["folio-depth-0", "folio-depth-1", "folio-depth-2", "folio-depth-3", "folio-depth-4"];
 
-/// Turns a comment's untrusted `body_html` into safe view nodes.
+/// Turns a comment's untrusted HTML ([`Body::Html`]) into safe view nodes.
 pub type BodyRenderer<'a> = &'a dyn Fn(&str) -> Vec<Node>;
 
 /// "Comments (N)", or "Comments" while the count is unknown.
@@ -157,7 +157,11 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
     let content = if c.deleted {
         vec![el("p").attr("class", "folio-comment-removed").text(t.deleted).into()]
     } else {
-        body(&c.body_html)
+        match &c.body {
+            Body::Html(html) => body(html),
+            #[cfg(markdown)]
+            Body::Markdown { text, hard_wrap } => super::markdown::render_with(text, *hard_wrap),
+        }
     };
     let body_el =
         el("div").attr("class", "folio-comment-body").attr("data-folio-html", c.id.as_str()).children(content);
@@ -284,7 +288,7 @@ mod tests {
             id: id.into(),
             created: NOW - 180.0,
             likes: Some(2),
-            body_html: "<b>x</b>".into(),
+            body: Body::Html("<b>x</b>".into()),
             replies,
             ..Comment::default()
         }
@@ -409,7 +413,7 @@ mod tests {
         let (_, html) = render(&Page::default());
         assert_eq!(html, "<p class=\"folio-comments-empty\">No comments yet. Start the conversation.</p>");
         let mut child = c("5", vec![]);
-        child.body_html = "reply".into();
+        child.body = Body::Html("reply".into());
         let mut gone = c("4", vec![child]);
         gone.deleted = true;
         gone.author = None;
