@@ -5,12 +5,16 @@
 //    and the glue's import object) and the hashes do not compress. Each becomes a short
 //    name (`a`, `b`, ... `aa`, ...) in both files. Exports (mount, memory, ...) keep their
 //    names: folio.d.ts describes them.
-// 2. The glue, pkg/folio.js, minified by esbuild (ES module in, ES module out; the
+// 2. The one JS file the wasm imports, js/locales.js (wasm-bindgen copies it to
+//    snippets/<crate>-<hash>/js/), written into the glue instead, with its path made
+//    relative to pkg/: the glue would otherwise import it before it starts fetching the
+//    wasm, one more round trip on every page. pkg/snippets/ is then removed.
+// 3. The glue, pkg/folio.js, minified by esbuild (ES module in, ES module out; the
 //    `new URL('folio_bg.wasm', import.meta.url)` that bundlers look for stays as it is).
 //
 // Usage: node scripts/minify.mjs pkg. Fails loudly, leaving pkg/ as it was, when either
 // file is not shaped as expected (a new wasm-bindgen version, say).
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
 
@@ -129,8 +133,18 @@ for (const [name, short] of renamed.renames) {
   if (found !== 1) throw new Error(`minify.mjs: import ${name} is a key in folio.js ${found} times, not once`);
   js = js.replace(key, `$1${short}:`);
 }
+// The snippet: `import { localeUrl } from './snippets/folio-widget-<hash>/js/locales.js';`.
+const imports = [...js.matchAll(/^import \{ localeUrl \} from '(\.\/snippets\/[^']+\/js\/locales\.js)';\n/gm)];
+if (imports.length !== 1 || (js.match(/\.\/snippets\//g) ?? []).length !== 1) {
+  throw new Error('minify.mjs: expected exactly one snippet import, of js/locales.js, in folio.js');
+}
+const snippet = await readFile(join(dir, imports[0][1]), 'utf8');
+const inlined = snippet.replace('export const localeUrl', 'const localeUrl').replaceAll('../../../locales/', './locales/');
+if (inlined === snippet || !inlined.includes('./locales/${tag}.json')) throw new Error('minify.mjs: js/locales.js is not shaped as expected');
+js = js.replace(imports[0][0], inlined);
 const minified = await transform(js, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
 
 await writeFile(wasmPath, renamed.wasm);
 await writeFile(jsPath, minified.code);
+await rm(join(dir, 'snippets'), { recursive: true, force: true });
 console.log(`minify.mjs: ${renamed.renames.size} imports renamed; folio.js ${js.length} -> ${minified.code.length} B`);

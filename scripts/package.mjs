@@ -3,7 +3,7 @@
 // root that folio-render prints), the entry point, the hand-written TypeScript definitions,
 // the package README and a package.json with `exports`. Idempotent: it rewrites every file
 // it owns from sources outside pkg/, so running it twice gives the same pkg/.
-import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -57,9 +57,9 @@ const manifest = {
   files: [
     'index.js', 'index.d.ts', 'element.js', 'element.d.ts', 'folio.js', 'folio.d.ts',
     'folio_bg.wasm', 'folio_bg.wasm.d.ts', 'folio.css', 'README.md',
-    // Fetched by the wasm: the non-English tables, and the one JS function that says where
-    // they are (wasm-bindgen's copy of js/locales.js).
-    'locales/', 'snippets/',
+    // The non-English tables, fetched by the wasm when a page needs one (folio.js holds
+    // the function that finds them, from js/locales.js).
+    'locales/',
   ],
   // element.js defines <folio-article> when imported, and index.js imports it. folio.js
   // (wasm-bindgen's glue) only declares things, so a bundler may drop it when unused.
@@ -67,14 +67,10 @@ const manifest = {
 };
 await writeFile(`${pkg}package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 
-// The wasm imports one JS file, js/locales.js, which wasm-bindgen copies to
-// snippets/<crate>-<hash>/js/locales.js; the locale URL it builds climbs three levels to
-// pkg/. Stop here rather than ship a package whose languages cannot be found.
-const snippets = await readdir(`${pkg}snippets`).catch(() => []);
-const found = await Promise.all(snippets.map((d) => readdir(`${pkg}snippets/${d}/js`).then((f) => f.includes('locales.js'), () => false)));
-if (snippets.length !== 1 || !found[0]) {
-  throw new Error(`package.mjs: expected pkg/snippets/<crate>-<hash>/js/locales.js, found ${JSON.stringify(snippets)}`);
-}
+// The wasm imports one JS function, js/locales.js, which scripts/minify.mjs writes into
+// folio.js. Stop here rather than ship a package whose languages cannot be found.
+if (await stat(`${pkg}snippets`).then(() => true, () => false)) throw new Error('package.mjs: pkg/snippets/ should have been inlined by scripts/minify.mjs');
+if (!(await readFile(`${pkg}folio.js`, 'utf8')).includes('./locales/${')) throw new Error('package.mjs: folio.js does not find pkg/locales/');
 if (!(await stat(`${pkg}locales/de.json`).then(() => true, () => false))) {
   throw new Error('package.mjs: pkg/locales/ is missing (cargo run --bin folio-locales -- pkg/locales)');
 }
