@@ -68,6 +68,13 @@ fn main() {
     if !wasm || env::var_os("CARGO_FEATURE_CLIENT_MARKDOWN").is_some() {
         println!("cargo::rustc-cfg=markdown");
     }
+    // `cfg(all_locales)`: every locale table compiled in, natively (tests, folio-render,
+    // folio-locales) and into the wasm with the `all-locales` feature; else the wasm has
+    // English and fetches the others as files (src/i18n/file.rs).
+    println!("cargo::rustc-check-cfg=cfg(all_locales)");
+    if !wasm || env::var_os("CARGO_FEATURE_ALL_LOCALES").is_some() {
+        println!("cargo::rustc-cfg=all_locales");
+    }
     let css = fs::read_to_string("src/style.css").expect("src/style.css is readable");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("style.css");
     fs::write(out, minify(&css)).expect("OUT_DIR is writable");

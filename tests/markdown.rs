@@ -3,6 +3,8 @@
 //! by both; tests/fixtures/markdown/mistune_ref.py normalises both through Folio's comment
 //! allowlist (restated in Python) and compares. Needs `.venv/bin/python` with Isso's
 //! mistune, which `./scripts/setup` installs: without it the test fails, it never skips.
+//! Native only (it runs Python; the wasm-bindgen suites build every test for wasm32).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -23,7 +23,8 @@
 //! | `pt` Portuguese (Brazil) | `all/pt.rs` | | `ar` Arabic (right to left) | `all/ar.rs` |
 //! | `nl` Dutch | `all/nl.rs` | | `he` Hebrew (right to left) | `all/he.rs` |
 //!
-//! English (`en.rs`) is compiled in everywhere; the other tables (in `all/`) natively only.
+//! English (`en.rs`) is compiled in everywhere; the other tables (in `all/`) natively and
+//! with the `all-locales` feature.
 //! The wasm build fetches them as locale files ([`file`](mod@file), written by `folio-locales`) and
 //! [`register`]s them; [`pick`] names the language a page needs before its table is there.
 //!
@@ -37,10 +38,11 @@
 pub mod file;
 pub mod plural;
 
-// Natively (tests, folio-render, folio-locales) every table is compiled in. The wasm build
-// carries English alone and reads the others from locale files when a page needs them
+// Natively (tests, folio-render, folio-locales) every table is compiled in, and in the wasm
+// with the `all-locales` feature. Else the wasm carries English alone and reads the others
+// from locale files when a page needs them
 // (see [`file`](mod@file) and [`register`]).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all_locales)]
 mod all {
     pub mod ar;
     pub mod de;
@@ -58,7 +60,7 @@ mod all {
 }
 mod en;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all_locales)]
 pub use all::{ar::AR, de::DE, es::ES, fr::FR, he::HE, it::IT, ja::JA, nl::NL, pl::PL, pt::PT, ru::RU, uk::UK, zh::ZH};
 pub use en::EN;
 
@@ -103,9 +105,9 @@ pub struct Locale {
 /// The tag of every language Folio has a table for, English first.
 pub const TAGS: [&str; 14] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "ja", "zh", "ar", "he"];
 
-/// Every table Folio ships, in the order of [`TAGS`]. Native builds only: the wasm build
-/// has [`EN`] and what [`register`] loaded.
-#[cfg(not(target_arch = "wasm32"))]
+/// Every table Folio ships, in the order of [`TAGS`]. Native builds and the `all-locales`
+/// feature only: else the wasm build has [`EN`] and what [`register`] loaded.
+#[cfg(all_locales)]
 pub static LOCALES: [&Locale; 14] = [&EN, &DE, &FR, &ES, &IT, &PT, &NL, &PL, &RU, &UK, &JA, &ZH, &AR, &HE];
 
 std::thread_local! {
@@ -127,9 +129,9 @@ pub fn register(text: &str) -> Result<&'static Locale, file::FileError> {
 
 /// The table for one of [`TAGS`], if it is compiled in or registered.
 fn table(tag: &str) -> Option<&'static Locale> {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(all_locales)]
     let compiled = LOCALES.iter().copied().find(|l| l.tag == tag);
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(all_locales))]
     let compiled = Some(&EN).filter(|l| l.tag == tag);
     compiled.or_else(|| LOADED.with(|l| l.borrow().iter().copied().find(|l| l.tag == tag)))
 }
