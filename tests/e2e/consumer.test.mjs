@@ -24,7 +24,7 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const INSTALL_TIMEOUT = 5 * 60_000;
 const SHIPPED = [
   'README.md', 'element.d.ts', 'element.js', 'folio.css', 'folio.d.ts', 'folio.js', 'folio_bg.wasm',
-  'folio_bg.wasm.d.ts', 'index.d.ts', 'index.js', 'package.json',
+  'folio_bg.wasm.d.ts', 'folio_comments.js', 'folio_comments_bg.wasm', 'index.d.ts', 'index.js', 'package.json',
   ...['ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh'].map((tag) => `locales/${tag}.json`),
 ];
 
