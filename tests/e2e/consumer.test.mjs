@@ -154,6 +154,9 @@ try {
   await sh(scratch, join(scratch, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { what: 'vite build' });
   const assets = await readdir(join(scratch, 'dist/assets'));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `vite emitted the wasm: ${assets}`);
+  // The comment section's module, imported by folio.js only when a page needs it.
+  assert.ok(assets.some((f) => /^folio_comments.*\.js$/.test(f)) && assets.some((f) => /^folio_comments_bg.*\.wasm$/.test(f)),
+    `vite emitted the comments module and its wasm: ${assets}`);
   const server = await serve({ root: join(scratch, 'dist'), port: 0, headers: { 'content-security-policy': CSP } });
   try {
     const result = await check(server.url, ['mounted', 'element', 'german']);
