@@ -29,9 +29,10 @@ build_pkg() {
       --enable-reference-types --enable-multivalue "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm" || return 1
     node scripts/minify.mjs pkg "$1"
   }
-  build_module folio split-core || return 1
-  # FOLIO_FEATURES=client-markdown builds in the comment Markdown renderer (see Cargo.toml),
-  # which belongs to the comments module.
+  # FOLIO_FEATURES (see Cargo.toml) goes to both builds: client-markdown builds the comment
+  # Markdown renderer into the comments module (the core has no use for it, so its wasm
+  # does not change), all-locales every table into both.
+  build_module folio "split-core${FOLIO_FEATURES:+,$FOLIO_FEATURES}" || return 1
   build_module folio_comments "comments-module${FOLIO_FEATURES:+,$FOLIO_FEATURES}" || return 1
   # Every language but English as a file the widget fetches when a page needs it.
   cargo run --quiet --bin folio-locales -- pkg/locales || return 1
