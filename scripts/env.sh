@@ -9,22 +9,32 @@ cd "$FOLIO_ROOT"
 
 # Builds pkg/ (the npm-style package). The crate is built as a cdylib alone: with the
 # rlib beside it (which wasm-pack always builds, and the tests and folio-render need),
-# rustc inlines differently and the wasm grows by ~7.7 KB gzip. Then wasm-bindgen and
+# rustc inlines differently and the wasm grows by ~7.7 KB gzip. It is built twice (see
+# Cargo.toml [features]): the core, folio.js + folio_bg.wasm (feature split-core: mount,
+# the article, the share bar, and a loader for the comment section), and the comments
+# module, folio_comments.js + folio_comments_bg.wasm (feature comments-module), which the
+# core imports when a page needs its comment section. Each goes through wasm-bindgen and
 # wasm-opt (binaryen from node_modules) as wasm-pack would run them, and
-# folio-locales writes pkg/locales/, scripts/minify.mjs shrinks the glue and the wasm's
-# import names, scripts/package.mjs completes the package.
+# scripts/minify.mjs (short import names, the JS snippets written into the glue, a
+# minified glue); folio-locales writes pkg/locales/, scripts/package.mjs completes the
+# package.
 build_pkg() {
   local out=target/wasm32-unknown-unknown/release/folio.wasm
-  # FOLIO_FEATURES=client-markdown builds in the comment Markdown renderer (see Cargo.toml).
-  cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib \
-    ${FOLIO_FEATURES:+--features "$FOLIO_FEATURES"} || return 1
   rm -rf pkg && mkdir -p pkg
-  wasm-bindgen --target web --out-dir pkg --out-name folio "$out" || return 1
-  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-reference-types --enable-multivalue pkg/folio_bg.wasm -o pkg/folio_bg.wasm || return 1
+  # name, features: one module of the package.
+  build_module() {
+    cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib --features "$2" || return 1
+    wasm-bindgen --target web --out-dir pkg --out-name "$1" "$out" || return 1
+    wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-reference-types --enable-multivalue "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm" || return 1
+    node scripts/minify.mjs pkg "$1"
+  }
+  # FOLIO_FEATURES (see Cargo.toml) goes to both builds: client-markdown builds the comment
+  # Markdown renderer into the comments module (the core has no use for it, so its wasm
+  # does not change), all-locales every table into both.
+  build_module folio "split-core${FOLIO_FEATURES:+,$FOLIO_FEATURES}" || return 1
+  build_module folio_comments "comments-module${FOLIO_FEATURES:+,$FOLIO_FEATURES}" || return 1
   # Every language but English as a file the widget fetches when a page needs it.
   cargo run --quiet --bin folio-locales -- pkg/locales || return 1
-  # Short import names in the wasm and the glue, and a minified glue.
-  node scripts/minify.mjs pkg || return 1
   node scripts/package.mjs
 }

@@ -1,27 +1,38 @@
-// Shrinks what wasm-bindgen wrote into pkg/, without changing what the package exports:
+// Shrinks what wasm-bindgen wrote into pkg/ for one module of the package (the core,
+// `folio`, or the comments module, `folio_comments`), without changing what it exports:
 //
 // 1. Import names. wasm-bindgen names every JS function the wasm imports
 //    `__wbg_<method>_<16 hex digits>`; the name is written twice (the wasm's import section
 //    and the glue's import object) and the hashes do not compress. Each becomes a short
-//    name (`a`, `b`, ... `aa`, ...) in both files. Exports (mount, memory, ...) keep their
-//    names: folio.d.ts describes them.
-// 2. The one JS file the wasm imports, js/locales.js (wasm-bindgen copies it to
-//    snippets/<crate>-<hash>/js/), written into the glue instead, with its path made
-//    relative to pkg/: the glue would otherwise import it before it starts fetching the
-//    wasm, one more round trip on every page. pkg/snippets/ is then removed.
-// 3. The glue, pkg/folio.js, minified by esbuild (ES module in, ES module out; the
-//    `new URL('folio_bg.wasm', import.meta.url)` that bundlers look for stays as it is).
+//    name (`a`, `b`, ... `aa`, ...) in both files. Exports (mount, startComments, memory,
+//    ...) keep their names: the .d.ts files describe them.
+// 2. The JS files the wasm imports (wasm-bindgen copies them to snippets/<crate>-<hash>/js/):
+//    js/locales.js (both modules) and js/comments.js (the core's loader of the comments
+//    module), written into the glue instead, with their paths made relative to pkg/: the
+//    glue would otherwise import them before it starts fetching the wasm, one more round
+//    trip on every page. pkg/snippets/ is then removed.
+// 3. The glue, pkg/<name>.js, minified by esbuild (ES module in, ES module out; the
+//    `new URL('<name>_bg.wasm', import.meta.url)` and the `import('./folio_comments.js')`
+//    that bundlers look for stay as they are).
 //
-// Usage: node scripts/minify.mjs pkg. Fails loudly, leaving pkg/ as it was, when either
-// file is not shaped as expected (a new wasm-bindgen version, say).
+// Usage: node scripts/minify.mjs pkg [folio|folio_comments]. Fails loudly, leaving the
+// module's files as they were, when either file is not shaped as expected (a new
+// wasm-bindgen version, say).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
 
 const dir = process.argv[2] ?? 'pkg';
-const wasmPath = join(dir, 'folio_bg.wasm');
-const jsPath = join(dir, 'folio.js');
-const MODULE = './folio_bg.js';
+const name = process.argv[3] ?? 'folio';
+const wasmPath = join(dir, `${name}_bg.wasm`);
+const jsPath = join(dir, `${name}.js`);
+const MODULE = `./${name}_bg.js`;
+
+// The snippets a glue may import, each with a check of its inlined form.
+const SNIPPETS = {
+  'locales.js': (code) => code.includes('./locales/${tag}.json'),
+  'comments.js': (code) => code.includes("import('./folio_comments.js')"),
+};
 
 /** Reads an unsigned LEB128 number at `at`: [value, next offset]. */
 function leb(bytes, at) {
@@ -127,24 +138,27 @@ if (wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) t
 const renamed = renameImports(wasm);
 
 // The glue's import object: one `        <name>: function(...` line per import.
-for (const [name, short] of renamed.renames) {
-  const key = new RegExp(`^(\\s+)${name}:`, 'gm');
+for (const [imported, short] of renamed.renames) {
+  const key = new RegExp(`^(\\s+)${imported}:`, 'gm');
   const found = js.match(key)?.length ?? 0;
-  if (found !== 1) throw new Error(`minify.mjs: import ${name} is a key in folio.js ${found} times, not once`);
+  if (found !== 1) throw new Error(`minify.mjs: import ${imported} is a key in ${name}.js ${found} times, not once`);
   js = js.replace(key, `$1${short}:`);
 }
-// The snippet: `import { localeUrl } from './snippets/folio-widget-<hash>/js/locales.js';`.
-const imports = [...js.matchAll(/^import \{ localeUrl \} from '(\.\/snippets\/[^']+\/js\/locales\.js)';\n/gm)];
-if (imports.length !== 1 || (js.match(/\.\/snippets\//g) ?? []).length !== 1) {
-  throw new Error('minify.mjs: expected exactly one snippet import, of js/locales.js, in folio.js');
+// The snippets: `import { localeUrl } from './snippets/folio-widget-<hash>/js/locales.js';`.
+const imports = [...js.matchAll(/^import \{ \w+(?:, \w+)* \} from '(\.\/snippets\/[^']+\/js\/([\w-]+\.js))';\n/gm)];
+if (imports.length !== (js.match(/\.\/snippets\//g) ?? []).length) throw new Error(`minify.mjs: ${name}.js imports snippets in a way this script does not know`);
+for (const [line, path, file] of imports) {
+  const check = SNIPPETS[file];
+  if (!check) throw new Error(`minify.mjs: ${name}.js imports js/${file}, which this script does not know how to inline`);
+  const snippet = await readFile(join(dir, path), 'utf8');
+  const inlined = snippet.replace(/^export const /gm, 'const ').replaceAll('../../../', './');
+  if (inlined === snippet || /^export /m.test(inlined) || !check(inlined)) throw new Error(`minify.mjs: js/${file} is not shaped as expected`);
+  js = js.replace(line, inlined);
 }
-const snippet = await readFile(join(dir, imports[0][1]), 'utf8');
-const inlined = snippet.replace('export const localeUrl', 'const localeUrl').replaceAll('../../../locales/', './locales/');
-if (inlined === snippet || !inlined.includes('./locales/${tag}.json')) throw new Error('minify.mjs: js/locales.js is not shaped as expected');
-js = js.replace(imports[0][0], inlined);
+if (!imports.some(([, , file]) => file === 'locales.js')) throw new Error(`minify.mjs: ${name}.js does not import js/locales.js`);
 const minified = await transform(js, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
 
 await writeFile(wasmPath, renamed.wasm);
 await writeFile(jsPath, minified.code);
 await rm(join(dir, 'snippets'), { recursive: true, force: true });
-console.log(`minify.mjs: ${renamed.renames.size} imports renamed; folio.js ${js.length} -> ${minified.code.length} B`);
+console.log(`minify.mjs: ${renamed.renames.size} imports renamed; ${name}.js ${js.length} -> ${minified.code.length} B`);

@@ -57,6 +57,9 @@ const manifest = {
   files: [
     'index.js', 'index.d.ts', 'element.js', 'element.d.ts', 'folio.js', 'folio.d.ts',
     'folio_bg.wasm', 'folio_bg.wasm.d.ts', 'folio.css', 'README.md',
+    // The comment section, a second module that folio.js imports (import('./folio_comments.js'))
+    // when a page needs it; internal, so neither in `exports` nor typed.
+    'folio_comments.js', 'folio_comments_bg.wasm',
     // The non-English tables, fetched by the wasm when a page needs one (folio.js holds
     // the function that finds them, from js/locales.js).
     'locales/',
@@ -67,10 +70,20 @@ const manifest = {
 };
 await writeFile(`${pkg}package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 
-// The wasm imports one JS function, js/locales.js, which scripts/minify.mjs writes into
-// folio.js. Stop here rather than ship a package whose languages cannot be found.
+// The wasms import JS functions (js/locales.js, js/comments.js) that scripts/minify.mjs
+// writes into the glues. Stop here rather than ship a package whose languages or comment
+// section cannot be found.
 if (await stat(`${pkg}snippets`).then(() => true, () => false)) throw new Error('package.mjs: pkg/snippets/ should have been inlined by scripts/minify.mjs');
-if (!(await readFile(`${pkg}folio.js`, 'utf8')).includes('./locales/${')) throw new Error('package.mjs: folio.js does not find pkg/locales/');
+const core = await readFile(`${pkg}folio.js`, 'utf8');
+const comments = await readFile(`${pkg}folio_comments.js`, 'utf8');
+for (const [file, code] of [['folio.js', core], ['folio_comments.js', comments]]) {
+  if (!code.includes('./locales/${')) throw new Error(`package.mjs: ${file} does not find pkg/locales/`);
+  // A static import would be fetched before the wasm: one more round trip per page.
+  if (/(^|[;}\n])\s*import\s*[\w{*]/.test(code)) throw new Error(`package.mjs: ${file} has a static import`);
+}
+if (!/import\(["']\.\/folio_comments\.js["']\)/.test(core)) throw new Error('package.mjs: folio.js does not import the comments module');
+if (!/\bstartComments\b/.test(comments) || /\bmount\b/.test(comments)) throw new Error('package.mjs: folio_comments.js should export startComments and not mount');
+if (!comments.includes('folio_comments_bg.wasm')) throw new Error('package.mjs: folio_comments.js does not find folio_comments_bg.wasm');
 if (!(await stat(`${pkg}locales/de.json`).then(() => true, () => false))) {
   throw new Error('package.mjs: pkg/locales/ is missing (cargo run --bin folio-locales -- pkg/locales)');
 }

@@ -135,7 +135,7 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
     let callbacks = read_callbacks(&options);
     let options = read_options(&options)?;
     // Eager comments on a named thread need nothing from the article: ask at once.
-    let prefetched = options.comments.as_ref().and_then(|c| crate::widget::comments::prefetch(c, callbacks.clone()));
+    let prefetched = options.comments.as_ref().and_then(|c| crate::widget::section::prefetch(c, callbacks.clone()));
     crate::widget::prefetch_language(&options);
     let parsed = load_article(&options, signal.as_ref()).await;
     let locale = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
@@ -215,10 +215,10 @@ fn read_options(options: &JsValue) -> Result<Options, Error> {
 
 /// The callbacks backend's functions, `options.comments.list` and `.post` (JSON, which
 /// carries the rest of the options, drops functions).
-fn read_callbacks(options: &JsValue) -> Option<crate::widget::comments::Callbacks> {
+fn read_callbacks(options: &JsValue) -> Option<crate::widget::section::Callbacks> {
     let comments = js_sys::Reflect::get(options, &JsValue::from_str("comments")).ok()?;
     let function = |name: &str| js_sys::Reflect::get(&comments, &JsValue::from_str(name)).ok()?.dyn_into::<js_sys::Function>().ok();
-    Some(crate::widget::comments::Callbacks { list: function("list")?, post: function("post") })
+    Some(crate::widget::section::Callbacks { list: function("list")?, post: function("post") })
 }
 
 /// A JS `Error` named `FolioError` with `code` and `details` (an array of strings).

@@ -7,7 +7,8 @@
 //! - **Domain** (pure): [`article`] (model, validation, article -> view tree), [`share`]
 //!   (share links), [`comments`] (comment model, sanitizing rules, backends).
 //! - **Edge** (browser only): `dom` turns view trees into DOM nodes and owns listeners;
-//!   `widget` is one mounted instance; the `api` module is the wasm-bindgen surface.
+//!   `widget` is one mounted instance; the `api` module is the wasm-bindgen surface
+//!   (`comments_api` that of the separate comments module, feature `comments-module`).
 //!
 //! Everything in the pure layers builds and tests natively with `cargo test`.
 
@@ -24,13 +25,21 @@ pub mod options;
 pub mod share;
 pub mod view;
 
-#[cfg(target_arch = "wasm32")]
+// The wasm builds (see Cargo.toml [features]): without features, the whole widget
+// (`mount`); `split-core`, the same with the comment section loaded from a second module;
+// `comments-module`, that second module (`startComments`) and nothing else.
+#[cfg(all(target_arch = "wasm32", not(feature = "comments-module")))]
 mod api;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "comments-module")))]
 pub use api::{mount, Folio};
+#[cfg(all(target_arch = "wasm32", feature = "comments-module"))]
+mod comments_api;
 #[cfg(target_arch = "wasm32")]
+// Each split build uses a part of the browser edge (the rest is left out of its wasm).
+#[cfg_attr(any(feature = "split-core", feature = "comments-module"), allow(dead_code))]
 mod dom;
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(feature = "comments-module", allow(dead_code))]
 mod widget;
 
 /// A smaller allocator than the default dlmalloc (about 3 KB gzip less wasm); it grows the

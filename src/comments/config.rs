@@ -124,6 +124,56 @@ impl CommentsConfig {
     }
 }
 
+impl CommentsConfig {
+    /// The configuration as `options.comments` JSON text that [`CommentsConfig::from_json`]
+    /// reads back to an equal value (the split build hands it to the comments module).
+    ///
+    /// ```
+    /// use folio::{json, comments::config::CommentsConfig};
+    /// let v = json::parse(r#"{"endpoint": "/c", "thread": "/t", "load": "eager"}"#).unwrap();
+    /// let c = CommentsConfig::from_json(&v).unwrap().unwrap();
+    /// let again = CommentsConfig::from_json(&json::parse(&c.to_json()).unwrap()).unwrap();
+    /// assert_eq!(again, Some(c));
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\"backend\":\"");
+        out.push_str(match self.backend {
+            BackendKind::Isso => "isso",
+            BackendKind::Json => "json",
+            BackendKind::Callbacks => "callbacks",
+        });
+        out.push('"');
+        let string = |out: &mut String, key: &str, value: &str| {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":");
+            crate::json::write_string(out, value);
+        };
+        if let Some(endpoint) = &self.endpoint {
+            string(&mut out, "endpoint", endpoint);
+        }
+        if let Some(thread) = &self.thread {
+            string(&mut out, "thread", thread);
+        }
+        string(&mut out, "load", if self.eager { "eager" } else { "lazy" });
+        string(&mut out, "sort", self.sort.as_str());
+        let number = |out: &mut String, key: &str, n: u32| {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":");
+            out.push_str(&n.to_string());
+        };
+        if let Some(count) = self.count {
+            number(&mut out, "count", count);
+        }
+        number(&mut out, "pageSize", self.page_size);
+        number(&mut out, "maxLength", self.rules.max_chars);
+        out.push_str(if self.rules.require_name { ",\"requireName\":true" } else { ",\"requireName\":false" });
+        out.push_str(if self.rules.require_email { ",\"requireEmail\":true}" } else { ",\"requireEmail\":false}" });
+        out
+    }
+}
+
 /// The thread id to use when the host gives none: the path of the canonical URL
 /// (what Isso's own client uses, `location.pathname`).
 ///
@@ -177,6 +227,18 @@ mod tests {
         assert!(read(r#"{"endpoint":"/c","count":-1}"#).is_err());
         assert!(read(r#"{"endpoint":"/c","requireName":"yes"}"#).is_err());
         assert!(read("5").is_err());
+    }
+
+    #[test]
+    fn to_json_reads_back_the_same() {
+        for text in [
+            r#"{"backend":"json","endpoint":"https://c.example/api/","thread":"t \"1\"\n","load":"eager","count":7,"sort":"top","pageSize":50,"maxLength":500,"requireName":true}"#,
+            r#"{"backend":"callbacks","requireEmail":true,"sort":"newest"}"#,
+            r#"{"endpoint":"/c","maxLength":1}"#,
+        ] {
+            let c = read(text).unwrap().unwrap();
+            assert_eq!(read(&c.to_json()), Ok(Some(c.clone())), "{}", c.to_json());
+        }
     }
 
     #[test]

@@ -2,8 +2,20 @@
 //! listeners. Dropping a `Widget` undoes everything it did (aborts fetches, removes
 //! listeners and observers, empties the shadow root), so `destroy()` is just a drop.
 
+#[cfg(any(not(feature = "split-core"), feature = "comments-module"))]
 pub mod comments;
+#[cfg(feature = "split-core")]
+pub mod comments_loader;
 mod share;
+
+/// The comment section this build's widget runs: in-process (`comments`), or in the split
+/// core (feature `split-core`) the loader of the separate comments module.
+#[cfg(not(feature = "split-core"))]
+pub use comments as section;
+/// The comment section this build's widget runs: in-process (`comments`), or in the split
+/// core (feature `split-core`) the loader of the separate comments module.
+#[cfg(feature = "split-core")]
+pub use comments_loader as section;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -37,7 +49,7 @@ pub struct Widget {
     adoptable: Option<String>,
     /// The share bar's one delegated click listener, for the widget's whole life.
     share_listener: Option<dom::Listener>,
-    comments: Option<comments::CommentSection>,
+    comments: Option<section::CommentSection>,
     current: Option<(Parsed, Options)>,
     _page_theme: Option<dom::observer::PageTheme>,
 }
@@ -130,8 +142,8 @@ impl Widget {
         parsed: Parsed,
         options: Options,
         locale: &'static Locale,
-        callbacks: Option<comments::Callbacks>,
-        prefetched: Option<comments::Prefetch>,
+        callbacks: Option<section::Callbacks>,
+        prefetched: Option<section::Prefetch>,
     ) {
         let warnings = parsed.warnings.iter().map(crate::article::Problem::text).chain(options.warnings.iter().cloned());
         for w in warnings {
@@ -161,7 +173,7 @@ impl Widget {
     /// Applies new options to the article on screen, re-rendering only what they change:
     /// the share bar, or the comment section. (A new article, reading speed or language
     /// needs [`Widget::show_article`].)
-    pub fn update(&mut self, options: Options, callbacks: Option<comments::Callbacks>) {
+    pub fn update(&mut self, options: Options, callbacks: Option<section::Callbacks>) {
         let Some((parsed, old)) = self.current.take() else { return };
         if old.share != options.share {
             self.replace_share(&parsed.article, options.share.as_ref());
@@ -215,14 +227,14 @@ impl Widget {
         &mut self,
         article: &Article,
         config: Option<&CommentsConfig>,
-        callbacks: Option<comments::Callbacks>,
-        prefetched: Option<comments::Prefetch>,
+        callbacks: Option<section::Callbacks>,
+        prefetched: Option<section::Prefetch>,
     ) {
         let Some(config) = config else { return };
         let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
         let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
         let started = section.ok_or_else(|| "the comment section was not rendered".to_string()).and_then(|section| {
-            comments::CommentSection::start(&self.host, section, config, thread, article.title.clone(), callbacks, self.locale.get(), prefetched)
+            section::CommentSection::start(&self.host, section, config, thread, article.title.clone(), callbacks, self.locale.get(), prefetched)
         });
         match started {
             Ok(c) => self.comments = Some(c),

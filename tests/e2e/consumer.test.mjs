@@ -24,7 +24,7 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const INSTALL_TIMEOUT = 5 * 60_000;
 const SHIPPED = [
   'README.md', 'element.d.ts', 'element.js', 'folio.css', 'folio.d.ts', 'folio.js', 'folio_bg.wasm',
-  'folio_bg.wasm.d.ts', 'index.d.ts', 'index.js', 'package.json',
+  'folio_bg.wasm.d.ts', 'folio_comments.js', 'folio_comments_bg.wasm', 'index.d.ts', 'index.js', 'package.json',
   ...['ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh'].map((tag) => `locales/${tag}.json`),
 ];
 
@@ -154,6 +154,9 @@ try {
   await sh(scratch, join(scratch, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { what: 'vite build' });
   const assets = await readdir(join(scratch, 'dist/assets'));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `vite emitted the wasm: ${assets}`);
+  // The comment section's module, imported by folio.js only when a page needs it.
+  assert.ok(assets.some((f) => /^folio_comments.*\.js$/.test(f)) && assets.some((f) => /^folio_comments_bg.*\.wasm$/.test(f)),
+    `vite emitted the comments module and its wasm: ${assets}`);
   const server = await serve({ root: join(scratch, 'dist'), port: 0, headers: { 'content-security-policy': CSP } });
   try {
     const result = await check(server.url, ['mounted', 'element', 'german']);

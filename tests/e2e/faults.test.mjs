@@ -209,6 +209,34 @@ test('comment list, server never answers: after the 20 s timeout "did not answer
   timings.push(['list hang', Date.now() - t0]);
 });
 
+test('comments module missing (404): the article stays, the comments error box says so, Try again loads it once it is back', async () => {
+  const thread = newThread('module-404');
+  await isso.seed(thread, [{ text: 'Seeded for the module.', author: 'Ann' }]);
+  const page = await browser.newPage();
+  const problems = [];
+  const consoleErrors = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  let missing = true;
+  await page.route('**/pkg/folio_comments.js', (route) => (missing ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+  try {
+    await page.goto(`${server.url}tests/e2e/pages/faults.html?endpoint=${encodeURIComponent(proxy.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
+    await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
+    await listAlert(page).waitFor({ timeout: MESSAGE_MS });
+    assert.match(await listAlert(page).textContent(), NETWORK);
+    assert.equal(await list(page).getAttribute('aria-busy'), 'false');
+    assert.ok(await page.locator('#article h1').isVisible(), 'the article stays');
+    assert.ok(consoleErrors.some((t) => /comments module \(folio_comments\.js\) could not be loaded/.test(t)), consoleErrors.join('\n'));
+    missing = false;
+    await list(page).getByRole('button', { name: 'Try again' }).click();
+    await page.locator('#article article[data-folio-comment-id]', { hasText: 'Seeded for the module.' }).waitFor({ timeout: MESSAGE_MS });
+    await form(page).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
 for (const [name, count, bytes] of [['5,000 comments (5 MB)', 5000, 5 * 1024 * 1024], ['one 5 MB comment', 1, 5 * 1024 * 1024]]) {
   test(`comment list, ${name}: rendered within bounds, the page stays usable`, async () => {
     const t0 = Date.now();

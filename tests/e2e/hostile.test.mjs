@@ -201,6 +201,9 @@ test('BLNS and XSS vectors in every field: nothing runs, nothing dangerous reach
   // Every comment section with a hostile endpoint has finished trying.
   await page.waitForFunction(() => [...document.querySelectorAll('[data-hostile="endpoint"][data-folio-state="ready"]')]
     .every((h) => h.shadowRoot.querySelector('[data-folio-region="comments-list"]')?.getAttribute('aria-busy') === 'false'), null, { timeout: 30_000 });
+  // The lazy sections' forms (with the saved drafts) come with the comments module, when a
+  // section is needed: start them all now.
+  await page.evaluate(() => window.hostile.loadComments(['single', 'single-blank']));
   const mounted = Date.now();
   await page.mouse.move(200, 200);
   await page.keyboard.press('Tab');

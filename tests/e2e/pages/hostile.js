@@ -55,6 +55,8 @@ const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster'
 const BANNED = new Set(['script', 'iframe', 'object', 'embed', 'base', 'meta', 'style', 'link', 'frame', 'frameset', 'applet', 'portal', 'template', 'noscript', 'foreignobject', 'animate', 'set', 'use', 'image', 'feimage', 'math']);
 const COMMENT_BODY_TAGS = new Set(['p', 'br', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a']);
 const results = [];
+// The handles of the widgets given to mount(), by host id.
+const handles = new Map();
 
 const unusable = [];
 /**
@@ -99,7 +101,9 @@ window.hostile = {
       } else {
         widgets.append(host);
         try {
-          ready = mount(host, spec.options).ready;
+          const handle = mount(host, spec.options);
+          handles.set(spec.id, handle);
+          ready = handle.ready;
         } catch (e) {
           return Promise.resolve({ id: spec.id, kind: spec.kind, state: 'threw', error: String(e) });
         }
@@ -112,6 +116,20 @@ window.hostile = {
     results.push(...out);
     status.textContent = `${results.length} widgets mounted`;
     return out;
+  },
+
+  /**
+   * Starts the lazy comment sections of the widgets of `kinds` now (their comment module,
+   * form and saved draft come when a section is needed) and waits until each ready one
+   * shows its form.
+   */
+  async loadComments(kinds, timeoutMs = 30_000) {
+    const hosts = [...document.querySelectorAll(kinds.map((k) => `[data-hostile="${k}"][data-folio-state="ready"]`).join(', '))];
+    for (const host of hosts) handles.get(host.id)?.loadComments();
+    const until = Date.now() + timeoutMs;
+    while (hosts.some((h) => !h.shadowRoot.querySelector('[data-folio-form]')) && Date.now() < until) {
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
   },
 
   /** Everything that should be empty, and some counts. */
