@@ -25,8 +25,7 @@ use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
 use crate::i18n::Locale;
 use crate::view::Node;
 
-/// How far below the viewport the section starts loading.
-const NEAR_MARGIN: &str = "1250px 0px";
+use super::NEAR_MARGIN;
 const FORM_ID: &str = "folio-comment-form";
 
 /// Where comments come from.

@@ -24,8 +24,7 @@ use crate::comments::{view, CommentsError};
 use crate::dom::{build, observer::NearViewport, Listener};
 use crate::i18n::Locale;
 
-/// How far below the viewport the section starts loading (as the in-process section).
-const NEAR_MARGIN: &str = "1250px 0px";
+use super::NEAR_MARGIN;
 
 #[wasm_bindgen(module = "/js/comments.js")]
 extern "C" {

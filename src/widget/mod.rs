@@ -8,6 +8,10 @@ pub mod comments;
 pub mod comments_loader;
 mod share;
 
+/// How far below the viewport a comment section starts loading (the in-process section's
+/// list, or the split core's import of the comments module).
+const NEAR_MARGIN: &str = "1250px 0px";
+
 /// The comment section this build's widget runs: in-process (`comments`), or in the split
 /// core (feature `split-core`) the loader of the separate comments module.
 #[cfg(not(feature = "split-core"))]
