@@ -17,7 +17,12 @@ export const importComments = () => {
   return commentsModule;
 };
 
-/** Imports the module and has it request the first page of an eager section now: its
- * prefetch handle, or undefined (a failed import is reported when the section starts). */
-export const prefetchComments = (config, list, post) =>
-  importComments().then((module) => module.prefetchComments(config, list, post), () => undefined);
+/** Sends an eager section's first list request (`url`, when the core could make it: aborted
+ * after `timeout` ms) while the module loads, and has the module read it (or request the
+ * first page itself): its prefetch handle, or undefined (a failed import is reported when the
+ * section starts). */
+export const prefetchComments = (config, list, post, url, timeout) => {
+  const response = url ? fetch(url, { signal: AbortSignal.timeout(timeout) }) : undefined;
+  response?.catch(() => {}); // read (and its failure shown) by the module
+  return importComments().then((module) => module.prefetchComments(config, list, post, url, response), () => undefined);
+};

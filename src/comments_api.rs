@@ -12,7 +12,7 @@ use web_sys::Element;
 use crate::comments::config::CommentsConfig;
 use crate::i18n;
 use crate::json;
-use crate::widget::comments::{self, Callbacks, CommentSection, Prefetch};
+use crate::widget::comments::{self, Callbacks, CommentSection, EarlyList, Prefetch};
 
 /// Why `startComments` could not start a section.
 #[derive(Debug)]
@@ -64,11 +64,17 @@ pub struct PrefetchHandle {
 
 /// Requests the first page now, for an eager section on a named thread (`config` and the
 /// callbacks as for [`start_comments`]); `undefined` when there is nothing to request.
+/// When the core already sent the first list request, `url` is its URL and `response` the
+/// promise `fetch()` returned: the page is read from it if the section would ask the same.
 #[wasm_bindgen(js_name = prefetchComments)]
-pub fn prefetch_comments(config: String, list: JsValue, post: JsValue) -> Option<PrefetchHandle> {
+pub fn prefetch_comments(config: String, list: JsValue, post: JsValue, url: Option<String>, response: JsValue) -> Option<PrefetchHandle> {
     let value = json::parse(&config).ok()?;
     let config = CommentsConfig::from_json(&value).ok()??;
-    let prefetch = comments::prefetch(&config, callbacks(list, post))?;
+    let early = match (url, response.dyn_into::<js_sys::Promise>()) {
+        (Some(url), Ok(response)) => Some(EarlyList { url, response }),
+        _ => None,
+    };
+    let prefetch = comments::prefetch_taking(&config, callbacks(list, post), early)?;
     Some(PrefetchHandle { prefetch })
 }
 

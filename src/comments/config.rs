@@ -3,7 +3,8 @@
 //! edge (JSON cannot carry functions).
 
 use super::form::FormRules;
-use super::model::Sort;
+use super::model::{Sort, ThreadRef};
+use super::{Backend, Contract, HttpRequest, Isso};
 use crate::json::Value;
 use crate::view::url;
 
@@ -185,6 +186,55 @@ pub fn default_thread(canonical: &str) -> String {
     let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
     let end = path.find(['?', '#']).unwrap_or(path.len());
     path[..end].to_string()
+}
+
+/// The comment server of an HTTP backend, as a configuration names it.
+#[derive(Debug, Clone)]
+pub enum HttpServer {
+    /// An Isso server.
+    Isso(Isso),
+    /// A server implementing Folio's JSON contract.
+    Json(Contract),
+}
+
+impl CommentsConfig {
+    /// The HTTP backend this configuration names, with its page size: `None` for the
+    /// callbacks backend (or without an endpoint).
+    pub fn http_server(&self) -> Option<HttpServer> {
+        let endpoint = self.endpoint.as_deref()?;
+        match self.backend {
+            BackendKind::Callbacks => None,
+            BackendKind::Isso => {
+                let mut b = Isso::new(endpoint);
+                b.limit = Some(self.page_size);
+                Some(HttpServer::Isso(b))
+            }
+            BackendKind::Json => {
+                let mut b = Contract::new(endpoint);
+                b.limit = Some(self.page_size);
+                Some(HttpServer::Json(b))
+            }
+        }
+    }
+
+    /// The request for the first page of `thread` in the configured sort order: what the
+    /// comment section asks first (the split core sends it while the comments module
+    /// loads). `None` for the callbacks backend.
+    ///
+    /// ```
+    /// use folio::{json, comments::config::CommentsConfig};
+    /// let v = json::parse(r#"{"endpoint": "http://127.0.0.1:8080/", "sort": "top", "pageSize": 50}"#).unwrap();
+    /// let c = CommentsConfig::from_json(&v).unwrap().unwrap();
+    /// let first = c.first_page_request("/a/").unwrap();
+    /// assert!(first.url.starts_with("http://127.0.0.1:8080/?uri=%2Fa%2F&sort=upvotes&limit=50"));
+    /// ```
+    pub fn first_page_request(&self, thread: &str) -> Option<HttpRequest> {
+        let thread = ThreadRef::new(thread);
+        Some(match self.http_server()? {
+            HttpServer::Isso(b) => b.list_request(&thread, self.sort, None),
+            HttpServer::Json(b) => b.list_request(&thread, self.sort, None),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -80,7 +80,19 @@ async fn request(
     }
     init.set_signal(Some(signal));
     let window = super::window()?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await?.dyn_into()?;
+    read(JsFuture::from(window.fetch_with_str_and_init(url, &init)).await?).await
+}
+
+/// Reads a request someone else made: `response` is the promise `fetch()` returned (the
+/// split core sends a section's first list request while the comments module loads).
+/// Errors and bodies as for [`fetch`]; the maker owns the timeout.
+pub async fn settle(response: js_sys::Promise) -> Result<Fetched, JsValue> {
+    read(JsFuture::from(response).await?).await
+}
+
+/// Status, headers and body text of what `fetch()` resolved to.
+async fn read(response: JsValue) -> Result<Fetched, JsValue> {
+    let response: Response = response.dyn_into()?;
     let mut pairs = Vec::new();
     if let Ok(Some(iter)) = js_sys::try_iter(&response.headers()) {
         for entry in iter.flatten() {

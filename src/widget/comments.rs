@@ -12,14 +12,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use crate::comments::config::{BackendKind, CommentsConfig};
+use crate::comments::config::{BackendKind, CommentsConfig, HttpServer};
 use crate::comments::draft::{storage_key, Draft};
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
 use crate::comments::form::{counter_text, form, validate, FormState};
 use crate::comments::{
-    contract, isso, sanitize, view, Backend, Comment, CommentsError, CommentsText, Contract, Cursor, HttpRequest, HttpResponse,
-    Isso, NewComment, Page, Posted, Sort, ThreadRef,
+    contract, isso, sanitize, view, Backend, Comment, CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse,
+    NewComment, Page, Posted, Sort, ThreadRef,
 };
 use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
 use crate::i18n::Locale;
@@ -142,20 +142,13 @@ impl CommentSection {
 
 /// The server a configuration names.
 fn server_for(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Result<Server, String> {
-    Ok(match (config.backend, &config.endpoint, callbacks) {
-        (BackendKind::Callbacks, _, Some(cb)) => Server::Callbacks(cb),
-        (BackendKind::Callbacks, _, None) => return Err("options.comments.list must be a function for the callbacks backend.".into()),
-        (BackendKind::Isso, Some(endpoint), _) => {
-            let mut b = Isso::new(endpoint.as_str());
-            b.limit = Some(config.page_size);
-            Server::Http(Box::new(b), BackendKind::Isso, endpoint.clone())
-        }
-        (kind, Some(endpoint), _) => {
-            let mut b = Contract::new(endpoint.as_str());
-            b.limit = Some(config.page_size);
-            Server::Http(Box::new(b), kind, endpoint.clone())
-        }
-        (_, None, _) => return Err("options.comments.endpoint is required.".into()),
+    let endpoint = || config.endpoint.clone().unwrap_or_default();
+    Ok(match (config.backend, callbacks, config.http_server()) {
+        (BackendKind::Callbacks, Some(cb), _) => Server::Callbacks(cb),
+        (BackendKind::Callbacks, None, _) => return Err("options.comments.list must be a function for the callbacks backend.".into()),
+        (kind, _, Some(HttpServer::Isso(b))) => Server::Http(Box::new(b), kind, endpoint()),
+        (kind, _, Some(HttpServer::Json(b))) => Server::Http(Box::new(b), kind, endpoint()),
+        (_, _, None) => return Err("options.comments.endpoint is required.".into()),
     })
 }
 
@@ -169,8 +162,25 @@ pub struct Prefetch {
     done: js_sys::Promise,
 }
 
+/// The first list request of an eager section as the split core sent it while the
+/// comments module loaded (see `comments_loader.rs`): its URL and the promise `fetch()`
+/// returned. The section reads it when its own first request would have the same URL.
+pub struct EarlyList {
+    /// The request's URL.
+    pub url: String,
+    /// What `fetch(url)` returned.
+    pub response: js_sys::Promise,
+}
+
 /// Starts the first list request now, when `config` loads eagerly and names its thread.
+#[cfg_attr(feature = "comments-module", allow(dead_code))]
 pub fn prefetch(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Option<Prefetch> {
+    prefetch_taking(config, callbacks, None)
+}
+
+/// [`prefetch`], taking over `early` (the request the split core already sent) when it is
+/// the first page's.
+pub fn prefetch_taking(config: &CommentsConfig, callbacks: Option<Callbacks>, early: Option<EarlyList>) -> Option<Prefetch> {
     let thread = config.thread.clone().filter(|_| config.eager)?;
     let server = server_for(config, callbacks).ok()?;
     let result = Rc::new(RefCell::new(None));
@@ -178,7 +188,14 @@ pub fn prefetch(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Option
     let done = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
     let (slot, sort, uri) = (result.clone(), config.sort, thread.clone());
     spawn_local(async move {
-        let page = fetch_page(&server, &ThreadRef::new(uri), sort, None).await;
+        let thread = ThreadRef::new(uri);
+        let page = match (early_answer(&server, &thread, sort, early), &server) {
+            (Some(answer), Server::Http(backend, kind, _)) => match fetch::settle(answer).await {
+                Ok(r) => http_page(backend.as_ref(), *kind, None, &HttpResponse { status: r.status, headers: r.headers, body: r.body }),
+                Err(_) => Err(CommentsError::Network),
+            },
+            _ => fetch_page(&server, &thread, sort, None).await,
+        };
         *slot.borrow_mut() = Some(page);
         if let Some(ok) = resolve {
             let _ = ok.call0(&JsValue::NULL);
@@ -419,13 +436,7 @@ fn callback_args(pairs: &[(&str, Option<&str>)]) -> JsValue {
 
 async fn fetch_page(server: &Server, thread: &ThreadRef, sort: Sort, cursor: Option<&Cursor>) -> Result<Page, CommentsError> {
     match server {
-        Server::Http(backend, kind, _) => {
-            let mut page = backend.parse_list(cursor, &send(&backend.list_request(thread, sort, cursor)).await?)?;
-            if *kind != BackendKind::Isso {
-                strip_likes(&mut page.comments); // only Isso has a like endpoint
-            }
-            Ok(page)
-        }
+        Server::Http(backend, kind, _) => http_page(backend.as_ref(), *kind, cursor, &send(&backend.list_request(thread, sort, cursor)).await?),
         Server::Callbacks(cb) => {
             let token = cursor.map(Cursor::to_param);
             let arg = callback_args(&[("thread", Some(&thread.uri)), ("sort", Some(sort.as_str())), ("cursor", token.as_deref())]);
@@ -433,6 +444,24 @@ async fn fetch_page(server: &Server, thread: &ThreadRef, sort: Sort, cursor: Opt
             strip_likes(&mut page.comments);
             Ok(page)
         }
+    }
+}
+
+/// Reads an HTTP backend's list answer.
+fn http_page(backend: &dyn Backend, kind: BackendKind, cursor: Option<&Cursor>, response: &HttpResponse) -> Result<Page, CommentsError> {
+    let mut page = backend.parse_list(cursor, response)?;
+    if kind != BackendKind::Isso {
+        strip_likes(&mut page.comments); // only Isso has a like endpoint
+    }
+    Ok(page)
+}
+
+/// The promise of the split core's early request when that asked for exactly the first
+/// page the section would ask for.
+fn early_answer(server: &Server, thread: &ThreadRef, sort: Sort, early: Option<EarlyList>) -> Option<js_sys::Promise> {
+    match (server, early) {
+        (Server::Http(backend, ..), Some(early)) if backend.list_request(thread, sort, None).url == early.url => Some(early.response),
+        _ => None,
     }
 }
 

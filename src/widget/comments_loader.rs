@@ -20,8 +20,8 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::Element;
 
 use crate::comments::config::CommentsConfig;
-use crate::comments::{view, CommentsError};
-use crate::dom::{build, observer::NearViewport, Listener};
+use crate::comments::{view, CommentsError, Method};
+use crate::dom::{build, fetch, observer::NearViewport, Listener};
 use crate::i18n::Locale;
 
 use super::NEAR_MARGIN;
@@ -33,11 +33,12 @@ extern "C" {
     #[wasm_bindgen(js_name = importComments, catch)]
     fn import_comments() -> Result<Promise, JsValue>;
 
-    /// Imports the module and asks it for the first page now: resolves to its prefetch
-    /// handle, or to `undefined` (never rejects: a failed import is reported once, by the
-    /// section, which tries again).
+    /// Sends the first list request (`url`, if any, aborted after `timeout` ms) and imports
+    /// the module, which reads the answer: resolves to its prefetch handle, or to
+    /// `undefined` (never rejects: a failed import is reported once, by the section, which
+    /// tries again).
     #[wasm_bindgen(js_name = prefetchComments)]
-    fn prefetch_comments(config: &str, list: &JsValue, post: &JsValue) -> Promise;
+    fn prefetch_comments(config: &str, list: &JsValue, post: &JsValue, url: &JsValue, timeout: u32) -> Promise;
 }
 
 /// The host's functions for the callbacks backend, handed to the comments module.
@@ -51,8 +52,8 @@ pub struct Callbacks {
 
 /// What an eager section starts at mount time, while the article loads: the comments
 /// module's download (shared: the section started later waits for the same one) and, when
-/// the host names the thread, the first list request, made by the module as soon as it
-/// runs. `page` resolves to the module's prefetch handle, which the section hands back to
+/// the host names the thread, the first list request: sent at once for the HTTP backends
+/// (the module reads the answer), made by the module as soon as it runs for callbacks. `page` resolves to the module's prefetch handle, which the section hands back to
 /// it (or to `undefined` when there is none).
 pub struct Prefetch {
     page: Promise,
@@ -70,7 +71,12 @@ pub fn prefetch(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Option
         return None;
     }
     let (list, post) = callback_values(callbacks.as_ref());
-    let page = prefetch_comments(&config.to_json(), &list, &post);
+    // A plain GET the snippet can send as it is (the first page of Isso and the contract).
+    let url = match config.thread.as_deref().and_then(|thread| config.first_page_request(thread)) {
+        Some(r) if r.method == Method::Get && r.body.is_none() && r.headers.is_empty() && !r.credentials => JsValue::from_str(&r.url),
+        _ => JsValue::UNDEFINED,
+    };
+    let page = prefetch_comments(&config.to_json(), &list, &post, &url, fetch::TIMEOUT_MS);
     Some(Prefetch { page })
 }
 

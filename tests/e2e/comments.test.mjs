@@ -159,6 +159,30 @@ test('eager comments on a named thread are requested while the article is still 
   }
 });
 
+test('eager comments: the first list request goes out once, without waiting for the comments module', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, [{ text: 'Sent by the core.', author: 'Ann' }]);
+    const page = await browser.newPage();
+    const events = [];
+    // Hold the comments module's wasm back: the core sends the first list request itself
+    // while the module loads, and the module reads that answer instead of asking again.
+    await page.route('**/folio_comments_bg.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      events.push('module answered');
+      await route.continue();
+    });
+    page.on('request', (r) => { if (r.url().startsWith(`${isso.url}/?uri=`)) events.push('list requested'); });
+    await page.goto(`${server.url}tests/e2e/pages/comments.html?isso=${encodeURIComponent(isso.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
+    await page.locator('#article article[data-folio-comment-id]', { hasText: 'Sent by the core.' }).waitFor();
+    assert.deepEqual(events, ['list requested', 'module answered']);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 test('moderation: a held comment says so', async () => {
   const isso = await startIsso({ origins: [origin], moderation: true });
   try {
