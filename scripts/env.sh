@@ -18,12 +18,51 @@ cd "$FOLIO_ROOT"
 # scripts/minify.mjs (short import names, the JS snippets written into the glue, a
 # minified glue); folio-locales writes pkg/locales/, scripts/package.mjs completes the
 # package.
+#
+# With a nightly toolchain that has rust-src and the wasm32 standard library (the machine
+# image may carry one; nothing here can install it), std is rebuilt with
+# panic=immediate-abort: a panic traps at once instead of first formatting a message that
+# nobody reads (the release profile aborts anyway), and each module is ~7.5 KB gzip
+# smaller. Without one, or with FOLIO_STABLE=1, the default toolchain builds it. Which one
+# built pkg/ is written to target/pkg-toolchain.txt (bench/size prints it).
+pkg_toolchain() {
+  local sysroot
+  if [ -z "${FOLIO_STABLE:-}" ] && sysroot="$(rustup run nightly rustc --print sysroot 2>/dev/null)" &&
+    [ -d "$sysroot/lib/rustlib/src/rust/library" ] && [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib" ]; then
+    echo nightly
+  else
+    echo stable
+  fi
+}
+
 build_pkg() {
-  local out=target/wasm32-unknown-unknown/release/folio.wasm
+  local toolchain out
+  toolchain="$(pkg_toolchain)"
   rm -rf pkg && mkdir -p pkg
+  # The crate for the wasm target as a cdylib, with features $1 (into $out).
+  if [ "$toolchain" = nightly ]; then
+    out=target/nightly/wasm32-unknown-unknown/release/folio.wasm
+    compile() {
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +nightly rustc --quiet --lib --release \
+        --target wasm32-unknown-unknown --crate-type cdylib --features "$1" \
+        -Zbuild-std=std,panic_abort --target-dir target/nightly
+    }
+  else
+    out=target/wasm32-unknown-unknown/release/folio.wasm
+    compile() {
+      cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib --features "$1"
+    }
+  fi
+  mkdir -p target
+  if [ "$toolchain" = nightly ]; then
+    echo "$(rustup run nightly rustc --version), build-std, panic=immediate-abort" > target/pkg-toolchain.txt
+  else
+    rustc --version > target/pkg-toolchain.txt
+  fi
+  echo "build_pkg: $(cat target/pkg-toolchain.txt)"
   # name, features: one module of the package.
   build_module() {
-    cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib --features "$2" || return 1
+    compile "$2" || return 1
     wasm-bindgen --target web --out-dir pkg --out-name "$1" "$out" || return 1
     wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-reference-types --enable-multivalue "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm" || return 1
