@@ -166,18 +166,42 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/// The date as an English calendar date, "July 13, 2017", in the time zone it was
-/// written in (a newsroom's date line, not the reader's). Deterministic everywhere.
-pub fn format_date(dt: &DateTime) -> String {
-    let mut out = String::with_capacity(20);
-    out.push_str(MONTHS[usize::from(dt.month - 1)]);
-    out.push(' ');
-    push_number(&mut out, u32::from(dt.day));
-    out.push_str(", ");
-    push_number(&mut out, u32::from(dt.year));
+/// The date as a calendar date in one language, in the time zone it was written in (a
+/// newsroom's date line, not the reader's). `pattern` holds `{d}`, `{month}` and `{y}`;
+/// `months` the twelve month names separated by `|` (see
+/// [`ArticleText::date`](crate::article::ArticleText::date)). A month missing from
+/// `months` is written as its number. Deterministic everywhere: the static renderer and
+/// the browser write the same text.
+///
+/// ```
+/// use folio::date::{format_date, DateTime};
+/// let dt = DateTime::parse("2017-07-13T23:59:00-07:00").unwrap();
+/// assert_eq!(format_date(&dt, "{d}. {month} {y}", "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"), "13. Juli 2017");
+/// ```
+pub fn format_date(dt: &DateTime, pattern: &str, months: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        if let Some(after) = rest.strip_prefix("{d}") {
+            push_number(&mut out, u32::from(dt.day));
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("{y}") {
+            push_number(&mut out, u32::from(dt.year));
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("{month}") {
+            match months.split('|').nth(usize::from(dt.month) - 1) {
+                Some(name) => out.push_str(name),
+                None => push_number(&mut out, u32::from(dt.month)),
+            }
+            rest = after;
+        } else {
+            out.push('{');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -219,7 +243,14 @@ mod tests {
 
     #[test]
     fn formats_as_a_calendar_date() {
-        assert_eq!(format_date(&DateTime::parse("2017-07-13T23:59:00-07:00").unwrap()), "July 13, 2017");
-        assert_eq!(format_date(&DateTime::parse("2001-01-01").unwrap()), "January 1, 2001");
+        let en = crate::i18n::EN.article.clone();
+        let english = |s: &str| format_date(&DateTime::parse(s).unwrap(), en.date, en.months);
+        assert_eq!(english("2017-07-13T23:59:00-07:00"), "July 13, 2017");
+        assert_eq!(english("2001-01-01"), "January 1, 2001");
+        assert_eq!(english("2001-12-31"), "December 31, 2001");
+        let dt = DateTime::parse("2017-07-13").unwrap();
+        assert_eq!(format_date(&dt, "{y}年{month}月{d}日", "1|2|3|4|5|6|7|8|9|10|11|12"), "2017年7月13日");
+        // A short month list writes the number; an unknown placeholder is kept as text.
+        assert_eq!(format_date(&dt, "{d} {month} {y} {x}", "a|b"), "13 7 2017 {x}");
     }
 }

@@ -34,6 +34,13 @@ pub struct ArticleText {
     pub err_invalid: &'static str,
     /// Error box title for an article that could not be fetched.
     pub err_fetch: &'static str,
+    /// How a date is written, as `Intl.DateTimeFormat`'s `dateStyle: "long"` writes it in
+    /// this language (CLDR): `{d}` the day, `{month}` the month's entry in `months`, `{y}`
+    /// the year ("{month} {d}, {y}": "July 13, 2017").
+    pub date: &'static str,
+    /// The twelve months as `date` needs them (the genitive in Polish, Russian and
+    /// Ukrainian; numbers in Japanese and Chinese), separated by `|`.
+    pub months: &'static str,
 }
 
 impl ArticleText {
@@ -136,7 +143,7 @@ fn byline(article: &Article, opts: &RenderOptions, t: &ArticleText) -> Element {
     let published = el("time")
         .attr("class", "folio-published")
         .attr("datetime", article.published.text.as_str())
-        .text(format_date(&article.published));
+        .text(format_date(&article.published, t.date, t.months));
     line.push(published);
     if let Some(updated) = &article.updated {
         line.push(
@@ -144,7 +151,7 @@ fn byline(article: &Article, opts: &RenderOptions, t: &ArticleText) -> Element {
                 .attr("class", "folio-updated")
                 .text(t.updated)
                 .text(" ")
-                .child(el("time").attr("datetime", updated.text.as_str()).text(format_date(updated))),
+                .child(el("time").attr("datetime", updated.text.as_str()).text(format_date(updated, t.date, t.months))),
         );
     }
     if opts.words_per_minute > 0 {

@@ -1,9 +1,8 @@
-//! Dates and times in the reader's language through the browser's `Intl` (js-sys), applied
-//! to the `<time datetime>` elements the view tree made. The pure core writes an English
-//! text into each; here it is replaced by `Intl.DateTimeFormat` (article dates, in the
-//! time zone they were written in, rewritten in the DOM) or `Intl.RelativeTimeFormat`
-//! (comment times, with the absolute time as the tooltip, rewritten in the view tree
-//! before it is built).
+//! Comment times in the reader's language through the browser's `Intl` (js-sys), applied to
+//! the `<time class="folio-comment-time" datetime>` elements of the view tree before it is
+//! built: `Intl.RelativeTimeFormat` for the text ("3 hours ago"), `Intl.DateTimeFormat`
+//! for the tooltip. Article dates need no browser: the locale tables write them
+//! ([`crate::date::format_date`]), the same in the static renderer and the widget.
 
 use std::cell::RefCell;
 
@@ -56,59 +55,6 @@ fn options(pairs: &[(&str, &str)]) -> Object {
         let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
     }
     o
-}
-
-fn format_date(tag: &str, date: &Date, opts: &Object) -> Option<String> {
-    let locales = Array::of1(&JsValue::from_str(tag));
-    let f = Intl::DateTimeFormat::new(&locales, opts);
-    let format: js_sys::Function = f.format().dyn_into().ok()?;
-    format.call1(&JsValue::UNDEFINED, date).ok()?.as_string()
-}
-
-/// The UTC offset written at the end of an ISO 8601 date-time (`+02:00`, `-0500`, `Z`), as
-/// an `Intl` time zone; `UTC` for a bare date.
-fn zone_of(datetime: &str) -> String {
-    if datetime.len() <= 10 || datetime.ends_with(['Z', 'z']) {
-        return "UTC".into();
-    }
-    let tail = &datetime[datetime.len().saturating_sub(6)..];
-    match tail.find(['+', '-']) {
-        Some(i) if tail[i..].len() >= 5 => {
-            let t = &tail[i..];
-            if t.contains(':') { t.to_string() } else { [&t[..3], ":", &t[3..]].concat() }
-        }
-        _ => "UTC".into(),
-    }
-}
-
-/// The `<time>` elements [`localize_times`] rewrites (comment times are done in the view
-/// tree by [`localize_comment_times`]).
-const DATES: &str = "time[datetime]:not(.folio-comment-time)";
-
-/// Rewrites the text of every `<time datetime>` under `root` in language `tag`, except
-/// comment times.
-pub fn localize_times(root: &web_sys::Node, tag: &str) {
-    let Some(scope) = root.dyn_ref::<web_sys::Element>().map(|e| e.query_selector_all(DATES)).or_else(|| {
-        root.dyn_ref::<web_sys::DocumentFragment>().map(|f| f.query_selector_all(DATES))
-    }) else {
-        return;
-    };
-    let Ok(list) = scope else { return };
-    for i in 0..list.length() {
-        let Some(time) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-        let Some(datetime) = time.get_attribute("datetime") else { continue };
-        let date = Date::new(&JsValue::from_str(&datetime));
-        if date.get_time().is_nan() {
-            continue;
-        }
-        let zone = zone_of(&datetime);
-        let opts = options(&[("dateStyle", "long"), ("timeZone", &zone)]);
-        // An engine that does not know offset time zones throws: fall back to UTC.
-        let text = format_date(tag, &date, &opts).or_else(|| format_date(tag, &date, &options(&[("dateStyle", "long"), ("timeZone", "UTC")])));
-        if let Some(text) = text {
-            time.set_text_content(Some(&text));
-        }
-    }
 }
 
 /// Rewrites every comment time (`<time class="folio-comment-time" datetime>`) in `nodes`

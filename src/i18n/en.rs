@@ -21,6 +21,8 @@ pub static EN: Locale = Locale {
         err_syntax: "The article is not valid JSON",
         err_invalid: "The article has problems",
         err_fetch: "The article could not be loaded",
+        date: "{month} {d}, {y}",
+        months: "January|February|March|April|May|June|July|August|September|October|November|December",
     },
     share: ShareText {
         nav_label: "Share this article",

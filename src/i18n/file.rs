@@ -43,7 +43,7 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
         }};
     }
     fields!("article", &mut locale.article, ArticleText {
-        text: [by, and, min_read, updated, about_author, tags, loading, err_options, err_syntax, err_invalid, err_fetch],
+        text: [by, and, min_read, updated, about_author, tags, loading, err_options, err_syntax, err_invalid, err_fetch, date, months],
         plural: [],
     });
     fields!("share", &mut locale.share, ShareText {

@@ -29,7 +29,8 @@
 //! [`register`]s them; [`pick`] names the language a page needs before its table is there.
 //!
 //! To add a language: copy `all/de.rs`, translate every string (keep `{n}` and
-//! `{network}`), give its counted phrases the language's [`PluralRule`](plural::PluralRule)
+//! `{network}`; `article.date` and `article.months` are CLDR's long date pattern and month
+//! names, which `tests/e2e/element.test.mjs` compares with Chromium's `Intl`), give its counted phrases the language's [`PluralRule`](plural::PluralRule)
 //! (add one to [`plural`] and [`PluralRule::for_tag`](plural::PluralRule::for_tag) if CLDR
 //! has a rule not there yet), and list it in [`TAGS`] and `LOCALES`. The tests check that
 //! nothing is empty, no placeholder is lost, every plural category the language uses has a

@@ -160,7 +160,6 @@ impl Widget {
         let stamp = self.adoptable.as_ref().map(|_| compose::fingerprint(&nodes));
         self.show(nodes, stamp.as_deref());
         self.adoptable = None;
-        dom::intl::localize_times(&self.root, locale.tag);
         share::reveal_native_share(&self.root);
         self.start_comments(article, options.comments.as_ref(), callbacks, prefetched);
         self.set_state("ready");

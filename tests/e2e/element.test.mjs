@@ -58,7 +58,7 @@ test('removing an element releases its listeners, observers and timers', async (
   assert.equal(await page.locator('#b h1').textContent(), 'Inline article');
 });
 
-test('lang picks the locale: German words and Intl dates, Arabic right to left', async () => {
+test('lang picks the locale: German words and dates, Arabic right to left', async () => {
   const { page } = await open(browser, `${server.url}tests/e2e/pages/element.html`);
   await page.evaluate(() => document.getElementById('a').ready);
   await page.evaluate(() => document.getElementById('a').setAttribute('lang', 'de'));
@@ -71,6 +71,32 @@ test('lang picks the locale: German words and Intl dates, Arabic right to left',
   assert.equal(await page.locator('#a .folio').getAttribute('dir'), 'rtl');
   assert.equal(await page.locator('#a article').getAttribute('dir'), 'ltr', "the article's own dir wins for its text");
   assert.equal(await page.locator('#a nav.folio-share').getAttribute('aria-label'), 'شارك هذا المقال');
+});
+
+test('article dates in every language read as the browser\'s own Intl writes them (dateStyle long)', async () => {
+  const { page } = await open(browser, `${server.url}tests/e2e/pages/element.html`);
+  await page.evaluate(() => document.getElementById('a').ready);
+  const tags = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'ja', 'zh', 'ar', 'he'];
+  // Every month, with a one-digit and a two-digit day, in the time zone the date was written in.
+  const dates = Array.from({ length: 12 }, (_, m) => `2017-${String(m + 1).padStart(2, '0')}-${m % 2 ? '05' : '28'}T23:30:00-07:00`);
+  const mismatches = [];
+  for (const lang of tags) {
+    for (const published of dates) {
+      const [got, want] = await page.evaluate(async ([lang, published]) => {
+        const a = document.getElementById('a');
+        a.setAttribute('lang', lang);
+        a.article = { url: 'https://news.example/d', title: `Dated ${lang} ${published}`, published, body: [] };
+        const h1 = () => a.shadowRoot.querySelector('h1')?.textContent;
+        for (let i = 0; i < 200 && (h1() !== `Dated ${lang} ${published}` || a.shadowRoot.querySelector('.folio')?.lang !== lang); i++) {
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        const intl = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: '-07:00' });
+        return [a.shadowRoot.querySelector('time.folio-published').textContent, intl.format(new Date(published))];
+      }, [lang, published]);
+      if (got !== want) mismatches.push(`${lang} ${published}: ${got} != ${want}`);
+    }
+  }
+  assert.deepEqual(mismatches, []);
 });
 
 test('a language other than English is fetched once, when a page needs it; without its file the words stay English', async () => {

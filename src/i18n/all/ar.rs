@@ -29,6 +29,8 @@ pub static AR: Locale = Locale {
         err_syntax: "المقال ليس JSON صالحًا",
         err_invalid: "في المقال أخطاء",
         err_fetch: "تعذّر تحميل المقال",
+        date: "{d} {month} {y}",
+        months: "يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر",
     },
     share: ShareText {
         nav_label: "شارك هذا المقال",

@@ -26,6 +26,8 @@ pub static DE: Locale = Locale {
         err_syntax: "Der Artikel ist kein gültiges JSON",
         err_invalid: "Der Artikel enthält Fehler",
         err_fetch: "Der Artikel konnte nicht geladen werden",
+        date: "{d}. {month} {y}",
+        months: "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember",
     },
     share: ShareText {
         nav_label: "Artikel teilen",

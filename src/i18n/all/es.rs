@@ -27,6 +27,8 @@ pub static ES: Locale = Locale {
         err_syntax: "El artículo no es un JSON válido",
         err_invalid: "El artículo tiene errores",
         err_fetch: "No se pudo cargar el artículo",
+        date: "{d} de {month} de {y}",
+        months: "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
     },
     share: ShareText {
         nav_label: "Compartir este artículo",

@@ -27,6 +27,8 @@ pub static FR: Locale = Locale {
         err_syntax: "L’article n’est pas un JSON valide",
         err_invalid: "L’article comporte des erreurs",
         err_fetch: "Impossible de charger l’article",
+        date: "{d} {month} {y}",
+        months: "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
     },
     share: ShareText {
         nav_label: "Partager cet article",

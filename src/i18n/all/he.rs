@@ -28,6 +28,8 @@ pub static HE: Locale = Locale {
         err_syntax: "הכתבה אינה JSON תקין",
         err_invalid: "בכתבה יש שגיאות",
         err_fetch: "לא ניתן לטעון את הכתבה",
+        date: "{d} ב{month} {y}",
+        months: "ינואר|פברואר|מרץ|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר",
     },
     share: ShareText {
         nav_label: "שיתוף הכתבה",

@@ -26,6 +26,8 @@ pub static IT: Locale = Locale {
         err_syntax: "L’articolo non è un JSON valido",
         err_invalid: "L’articolo contiene errori",
         err_fetch: "Impossibile caricare l’articolo",
+        date: "{d} {month} {y}",
+        months: "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre",
     },
     share: ShareText {
         nav_label: "Condividi questo articolo",

@@ -27,6 +27,8 @@ pub static JA: Locale = Locale {
         err_syntax: "記事が有効な JSON ではありません",
         err_invalid: "記事に問題があります",
         err_fetch: "記事を読み込めませんでした",
+        date: "{y}年{month}月{d}日",
+        months: "1|2|3|4|5|6|7|8|9|10|11|12",
     },
     share: ShareText {
         nav_label: "この記事を共有",

@@ -26,6 +26,8 @@ pub static NL: Locale = Locale {
         err_syntax: "Het artikel is geen geldige JSON",
         err_invalid: "Het artikel bevat fouten",
         err_fetch: "Het artikel kon niet worden geladen",
+        date: "{d} {month} {y}",
+        months: "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december",
     },
     share: ShareText {
         nav_label: "Deel dit artikel",

@@ -28,6 +28,8 @@ pub static PL: Locale = Locale {
         err_syntax: "Artykuł nie jest poprawnym JSON-em",
         err_invalid: "Artykuł zawiera błędy",
         err_fetch: "Nie udało się wczytać artykułu",
+        date: "{d} {month} {y}",
+        months: "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia",
     },
     share: ShareText {
         nav_label: "Udostępnij ten artykuł",

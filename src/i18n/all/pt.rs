@@ -27,6 +27,8 @@ pub static PT: Locale = Locale {
         err_syntax: "O artigo não é um JSON válido",
         err_invalid: "O artigo tem problemas",
         err_fetch: "Não foi possível carregar o artigo",
+        date: "{d} de {month} de {y}",
+        months: "janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
     },
     share: ShareText {
         nav_label: "Compartilhar este artigo",

@@ -27,6 +27,8 @@ pub static ZH: Locale = Locale {
         err_syntax: "文章不是有效的 JSON",
         err_invalid: "文章存在问题",
         err_fetch: "无法加载文章",
+        date: "{y}年{month}月{d}日",
+        months: "1|2|3|4|5|6|7|8|9|10|11|12",
     },
     share: ShareText {
         nav_label: "分享本文",
