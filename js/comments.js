@@ -22,7 +22,8 @@ export const importComments = () => {
  * first page itself): its prefetch handle, or undefined (a failed import is reported when the
  * section starts). */
 export const prefetchComments = (config, list, post, url, timeout) => {
-  const response = url ? fetch(url, { signal: AbortSignal.timeout(timeout) }) : undefined;
+  // (Without AbortSignal.timeout, an older browser, the module asks itself.)
+  const response = url && AbortSignal.timeout ? fetch(url, { signal: AbortSignal.timeout(timeout) }) : undefined;
   response?.catch(() => {}); // read (and its failure shown) by the module
   return importComments().then((module) => module.prefetchComments(config, list, post, url, response), () => undefined);
 };

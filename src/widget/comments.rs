@@ -191,7 +191,7 @@ pub fn prefetch_taking(config: &CommentsConfig, callbacks: Option<Callbacks>, ea
         let thread = ThreadRef::new(uri);
         let page = match (early_answer(&server, &thread, sort, early), &server) {
             (Some(answer), Server::Http(backend, kind, _)) => match fetch::settle(answer).await {
-                Ok(r) => http_page(backend.as_ref(), *kind, None, &HttpResponse { status: r.status, headers: r.headers, body: r.body }),
+                Ok(r) => http_page(backend.as_ref(), *kind, None, &http_response(r)),
                 Err(_) => Err(CommentsError::Network),
             },
             _ => fetch_page(&server, &thread, sort, None).await,
@@ -404,7 +404,11 @@ async fn send(request: &HttpRequest) -> Result<HttpResponse, CommentsError> {
     let response = fetch::fetch(request.method.as_str(), &request.url, &headers, request.body.as_deref(), request.credentials, None)
         .await
         .map_err(|_| CommentsError::Network)?;
-    Ok(HttpResponse { status: response.status, headers: response.headers, body: response.body })
+    Ok(http_response(response))
+}
+
+fn http_response(f: fetch::Fetched) -> HttpResponse {
+    HttpResponse { status: f.status, headers: f.headers, body: f.body }
 }
 
 /// Calls a host function and turns its promise into a contract-shaped response:
