@@ -49,6 +49,13 @@ fn with_comment_formats<R>(tag: &str, f: impl FnOnce(&CommentFormats) -> R) -> R
     })
 }
 
+/// Makes the comment formatters for `tag` now, so that the first list does not wait for
+/// them: the first `Intl.DateTimeFormat` of a page loads the browser's locale data (~45 ms
+/// in Chromium), which can happen while the list is still on the network.
+pub fn prepare_comment_formats(tag: &str) {
+    with_comment_formats(tag, |_| ());
+}
+
 fn options(pairs: &[(&str, &str)]) -> Object {
     let o = Object::new();
     for (k, v) in pairs {

@@ -532,7 +532,7 @@ fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
 
 fn load(weak: Weak<RefCell<State>>, append: bool) {
     let Some(state) = weak.upgrade() else { return };
-    let (server, thread, sort, cursor, generation, early) = {
+    let (server, thread, sort, cursor, generation, early, lang) = {
         let mut s = state.borrow_mut();
         if s.loading {
             return;
@@ -550,7 +550,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         let sort = s.sort;
         let thread_uri = s.thread.uri.clone();
         let early = s.prefetched.take().filter(|p| !append && p.thread == thread_uri && p.sort == sort);
-        (s.server.clone(), s.thread.clone(), sort, cursor, s.generation, early)
+        (s.server.clone(), s.thread.clone(), sort, cursor, s.generation, early, s.lang)
     };
     drop(state);
     spawn_local(async move {
@@ -591,6 +591,11 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
             Err(error) => s.render_error(&error),
         }
     });
+    if !append {
+        // Queued behind the request's task (tasks run in order), so the request goes out
+        // first: the time formatters the list needs are made while it is on the network.
+        spawn_local(async move { dom::intl::prepare_comment_formats(lang) });
+    }
 }
 
 fn submit(weak: Weak<RefCell<State>>) {
