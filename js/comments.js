@@ -1,15 +1,18 @@
 // The comment section's module, loaded by the split core (feature `split-core`) when a page
 // needs it: pkg/folio_comments.js and its wasm, initialised once per page. wasm-bindgen
 // copies this file to pkg/snippets/*/js/, three levels down; scripts/minify.mjs writes it
-// into folio.js with the path from pkg/ (a static import() specifier, which bundlers follow
-// to emit the module and, through its new URL(..., import.meta.url), its wasm).
+// into folio.js with the path from pkg/ (a static import() specifier and a
+// new URL(..., import.meta.url), which bundlers follow to emit the module and its wasm).
 let commentsModule;
 
-/** The initialised comments module (its namespace); a failed load is tried again next time. */
+/** The initialised comments module (its namespace); a failed load is tried again next time.
+ * Its wasm is requested together with its JS, not once the JS has run: one round trip less. */
 export const importComments = () => {
   if (!commentsModule) {
+    const wasm = fetch(new URL('../../../folio_comments_bg.wasm', import.meta.url));
+    wasm.catch(() => {}); // a failure rejects the init below
     commentsModule = import('../../../folio_comments.js').then(async (module) => {
-      await module.default();
+      await module.default({ module_or_path: wasm });
       return module;
     });
     commentsModule.catch(() => { commentsModule = undefined; });

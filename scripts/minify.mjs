@@ -31,7 +31,7 @@ const MODULE = `./${name}_bg.js`;
 // The snippets a glue may import, each with a check of its inlined form.
 const SNIPPETS = {
   'locales.js': (code) => code.includes('./locales/${tag}.json'),
-  'comments.js': (code) => code.includes("import('./folio_comments.js')"),
+  'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };
 
 /** Reads an unsigned LEB128 number at `at`: [value, next offset]. */

@@ -183,6 +183,28 @@ test('eager comments: the first list request goes out once, without waiting for 
   }
 });
 
+test('the comments module\'s wasm is requested together with its JS, not after it', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, [{ text: 'Both at once.', author: 'Ann' }]);
+    const page = await browser.newPage();
+    const events = [];
+    await page.route('**/folio_comments.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      events.push('module JS answered');
+      await route.continue();
+    });
+    page.on('request', (r) => { if (r.url().endsWith('/folio_comments_bg.wasm')) events.push('module wasm requested'); });
+    await page.goto(`${server.url}tests/e2e/pages/comments.html?isso=${encodeURIComponent(isso.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
+    await page.locator('#article article[data-folio-comment-id]', { hasText: 'Both at once.' }).waitFor();
+    assert.deepEqual(events, ['module wasm requested', 'module JS answered']);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 test('moderation: a held comment says so', async () => {
   const isso = await startIsso({ origins: [origin], moderation: true });
   try {

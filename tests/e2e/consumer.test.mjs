@@ -134,8 +134,14 @@ import { FolioArticle } from 'folio-widget/element';
 
 try {
   await init();
-  const folio = mount(document.getElementById('mounted'), { src: '/kaspersky-reputation.json', share: { networks: ['bluesky', 'email'] } });
+  // Eager comments from the callbacks backend: the bundler must also have emitted the
+  // comments module and its wasm where folio.js finds them.
+  const host = document.getElementById('mounted');
+  const loaded = new Promise((resolve) => host.addEventListener('folio-comments-loaded', (e) => resolve(e.detail.count)));
+  const comments = { backend: 'callbacks', load: 'eager', list: async () => ({ total: 1, comments: [{ id: '1', html: '<p>Bundled.</p>', author: 'Ann', created: '2026-11-30T10:00:00Z' }] }) };
+  const folio = mount(host, { src: '/kaspersky-reputation.json', share: { networks: ['bluesky', 'email'] }, comments });
   await folio.ready;
+  const commentCount = await loaded;
   const element = document.getElementById('element');
   await element.ready;
   const german = document.getElementById('german');
@@ -143,6 +149,7 @@ try {
   window.consumer = {
     defined: customElements.get('folio-article') === FolioArticle && element instanceof FolioArticle,
     german: german.shadowRoot.querySelector('nav').getAttribute('aria-label'),
+    comments: commentCount,
   };
 } catch (error) {
   window.consumer = { error: String(error?.code ?? '') + ' ' + String(error?.stack ?? error) };
@@ -162,6 +169,7 @@ try {
     const result = await check(server.url, ['mounted', 'element', 'german']);
     assert.equal(result.defined, true, 'folio-widget/element exports the class registered as <folio-article>');
     assert.equal(result.german, 'Artikel teilen', 'Vite emitted the locale files and the wasm found German');
+    assert.equal(result.comments, 1, 'the comments module and its wasm loaded from the build');
   } finally {
     await server.close();
   }
@@ -176,6 +184,7 @@ test('the same app runs under the Vite dev server (with the README\'s optimizeDe
     const result = await check(url, ['mounted', 'element', 'german']);
     assert.equal(result.defined, true);
     assert.equal(result.german, 'Artikel teilen');
+    assert.equal(result.comments, 1);
   } finally {
     await server.close();
   }
