@@ -27,6 +27,8 @@ test('the demo page renders the seed article, then its comments, with no errors'
   assert.ok(await host.locator('nav.folio-share [data-folio-share="linkedin"]').count() === 1);
   assert.equal(await host.locator('[data-folio-share="google+"]').count(), 0, 'Google+ is gone');
   assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'nothing but the page itself before scrolling');
+  // The page preloads the core's wasm; init() must take that download, not start another.
+  assert.equal(requests.filter((u) => new URL(u).pathname === '/pkg/folio_bg.wasm').length, 1, 'the wasm is downloaded once');
 
   await host.locator('[data-folio-comments]').scrollIntoViewIfNeeded();
   await host.locator('article[data-folio-comment-id]', { hasText: 'Agreed, thanks.' }).waitFor();
