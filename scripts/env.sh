@@ -38,28 +38,31 @@ pkg_toolchain() {
 build_pkg() {
   local toolchain out
   toolchain="$(pkg_toolchain)"
-  rm -rf pkg && mkdir -p pkg
-  # The crate for the wasm target as a cdylib, with features $1 (into $out).
-  if [ "$toolchain" = nightly ]; then
-    out=target/nightly/wasm32-unknown-unknown/release/folio.wasm
-    compile() {
-      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +nightly rustc --quiet --lib --release \
-        --target wasm32-unknown-unknown --crate-type cdylib --features "$1" \
-        -Zbuild-std=std,panic_abort --target-dir target/nightly
-    }
-  else
-    out=target/wasm32-unknown-unknown/release/folio.wasm
-    compile() {
-      cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib --features "$1"
-    }
-  fi
-  mkdir -p target
+  rm -rf pkg && mkdir -p target pkg
   if [ "$toolchain" = nightly ]; then
     echo "$(rustup run nightly rustc --version), build-std, panic=immediate-abort" > target/pkg-toolchain.txt
   else
     rustc --version > target/pkg-toolchain.txt
   fi
   echo "build_pkg: $(cat target/pkg-toolchain.txt)"
+  # The crate for the wasm target as a cdylib, with features $1, into $out. A nightly that
+  # cannot build it (a toolchain too old or too new for these flags) hands over to the
+  # default toolchain, for this module and the rest, and says so.
+  compile() {
+    if [ "$toolchain" = nightly ]; then
+      out=target/nightly/wasm32-unknown-unknown/release/folio.wasm
+      if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +nightly rustc --quiet --lib --release \
+        --target wasm32-unknown-unknown --crate-type cdylib --features "$1" \
+        -Zbuild-std=std,panic_abort --target-dir target/nightly; then
+        return 0
+      fi
+      echo "build_pkg: the nightly build failed (above); building with the default toolchain" >&2
+      toolchain=stable
+      echo "$(rustc --version) (the nightly build failed)" > target/pkg-toolchain.txt
+    fi
+    out=target/wasm32-unknown-unknown/release/folio.wasm
+    cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib --features "$1"
+  }
   # name, features: one module of the package.
   build_module() {
     compile "$2" || return 1
