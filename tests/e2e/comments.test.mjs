@@ -134,75 +134,66 @@ test('within the edit window the reader can edit and delete their own comment', 
   }
 });
 
-test('eager comments on a named thread are requested while the article is still loading', async () => {
+/**
+ * Opens an eager comment section on a fresh thread seeded with one comment (`text`), with
+ * the responses matching the route glob `held` held back for 800 ms, and returns what
+ * happened in order: `<heldName> requested`, `<heldName> answered`, and
+ * `<seenName> requested` for every request whose URL `seen(url, issoUrl)` accepts.
+ */
+async function requestOrder({ text, held, heldName, seen, seenName }) {
   const isso = await startIsso({ origins: [origin] });
   try {
     const thread = newThread();
-    await isso.seed(thread, [{ text: 'Early bird.', author: 'Ann' }]);
+    await isso.seed(thread, [{ text, author: 'Ann' }]);
     const page = await browser.newPage();
     const events = [];
-    // Hold the article back for a moment; the comment request must not wait for it.
-    await page.route('**/kaspersky-reputation.json', async (route) => {
-      events.push('article requested');
+    await page.route(held, async (route) => {
+      events.push(`${heldName} requested`);
       await new Promise((r) => setTimeout(r, 800));
-      events.push('article answered');
+      events.push(`${heldName} answered`);
       await route.continue();
     });
-    page.on('request', (r) => { if (r.url().startsWith(isso.url)) events.push('comments requested'); });
+    page.on('request', (r) => { if (seen(r.url(), isso.url)) events.push(`${seenName} requested`); });
     await page.goto(`${server.url}tests/e2e/pages/comments.html?isso=${encodeURIComponent(isso.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
-    await page.locator('#article article[data-folio-comment-id]', { hasText: 'Early bird.' }).waitFor();
-    // Both go out at once (in either order); the comments must not wait for the article.
-    assert.ok(events.indexOf('comments requested') >= 0 && events.indexOf('comments requested') < events.indexOf('article answered'), events.join(' -> '));
+    await page.locator('#article article[data-folio-comment-id]', { hasText: text }).waitFor();
     await page.close();
+    return events;
   } finally {
     await isso.stop();
   }
+}
+
+/** `first` happened, once, before `then`. */
+function onceBefore(events, first, then) {
+  assert.equal(events.filter((e) => e === first).length, 1, events.join(' -> '));
+  assert.ok(events.indexOf(first) < events.indexOf(then), events.join(' -> '));
+}
+
+test('eager comments on a named thread are requested while the article is still loading', async () => {
+  // The comment request must not wait for the article (both go out at once, in either order).
+  const events = await requestOrder({
+    text: 'Early bird.', held: '**/kaspersky-reputation.json', heldName: 'article',
+    seen: (url, isso) => url.startsWith(isso), seenName: 'comments',
+  });
+  onceBefore(events, 'comments requested', 'article answered');
 });
 
 test('eager comments: the first list request goes out once, without waiting for the comments module', async () => {
-  const isso = await startIsso({ origins: [origin] });
-  try {
-    const thread = newThread();
-    await isso.seed(thread, [{ text: 'Sent by the core.', author: 'Ann' }]);
-    const page = await browser.newPage();
-    const events = [];
-    // Hold the comments module's wasm back: the core sends the first list request itself
-    // while the module loads, and the module reads that answer instead of asking again.
-    await page.route('**/folio_comments_bg.wasm', async (route) => {
-      await new Promise((r) => setTimeout(r, 800));
-      events.push('module answered');
-      await route.continue();
-    });
-    page.on('request', (r) => { if (r.url().startsWith(`${isso.url}/?uri=`)) events.push('list requested'); });
-    await page.goto(`${server.url}tests/e2e/pages/comments.html?isso=${encodeURIComponent(isso.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
-    await page.locator('#article article[data-folio-comment-id]', { hasText: 'Sent by the core.' }).waitFor();
-    assert.deepEqual(events, ['list requested', 'module answered']);
-    await page.close();
-  } finally {
-    await isso.stop();
-  }
+  // The core sends the first list request itself while the module loads, and the module
+  // reads that answer instead of asking again.
+  const events = await requestOrder({
+    text: 'Sent by the core.', held: '**/folio_comments_bg.wasm', heldName: 'module wasm',
+    seen: (url, isso) => url.startsWith(`${isso}/?uri=`), seenName: 'list',
+  });
+  onceBefore(events, 'list requested', 'module wasm answered');
 });
 
 test('the comments module\'s wasm is requested together with its JS, not after it', async () => {
-  const isso = await startIsso({ origins: [origin] });
-  try {
-    const thread = newThread();
-    await isso.seed(thread, [{ text: 'Both at once.', author: 'Ann' }]);
-    const page = await browser.newPage();
-    const events = [];
-    await page.route('**/folio_comments.js', async (route) => {
-      await new Promise((r) => setTimeout(r, 800));
-      events.push('module JS answered');
-      await route.continue();
-    });
-    page.on('request', (r) => { if (r.url().endsWith('/folio_comments_bg.wasm')) events.push('module wasm requested'); });
-    await page.goto(`${server.url}tests/e2e/pages/comments.html?isso=${encodeURIComponent(isso.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
-    await page.locator('#article article[data-folio-comment-id]', { hasText: 'Both at once.' }).waitFor();
-    assert.deepEqual(events, ['module wasm requested', 'module JS answered']);
-    await page.close();
-  } finally {
-    await isso.stop();
-  }
+  const events = await requestOrder({
+    text: 'Both at once.', held: '**/folio_comments.js', heldName: 'module JS',
+    seen: (url) => url.endsWith('/folio_comments_bg.wasm'), seenName: 'module wasm',
+  });
+  onceBefore(events, 'module wasm requested', 'module JS answered');
 });
 
 test('moderation: a held comment says so', async () => {
