@@ -4,6 +4,7 @@
 
 use super::form::FormRules;
 use super::model::{Sort, ThreadRef};
+use super::request::JsonObject;
 use super::{Backend, Contract, HttpRequest, Isso};
 use crate::json::Value;
 use crate::view::url;
@@ -137,41 +138,25 @@ impl CommentsConfig {
     /// assert_eq!(again, Some(c));
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{\"backend\":\"");
-        out.push_str(match self.backend {
+        let backend = match self.backend {
             BackendKind::Isso => "isso",
             BackendKind::Json => "json",
             BackendKind::Callbacks => "callbacks",
-        });
-        out.push('"');
-        let string = |out: &mut String, key: &str, value: &str| {
-            out.push_str(",\"");
-            out.push_str(key);
-            out.push_str("\":");
-            crate::json::write_string(out, value);
         };
-        if let Some(endpoint) = &self.endpoint {
-            string(&mut out, "endpoint", endpoint);
-        }
-        if let Some(thread) = &self.thread {
-            string(&mut out, "thread", thread);
-        }
-        string(&mut out, "load", if self.eager { "eager" } else { "lazy" });
-        string(&mut out, "sort", self.sort.as_str());
-        let number = |out: &mut String, key: &str, n: u32| {
-            out.push_str(",\"");
-            out.push_str(key);
-            out.push_str("\":");
-            out.push_str(&n.to_string());
-        };
-        if let Some(count) = self.count {
-            number(&mut out, "count", count);
-        }
-        number(&mut out, "pageSize", self.page_size);
-        number(&mut out, "maxLength", self.rules.max_chars);
-        out.push_str(if self.rules.require_name { ",\"requireName\":true" } else { ",\"requireName\":false" });
-        out.push_str(if self.rules.require_email { ",\"requireEmail\":true}" } else { ",\"requireEmail\":false}" });
-        out
+        let flag = |on: bool| if on { "true" } else { "false" };
+        // `null` reads back as absent, the same as leaving the member out.
+        let mut o = JsonObject::new();
+        o.string("backend", Some(backend))
+            .string("endpoint", self.endpoint.as_deref())
+            .string("thread", self.thread.as_deref())
+            .string("load", Some(if self.eager { "eager" } else { "lazy" }))
+            .string("sort", Some(self.sort.as_str()))
+            .raw("count", &self.count.map_or_else(|| "null".into(), |n| n.to_string()))
+            .raw("pageSize", &self.page_size.to_string())
+            .raw("maxLength", &self.rules.max_chars.to_string())
+            .raw("requireName", flag(self.rules.require_name))
+            .raw("requireEmail", flag(self.rules.require_email));
+        o.finish()
     }
 }
 

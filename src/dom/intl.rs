@@ -50,7 +50,7 @@ fn with_comment_formats<R>(tag: &str, f: impl FnOnce(&CommentFormats) -> R) -> R
 }
 
 /// Makes the comment formatters for `tag` now, so that the first list does not wait for
-/// them: the first `Intl.DateTimeFormat` of a page loads the browser's locale data (~45 ms
+/// them: the first `Intl.DateTimeFormat` of a page loads the browser's locale data (20-40 ms
 /// in Chromium), which can happen while the list is still on the network.
 pub fn prepare_comment_formats(tag: &str) {
     with_comment_formats(tag, |_| ());
