@@ -19,15 +19,19 @@ cd "$FOLIO_ROOT"
 # minified glue); folio-locales writes pkg/locales/, scripts/package.mjs completes the
 # package.
 #
-# With a nightly toolchain that has rust-src and the wasm32 standard library (the machine
-# image may carry one; nothing here can install it), std is rebuilt with
+# With the pinned nightly (FOLIO_NIGHTLY, installed by scripts/setup with rust-src and the
+# wasm32 standard library), std is rebuilt with
 # panic=immediate-abort: a panic traps at once instead of first formatting a message that
 # nobody reads (the release profile aborts anyway), and each module is ~7.5 KB gzip
-# smaller. Without one, or with FOLIO_STABLE=1, the default toolchain builds it. Which one
+# smaller. Without it, or with FOLIO_STABLE=1, the default toolchain builds it. Which one
 # built pkg/ is written to target/pkg-toolchain.txt (bench/size prints it).
+# The nightly the package's figures are measured with, pinned by date (scripts/setup
+# installs it).
+FOLIO_NIGHTLY="${FOLIO_NIGHTLY:-nightly-2026-05-20}"
+
 pkg_toolchain() {
   local sysroot
-  if [ -z "${FOLIO_STABLE:-}" ] && sysroot="$(rustup run nightly rustc --print sysroot 2>/dev/null)" &&
+  if [ -z "${FOLIO_STABLE:-}" ] && sysroot="$(rustup run "$FOLIO_NIGHTLY" rustc --print sysroot 2>/dev/null)" &&
     [ -d "$sysroot/lib/rustlib/src/rust/library" ] && [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib" ]; then
     echo nightly
   else
@@ -40,7 +44,7 @@ build_pkg() {
   toolchain="$(pkg_toolchain)"
   rm -rf pkg && mkdir -p target pkg
   if [ "$toolchain" = nightly ]; then
-    echo "$(rustup run nightly rustc --version), build-std, panic=immediate-abort" > target/pkg-toolchain.txt
+    echo "$(rustup run "$FOLIO_NIGHTLY" rustc --version), build-std, panic=immediate-abort" > target/pkg-toolchain.txt
   else
     rustc --version > target/pkg-toolchain.txt
   fi
@@ -51,7 +55,7 @@ build_pkg() {
   compile() {
     if [ "$toolchain" = nightly ]; then
       out=target/nightly/wasm32-unknown-unknown/release/folio.wasm
-      if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +nightly rustc --quiet --lib --release \
+      if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo "+$FOLIO_NIGHTLY" rustc --quiet --lib --release \
         --target wasm32-unknown-unknown --crate-type cdylib --features "$1" \
         -Zbuild-std=std,panic_abort --target-dir target/nightly; then
         return 0
