@@ -5,6 +5,7 @@
 // it owns from sources outside pkg/, so running it twice gives the same pkg/.
 import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = `${root}pkg/`;
@@ -22,11 +23,17 @@ function cargoPackage(toml) {
 const cargo = cargoPackage(await readFile(`${root}Cargo.toml`, 'utf8'));
 if (!/^\d+\.\d+\.\d+/.test(cargo.version ?? '')) throw new Error(`package.mjs: no version in Cargo.toml [package] (${cargo.version})`);
 
-await copyFile(`${root}js/element.js`, `${pkg}element.js`);
+// What an HTML-first page downloads at load: the element's script and the stylesheet,
+// both minified (js/element.js and src/style.css are the readable sources).
+const minify = async (from, to, loader) => {
+  const { code } = await transform(await readFile(from, 'utf8'), { loader, format: loader === 'js' ? 'esm' : undefined, minify: true, target: 'es2022', legalComments: 'none' });
+  await writeFile(to, code);
+};
+await minify(`${root}js/element.js`, `${pkg}element.js`, 'js');
+await minify(`${root}src/style.css`, `${pkg}folio.css`, 'css');
 await copyFile(`${root}js/element.d.ts`, `${pkg}element.d.ts`);
 await copyFile(`${root}js/index.d.ts`, `${pkg}index.d.ts`);
 await copyFile(`${root}js/README.md`, `${pkg}README.md`); // replaces the repo README wasm-pack copied
-await copyFile(`${root}src/style.css`, `${pkg}folio.css`);
 await writeFile(`${pkg}index.js`, `// Folio: mount() and the <folio-article> element (defined on import).
 export { default, mount, Folio } from './folio.js';
 export { FolioArticle, ready } from './element.js';

@@ -4,6 +4,10 @@
 //! fingerprint of it tells the widget whether pre-rendered markup can be adopted as is.
 
 use crate::article::{render_article, Article, RenderOptions};
+use crate::comments::config::{default_thread, CommentsConfig};
+use crate::comments::draft::Draft;
+use crate::comments::error::CommentsError;
+use crate::comments::form::{form, FormState, FORM_ID};
 use crate::comments::view as comments_view;
 use crate::i18n::Locale;
 use crate::options::Options;
@@ -38,9 +42,44 @@ pub fn widget_nodes(article: &Article, options: &Options, locale: &Locale) -> Ve
     let render = RenderOptions { words_per_minute: options.words_per_minute, before_body, after_body };
     let mut nodes: Vec<Node> = vec![render_article(article, &render, &locale.article).into()];
     if let Some(config) = &options.comments {
-        nodes.push(comments_view::placeholder(config.count, &locale.comments).into());
+        nodes.push(comments_placeholder(article, config, locale).into());
     }
     nodes
+}
+
+/// The comment placeholder with what the element's script needs to start the comments
+/// module on a pre-rendered page without the core: the configuration as `options.comments`
+/// JSON (`data-folio-config`), the thread and the title it posts with, and the words of the
+/// error box it shows when the module cannot be loaded (`data-folio-failed`,
+/// `data-folio-retry`).
+pub fn comments_placeholder(article: &Article, config: &CommentsConfig, locale: &Locale) -> Element {
+    let t = &locale.comments;
+    let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
+    comments_view::placeholder(config.count, t)
+        .attr("data-folio-config", config.to_json())
+        .attr("data-folio-thread", thread)
+        .attr("data-folio-title", article.title.as_str())
+        .attr("data-folio-failed", CommentsError::Network.message_in(t))
+        .attr("data-folio-retry", t.retry)
+}
+
+/// The comment form as pre-rendered markup holds it: the form the comments module shows
+/// first (an empty draft), `inert` until the module replaces it. The module's form then takes
+/// the room this one held, so nothing below it moves when the section goes live; readers
+/// without JavaScript see the form but cannot use it.
+pub fn static_comment_form(config: &CommentsConfig, locale: &Locale) -> Element {
+    let state = FormState { rules: config.rules, ..FormState::default() };
+    form(FORM_ID, &Draft::default(), &state, &locale.comments, None).attr("inert", "")
+}
+
+/// Puts [`static_comment_form`] into the form region of the comment placeholder among
+/// `nodes` (folio-render's markup; the fingerprint is taken before, so the widget still
+/// adopts it).
+pub fn prefill_comment_form(nodes: &mut [Node], config: &CommentsConfig, locale: &Locale) {
+    let region = |e: &Element| e.get_attr("data-folio-region") == Some("comment-form");
+    if let Some(region) = nodes.iter_mut().find_map(|n| n.find_mut(&region)) {
+        region.children = vec![static_comment_form(config, locale).into()];
+    }
 }
 
 /// The root element around the content, in the locale's language and direction.

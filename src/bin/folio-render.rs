@@ -97,8 +97,11 @@ fn run(args: Vec<String>) -> Result<String, String> {
     }
     let article = &parsed.article;
     let locale = folio::i18n::negotiate(&[args.lang.as_deref(), options.lang.as_deref(), article.lang.as_deref()]);
-    let nodes = widget_nodes(article, &options, locale);
+    let mut nodes = widget_nodes(article, &options, locale);
     let stamp = fingerprint(&nodes);
+    if let Some(config) = &options.comments {
+        folio::compose::prefill_comment_form(&mut nodes, config, locale);
+    }
     let content = root(nodes, locale).attr(STATIC_ATTRIBUTE, stamp);
     let template = el("template")
         .attr("shadowrootmode", "open")

@@ -133,6 +133,9 @@ fn id(form_id: &str, suffix: &str) -> String {
     out
 }
 
+/// The id of the section's comment form (its reply forms are the same form, moved).
+pub const FORM_ID: &str = "folio-comment-form";
+
 /// Renders the comment form.
 ///
 /// `form_id` prefixes every id (`{form_id}-text`, `{form_id}-text-counter`,

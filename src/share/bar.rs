@@ -15,7 +15,8 @@ use crate::view::{el, Element};
 /// Network links are `<a href target="_blank" rel="noopener noreferrer">` that work
 /// without script; with [`ShareOptions::popup`] they also carry `data-folio-popup` (not the
 /// `mailto:` link, which opens the mail program, not a page). The copy button carries the
-/// shared URL in `data-url`; the native-share button starts `hidden` (its `<li>` too) and
+/// shared URL in `data-url` and what the live region says after a copy in
+/// `data-folio-copied` / `data-folio-copy-failed`; the native-share button starts `hidden` (its `<li>` too) and
 /// carries `data-url` and `data-title` for `navigator.share`: the edge un-hides both where
 /// `navigator.canShare` is true.
 ///
@@ -84,6 +85,10 @@ fn item(network: Network, url: &str, target: &ShareTarget, options: &ShareOption
         Network::Copy => {
             control.set_attr("data-folio-action", "copy");
             control.set_attr("data-url", url);
+            // What the live region says after a copy, for the element's script on
+            // pre-rendered pages (which has no locale tables).
+            control.set_attr("data-folio-copied", text.link_copied);
+            control.set_attr("data-folio-copy-failed", text.copy_failed);
         }
         Network::Native => {
             control.set_attr("data-folio-action", "native-share");
@@ -311,7 +316,7 @@ mod tests {
             r#"<nav class="folio-share" part="share" aria-label="Share this article"><ul class="folio-share-list" role="list">"#,
             r#"<li class="folio-share-item"><a class="folio-share-button folio-share-hackernews" part="share-button" href="https://news.ycombinator.com/submitlink?u=https%3A%2F%2Fn.example%2Fa%3Fb%3D1&amp;t=Hi%20%26%20bye" target="_blank" rel="noopener noreferrer" aria-label="Share on Hacker News" title="Share on Hacker News" data-folio-share="hackernews">"#,
             svg, r#" fill-rule="evenodd" d=""#, hn, r#""></path></svg></a></li>"#,
-            r#"<li class="folio-share-item"><button type="button" class="folio-share-button folio-share-copy" part="share-button" aria-label="Copy link" title="Copy link" data-folio-share="copy" data-folio-action="copy" data-url="https://n.example/a?b=1">"#,
+            r#"<li class="folio-share-item"><button type="button" class="folio-share-button folio-share-copy" part="share-button" aria-label="Copy link" title="Copy link" data-folio-share="copy" data-folio-action="copy" data-url="https://n.example/a?b=1" data-folio-copied="Link copied" data-folio-copy-failed="Could not copy. Select the link below and copy it.">"#,
             svg, r#" d=""#, copy, r#""></path></svg></button></li></ul>"#,
             r#"<input class="folio-share-field" type="text" readonly="" value="https://n.example/a?b=1" aria-label="Link to this article" data-folio-copy-field="" hidden="">"#,
             r#"<p role="status" aria-live="polite" class="folio-share-status" data-folio-live="share"></p></nav>"#,

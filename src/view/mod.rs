@@ -155,6 +155,15 @@ impl Node {
         }
     }
 
+    /// The first element (depth first, this node included) matching `pred`, to change.
+    pub fn find_mut(&mut self, pred: &dyn Fn(&Element) -> bool) -> Option<&mut Element> {
+        let Node::Element(e) = self else { return None };
+        if pred(e) {
+            return Some(e);
+        }
+        e.children.iter_mut().find_map(|c| c.find_mut(pred))
+    }
+
     /// Every element (depth first, this node included) matching `pred`.
     pub fn find_all<'a>(&'a self, pred: &dyn Fn(&Element) -> bool, out: &mut Vec<&'a Element>) {
         if let Node::Element(e) = self {

@@ -16,7 +16,7 @@ use crate::comments::config::{BackendKind, CommentsConfig, HttpServer};
 use crate::comments::draft::{storage_key, Draft};
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
-use crate::comments::form::{counter_text, form, validate, FormState};
+use crate::comments::form::{counter_text, form, validate, FormState, FORM_ID};
 use crate::comments::{
     contract, isso, sanitize, view, Backend, Comment, CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse,
     NewComment, Page, Posted, Sort, ThreadRef,
@@ -26,7 +26,6 @@ use crate::i18n::Locale;
 use crate::view::Node;
 
 use super::NEAR_MARGIN;
-const FORM_ID: &str = "folio-comment-form";
 
 /// Where comments come from.
 enum Server {

@@ -29,7 +29,6 @@ use web_sys::{AbortController, AbortSignal, Element, ShadowRoot, ShadowRootInit,
 
 use crate::article::{Article, Parsed};
 use crate::comments::config::{default_thread, CommentsConfig};
-use crate::comments::view as comments_view;
 use crate::compose::{self, STATIC_ATTRIBUTE};
 use crate::dom::{self, build};
 use crate::error::Error;
@@ -184,7 +183,7 @@ impl Widget {
         if old.comments != options.comments || callbacks.is_some() {
             self.comments = None;
             let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
-            let fresh = options.comments.as_ref().map(|c| comments_view::placeholder(c.count, &self.locale.get().comments).into());
+            let fresh = options.comments.as_ref().map(|c| compose::comments_placeholder(&parsed.article, c, self.locale.get()).into());
             match (section, fresh) {
                 (Some(old_section), Some(node)) => {
                     if let Ok(new) = dom::document().and_then(|d| build::build(&d, &node, false)) {
