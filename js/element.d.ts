@@ -2,7 +2,8 @@
 // (once) when this module is imported.
 import type { Article, CallbackCommentsOptions, CommonOptions, InitOutput, ServerCommentsOptions } from './index.js';
 
-/** Loads and instantiates the WebAssembly module once per page (the element calls it itself). */
+/** Loads and instantiates the core module (folio.js and its wasm) once per page. The element calls it
+ * itself, and only on the client path: a page whose element holds folio-render's markup never needs it. */
 export function ready(): Promise<InitOutput>;
 
 /**
