@@ -189,11 +189,10 @@ fn feed(hash: &mut u64, bytes: &[u8], end: u8) {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use self::render::{fill_section, script_text, Filling};
 
-/// Writing the page into the placeholder: `folio-render` only.
-#[cfg(not(target_arch = "wasm32"))]
+/// Writing the page into the placeholder: `folio-render`'s part (the comments module
+/// never calls it, so it is not linked into its wasm).
 mod render {
     use super::*;
     use crate::comments::form::{form, FormRules, FormState};
