@@ -154,8 +154,13 @@ pub fn read(e: &Embedded, thread: &str, sort: Sort, now: f64, max_age: u32, like
 /// moment, and the section rewrites them in place.
 pub fn fingerprint(page: &Page, sort: Sort, t: &CommentsText) -> String {
     // With no clock every time reads "just now": the markup then depends on the page alone.
+    fingerprint_nodes(&view::list(page, f64::NAN, sort, t, &sanitize::comment_body))
+}
+
+/// The fingerprint of view nodes (see [`fingerprint`]): 16 hex digits, equal for equal trees.
+pub fn fingerprint_nodes(nodes: &[Node]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for node in &view::list(page, f64::NAN, sort, t, &sanitize::comment_body) {
+    for node in nodes {
         hash_node(&mut hash, node);
     }
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -262,8 +267,9 @@ mod render {
                     e.children = vec![form(FORM_ID, &Draft::default(), &state, t, None).attr("inert", "").into()];
                 }
                 (_, Some("comments-list")) => {
-                    let class = e.get_attr("class").unwrap_or_default().replace(" folio-comments-loading", "");
-                    e.set_attr("class", class);
+                    let class = e.get_attr("class").unwrap_or_default();
+                    let class: Vec<&str> = class.split_ascii_whitespace().filter(|c| *c != "folio-comments-loading").collect();
+                    e.set_attr("class", class.join(" "));
                     e.set_attr("aria-busy", "false");
                     e.children = std::mem::take(&mut list);
                 }

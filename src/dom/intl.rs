@@ -28,7 +28,8 @@ thread_local! {
 }
 
 /// Runs `f` with the comment formatters for `tag`, making them on first use.
-fn with_comment_formats<R>(tag: &str, f: impl FnOnce(&CommentFormats) -> R) -> R {
+/// (`f` is a `dyn` so the formatter set-up is compiled once, not once per caller.)
+fn with_comment_formats(tag: &str, f: &mut dyn FnMut(&CommentFormats)) {
     COMMENT_FORMATS.with(|cell| {
         let mut slot = cell.borrow_mut();
         let formats = match slot.take() {
@@ -43,9 +44,8 @@ fn with_comment_formats<R>(tag: &str, f: impl FnOnce(&CommentFormats) -> R) -> R
                 }
             }
         };
-        let result = f(&formats);
+        f(&formats);
         *slot = Some(formats);
-        result
     })
 }
 
@@ -53,7 +53,7 @@ fn with_comment_formats<R>(tag: &str, f: impl FnOnce(&CommentFormats) -> R) -> R
 /// them: the first `Intl.DateTimeFormat` of a page loads the browser's locale data (20-40 ms
 /// in Chromium), which can happen while the list is still on the network.
 pub fn prepare_comment_formats(tag: &str) {
-    with_comment_formats(tag, |_| ());
+    with_comment_formats(tag, &mut |_| ());
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -69,8 +69,8 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 /// the view tree, before it is built, so no time is read back from the DOM.
 pub fn localize_comment_times(nodes: &mut [Node], tag: &str) {
     let now = Date::now();
-    with_comment_formats(tag, |formats| {
-        for node in nodes {
+    with_comment_formats(tag, &mut |formats| {
+        for node in nodes.iter_mut() {
             localize_comment_time(node, formats, now);
         }
     });
@@ -103,7 +103,7 @@ fn localized(formats: &CommentFormats, datetime: &str, now: f64) -> Option<(Opti
 pub fn localize_built_comment_times(root: &web_sys::Element, tag: &str) {
     let Ok(times) = root.query_selector_all("time.folio-comment-time") else { return };
     let now = Date::now();
-    with_comment_formats(tag, |formats| {
+    with_comment_formats(tag, &mut |formats| {
         for i in 0..times.length() {
             let Some(e) = times.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
             let Some((title, text)) = e.get_attribute("datetime").and_then(|d| localized(formats, &d, now)) else { continue };

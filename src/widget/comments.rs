@@ -224,12 +224,18 @@ impl State {
         js_sys::Date::now() / 1000.0
     }
 
-    fn render_list(&mut self) {
-        let Some(region) = self.region("comments-list") else { return };
+    /// The list region's content for the comments held, times seen from `now`.
+    fn list_nodes(&mut self, now: f64) -> Vec<Node> {
         // The page holds the comments while they are rendered (no copy), then gives them back.
         let page = Page { total: self.total.unwrap_or(0), comments: std::mem::take(&mut self.comments), next: self.next.clone() };
-        let mut nodes = view::list(&page, Self::now(), self.sort, self.text, &sanitize::comment_body);
+        let nodes = view::list(&page, now, self.sort, self.text, &sanitize::comment_body);
         self.comments = page.comments;
+        nodes
+    }
+
+    fn render_list(&mut self) {
+        let Some(region) = self.region("comments-list") else { return };
+        let mut nodes = self.list_nodes(Self::now());
         dom::intl::localize_comment_times(&mut nodes, self.lang);
         let _ = build::replace_children(&region, &nodes);
         self.decorate_own();
@@ -616,10 +622,11 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     let found = Embedded { format: &format, thread: &thread, sort: &sort, fetched: &fetched, body: &body };
     let likes = matches!(&*s.server, Server::Http(_, BackendKind::Isso, _));
     let Ok(page) = embedded::read(&found, &s.thread.uri, s.sort, State::now(), max_age, likes) else { return false };
-    let same = attr("data-folio-fingerprint") == embedded::fingerprint(&page, s.sort, s.text);
     s.total = Some(page.total);
     s.next = page.next;
     s.comments = page.comments;
+    // Without a clock every time reads "just now", as in the fingerprint folio-render wrote.
+    let same = attr("data-folio-fingerprint") == embedded::fingerprint_nodes(&s.list_nodes(f64::NAN));
     s.started = true;
     s.prefetched = None;
     match s.region("comments-list") {
