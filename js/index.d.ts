@@ -154,6 +154,11 @@ interface CommentsOptionsBase {
   maxLength?: number;
   requireName?: boolean;
   requireEmail?: boolean;
+  /**
+   * How old (seconds) a first page that folio-render wrote into the static HTML may be for
+   * the section to show it without requesting it (default 600; 0: always request it).
+   */
+  staticMaxAge?: number;
 }
 
 /** An Isso server (the default backend) or a server implementing the JSON contract. */

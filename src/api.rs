@@ -128,14 +128,16 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
     unmount_host(&host);
     let widget = Widget::attach(host)?;
     let signal = widget.signal();
+    let embedded = widget.has_embedded_comments();
     match slot.upgrade() {
         Some(s) => *s.borrow_mut() = Some(widget),
         None => return Err(Error::Destroyed),
     }
     let callbacks = read_callbacks(&options);
     let options = read_options(&options)?;
-    // Eager comments on a named thread need nothing from the article: ask at once.
-    let prefetched = options.comments.as_ref().and_then(|c| crate::widget::section::prefetch(c, callbacks.clone()));
+    // Eager comments on a named thread need nothing from the article: ask at once (unless
+    // the markup carries that page for the section to adopt).
+    let prefetched = options.comments.as_ref().filter(|_| !embedded).and_then(|c| crate::widget::section::prefetch(c, callbacks.clone()));
     crate::widget::prefetch_language(&options);
     let parsed = load_article(&options, signal.as_ref()).await;
     let locale = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;

@@ -5,9 +5,8 @@
 
 use crate::article::{render_article, Article, RenderOptions};
 use crate::comments::config::{default_thread, CommentsConfig};
-use crate::comments::draft::Draft;
 use crate::comments::error::CommentsError;
-use crate::comments::form::{form, FormState, FORM_ID};
+use crate::comments::form::static_form;
 use crate::comments::view as comments_view;
 use crate::i18n::Locale;
 use crate::options::Options;
@@ -63,22 +62,13 @@ pub fn comments_placeholder(article: &Article, config: &CommentsConfig, locale: 
         .attr("data-folio-retry", t.retry)
 }
 
-/// The comment form as pre-rendered markup holds it: the form the comments module shows
-/// first (an empty draft), `inert` until the module replaces it. The module's form then takes
-/// the room this one held, so nothing below it moves when the section goes live; readers
-/// without JavaScript see the form but cannot use it.
-pub fn static_comment_form(config: &CommentsConfig, locale: &Locale) -> Element {
-    let state = FormState { rules: config.rules, ..FormState::default() };
-    form(FORM_ID, &Draft::default(), &state, &locale.comments, None).attr("inert", "")
-}
-
-/// Puts [`static_comment_form`] into the form region of the comment placeholder among
+/// Puts the inert [`static_form`] into the form region of the comment placeholder among
 /// `nodes` (folio-render's markup; the fingerprint is taken before, so the widget still
 /// adopts it).
 pub fn prefill_comment_form(nodes: &mut [Node], config: &CommentsConfig, locale: &Locale) {
     let region = |e: &Element| e.get_attr("data-folio-region") == Some("comment-form");
     if let Some(region) = nodes.iter_mut().find_map(|n| n.find_mut(&region)) {
-        region.children = vec![static_comment_form(config, locale).into()];
+        region.children = vec![static_form(config.rules, &locale.comments).into()];
     }
 }
 

@@ -322,3 +322,92 @@ async fn comment_times_follow_each_widgets_language() {
     assert_ne!(seen[0], seen[1], "German and English differ: {seen:?}");
     assert_ne!(seen[1], seen[3], "English and French differ: {seen:?}");
 }
+
+/// A host whose shadow root holds what `folio-render --comments` prints for LIST on the
+/// thread `comments` names, fetched `age` seconds ago (made here with the same functions).
+fn pre_rendered(comments: &JsValue, age: f64) -> Element {
+    use folio::comments::embedded::{fill_section, parse, Filling, Format};
+    use folio::view::{html::to_html, Node};
+    let thread = js_sys::Reflect::get(comments, &"thread".into()).unwrap().as_string().unwrap();
+    let article = folio::article::Article::from_json_text(SEED).unwrap().article;
+    let mut options = String::from(r#"{"src": "/a", "share": false, "comments": {"backend": "callbacks", "thread": "#);
+    folio::json::write_string(&mut options, &thread);
+    options.push_str("}}");
+    let options = folio::options::Options::from_json(&folio::json::parse(&options).unwrap()).unwrap();
+    let mut nodes = folio::compose::widget_nodes(&article, &options, &folio::i18n::EN);
+    let stamp = folio::compose::fingerprint(&nodes);
+    let page = parse(Format::Json, LIST, false).unwrap();
+    let Some(Node::Element(section)) = nodes.last_mut() else { panic!("no comment section") };
+    let filling = Filling {
+        page: &page,
+        format: Format::Json,
+        body: LIST,
+        thread: &thread,
+        sort: folio::comments::Sort::Oldest,
+        fetched: js_sys::Date::now() / 1000.0 - age,
+        rules: Default::default(),
+    };
+    fill_section(section, &filling, &folio::i18n::EN);
+    let markup = folio::compose::root(nodes, &folio::i18n::EN).attr(folio::compose::STATIC_ATTRIBUTE, stamp);
+    let el = host();
+    let shadow = el.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    shadow.set_inner_html(&to_html(&markup.into())); // test set-up only: the markup a page would carry
+    el
+}
+
+async fn mount_on(el: &Element, comments: &JsValue) -> Folio {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"article".into(), &SEED.into()).unwrap();
+    js_sys::Reflect::set(&options, &"comments".into(), comments).unwrap();
+    js_sys::Reflect::set(&options, &"share".into(), &JsValue::FALSE).unwrap();
+    let handle = mount(el.clone().into(), options.into());
+    JsFuture::from(handle.ready()).await.expect("ready");
+    handle
+}
+
+#[wasm_bindgen_test]
+async fn a_fresh_pre_rendered_first_page_is_adopted_without_a_request() {
+    let fake = Rc::new(Fake::default());
+    let (comments, _keep) = callbacks(&fake);
+    let el = pre_rendered(&comments, 30.0);
+    let r = root(&el);
+    let first = one(&r, "article[data-folio-comment-id]");
+    assert_eq!(one(&r, "time.folio-comment-time").text_content().as_deref(), Some("November 30, 2026"));
+    let handle = mount_on(&el, &comments).await;
+    tick(50).await;
+    assert_eq!(*fake.lists.borrow(), 0, "the page in the markup is not requested again");
+    assert!(one(&r, "article[data-folio-comment-id]") == first, "the same nodes");
+    assert_eq!(one(&r, "#folio-comments-heading").text_content().as_deref(), Some("Comments (3)"));
+    assert!(one(&r, "time.folio-comment-time").text_content().unwrap().contains("ago"), "times made relative");
+    assert!(r.query_selector("script[data-folio-page]").unwrap().is_none());
+    assert!(!one(&r, "[data-folio-form]").has_attribute("inert"), "the live form");
+    handle.load_comments(); // loaded already: nothing to ask
+    tick(20).await;
+    assert_eq!(*fake.lists.borrow(), 0);
+    // Live: a reply posts through the callbacks and appears under its parent.
+    one(&r, "#folio-comment-2 [data-folio-action=reply]").dyn_into::<HtmlElement>().unwrap().click();
+    type_text(&r, "A reply to a static comment");
+    submit(&r);
+    tick(50).await;
+    assert_eq!(fake.posts.borrow().len(), 1);
+    assert!(r.query_selector("#folio-comment-2 + ol #folio-comment-new1").unwrap().is_some());
+    handle.destroy();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_stale_pre_rendered_page_is_requested_and_replaced() {
+    let fake = Rc::new(Fake::default());
+    let (comments, _keep) = callbacks(&fake);
+    js_sys::Reflect::set(&comments, &"load".into(), &"eager".into()).unwrap();
+    let el = pre_rendered(&comments, 3600.0);
+    let r = root(&el);
+    let first = one(&r, "article[data-folio-comment-id]");
+    let handle = mount_on(&el, &comments).await;
+    tick(50).await;
+    assert_eq!(*fake.lists.borrow(), 1);
+    assert!(one(&r, "article[data-folio-comment-id]") != first, "drawn again from the answer");
+    assert_eq!(all(&r, "article[data-folio-comment-id]").len(), 3);
+    handle.destroy();
+    el.remove();
+}

@@ -39,13 +39,17 @@ pub struct CommentsConfig {
     pub page_size: u32,
     /// What the form requires.
     pub rules: FormRules,
+    /// How old (seconds) a first page written into the static HTML by folio-render may be
+    /// for the section to use it instead of requesting it (`0`: never).
+    pub static_max_age: u32,
 }
 
 impl CommentsConfig {
     /// Reads `options.comments`. `None` (absent, `null` or `false`) means no comment
     /// section. Keys: `backend` (`"isso"`, `"json"`, `"callbacks"`), `endpoint`, `thread`,
     /// `load` (`"lazy"`, `"eager"`), `count`, `sort` (`"oldest"`, `"newest"`, `"top"`),
-    /// `pageSize`, `maxLength`, `requireName`, `requireEmail`. Errors are messages for
+    /// `pageSize`, `maxLength`, `requireName`, `requireEmail`, `staticMaxAge` (seconds,
+    /// default [`DEFAULT_MAX_AGE`](super::embedded::DEFAULT_MAX_AGE)). Errors are messages for
     /// `folio/options`.
     ///
     /// ```
@@ -122,6 +126,7 @@ impl CommentsConfig {
             sort,
             page_size: number("pageSize", 1000.0)?.filter(|n| *n > 0).unwrap_or(20),
             rules,
+            static_max_age: number("staticMaxAge", 31_536_000.0)?.unwrap_or(super::embedded::DEFAULT_MAX_AGE),
         }))
     }
 }
@@ -155,7 +160,8 @@ impl CommentsConfig {
             .raw("pageSize", &self.page_size.to_string())
             .raw("maxLength", &self.rules.max_chars.to_string())
             .raw("requireName", flag(self.rules.require_name))
-            .raw("requireEmail", flag(self.rules.require_email));
+            .raw("requireEmail", flag(self.rules.require_email))
+            .raw("staticMaxAge", &self.static_max_age.to_string());
         o.finish()
     }
 }
@@ -239,13 +245,15 @@ mod tests {
 
     #[test]
     fn reads_every_key() {
-        let c = read(r#"{"backend":"json","endpoint":"https://c.example/api/","thread":"t1","load":"eager","count":7,"sort":"top","pageSize":50,"maxLength":500,"requireName":true}"#)
+        let c = read(r#"{"backend":"json","endpoint":"https://c.example/api/","thread":"t1","load":"eager","count":7,"sort":"top","pageSize":50,"maxLength":500,"requireName":true,"staticMaxAge":60}"#)
             .unwrap()
             .unwrap();
         assert_eq!(c.backend, BackendKind::Json);
         assert_eq!(c.endpoint.as_deref(), Some("https://c.example/api"));
         assert_eq!((c.thread.as_deref(), c.eager, c.count, c.sort, c.page_size), (Some("t1"), true, Some(7), Sort::Top, 50));
         assert_eq!((c.rules.max_chars, c.rules.require_name, c.rules.require_email), (500, true, false));
+        assert_eq!(c.static_max_age, 60);
+        assert_eq!(read(r#"{"endpoint":"/c"}"#).unwrap().unwrap().static_max_age, 600);
     }
 
     #[test]
@@ -269,7 +277,7 @@ mod tests {
         for text in [
             r#"{"backend":"json","endpoint":"https://c.example/api/","thread":"t \"1\"\n","load":"eager","count":7,"sort":"top","pageSize":50,"maxLength":500,"requireName":true}"#,
             r#"{"backend":"callbacks","requireEmail":true,"sort":"newest"}"#,
-            r#"{"endpoint":"/c","maxLength":1}"#,
+            r#"{"endpoint":"/c","maxLength":1,"staticMaxAge":0}"#,
         ] {
             let c = read(text).unwrap().unwrap();
             assert_eq!(read(&c.to_json()), Ok(Some(c.clone())), "{}", c.to_json());

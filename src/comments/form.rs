@@ -136,6 +136,15 @@ fn id(form_id: &str, suffix: &str) -> String {
 /// The id of the section's comment form (its reply forms are the same form, moved).
 pub const FORM_ID: &str = "folio-comment-form";
 
+/// The comment form as pre-rendered markup holds it: the form the section shows first (an
+/// empty draft), `inert` until the section replaces it with the live one. The live form
+/// then takes the room this one held, so nothing below it moves when the section goes
+/// live; readers without JavaScript see the form but cannot use it.
+pub fn static_form(rules: FormRules, t: &CommentsText) -> Element {
+    let state = FormState { rules, ..FormState::default() };
+    form(FORM_ID, &Draft::default(), &state, t, None).attr("inert", "")
+}
+
 /// Renders the comment form.
 ///
 /// `form_id` prefixes every id (`{form_id}-text`, `{form_id}-text-counter`,

@@ -17,6 +17,7 @@
 //! | [`sanitize`] | allowlist for comment HTML, author names and websites |
 //! | [`retry`] | exponential backoff with full jitter |
 //! | [`draft`] | the unsent comment's storage format |
+//! | [`embedded`] | a first page written into static HTML, and whether to adopt it |
 //! | [`time`] | relative and ISO 8601 times |
 //! | [`text`] | every visible string |
 //! | [`view`] | placeholder, list, error box as view trees |
@@ -30,6 +31,7 @@
 pub mod config;
 pub mod contract;
 pub mod draft;
+pub mod embedded;
 pub mod error;
 pub mod form;
 pub mod html;

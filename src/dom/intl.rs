@@ -28,7 +28,8 @@ thread_local! {
 }
 
 /// Runs `f` with the comment formatters for `tag`, making them on first use.
-fn with_comment_formats<R>(tag: &str, f: impl FnOnce(&CommentFormats) -> R) -> R {
+/// (`f` is a `dyn` so the formatter set-up is compiled once, not once per caller.)
+fn with_comment_formats(tag: &str, f: &mut dyn FnMut(&CommentFormats)) {
     COMMENT_FORMATS.with(|cell| {
         let mut slot = cell.borrow_mut();
         let formats = match slot.take() {
@@ -43,9 +44,8 @@ fn with_comment_formats<R>(tag: &str, f: impl FnOnce(&CommentFormats) -> R) -> R
                 }
             }
         };
-        let result = f(&formats);
+        f(&formats);
         *slot = Some(formats);
-        result
     })
 }
 
@@ -53,7 +53,7 @@ fn with_comment_formats<R>(tag: &str, f: impl FnOnce(&CommentFormats) -> R) -> R
 /// them: the first `Intl.DateTimeFormat` of a page loads the browser's locale data (20-40 ms
 /// in Chromium), which can happen while the list is still on the network.
 pub fn prepare_comment_formats(tag: &str) {
-    with_comment_formats(tag, |_| ());
+    with_comment_formats(tag, &mut |_| ());
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -69,8 +69,8 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 /// the view tree, before it is built, so no time is read back from the DOM.
 pub fn localize_comment_times(nodes: &mut [Node], tag: &str) {
     let now = Date::now();
-    with_comment_formats(tag, |formats| {
-        for node in nodes {
+    with_comment_formats(tag, &mut |formats| {
+        for node in nodes.iter_mut() {
             localize_comment_time(node, formats, now);
         }
     });
@@ -84,12 +84,35 @@ fn localize_comment_time(node: &mut Node, formats: &CommentFormats, now: f64) {
         }
         return;
     }
-    let Some(ms) = e.get_attr("datetime").and_then(|d| DateTime::parse(d).ok()).map(|d| d.unix_seconds() * 1000.0) else { return };
-    let title = formats.absolute.as_ref().and_then(|f| f.call1(&JsValue::UNDEFINED, &JsValue::from_f64(ms)).ok());
-    if let Some(title) = title.and_then(|t| t.as_string()) {
+    let Some((title, text)) = e.get_attr("datetime").and_then(|d| localized(formats, d, now)) else { return };
+    if let Some(title) = title {
         e.set_attr("title", title);
     }
-    e.children = vec![Node::Text(relative(&formats.relative, (ms - now) / 1000.0))];
+    e.children = vec![Node::Text(text)];
+}
+
+/// The tooltip (when `Intl` gives one) and the words for a comment time's `datetime`.
+fn localized(formats: &CommentFormats, datetime: &str, now: f64) -> Option<(Option<String>, String)> {
+    let ms = DateTime::parse(datetime).ok()?.unix_seconds() * 1000.0;
+    let title = formats.absolute.as_ref().and_then(|f| f.call1(&JsValue::UNDEFINED, &JsValue::from_f64(ms)).ok());
+    Some((title.and_then(|t| t.as_string()), relative(&formats.relative, (ms - now) / 1000.0)))
+}
+
+/// Rewrites the comment times already built below `root` (markup taken over from a
+/// static page, which shows dates) as [`localize_comment_times`] writes them.
+pub fn localize_built_comment_times(root: &web_sys::Element, tag: &str) {
+    let Ok(times) = root.query_selector_all("time.folio-comment-time") else { return };
+    let now = Date::now();
+    with_comment_formats(tag, &mut |formats| {
+        for i in 0..times.length() {
+            let Some(e) = times.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let Some((title, text)) = e.get_attribute("datetime").and_then(|d| localized(formats, &d, now)) else { continue };
+            if let Some(title) = title {
+                let _ = e.set_attribute("title", &title);
+            }
+            e.set_text_content(Some(&text));
+        }
+    });
 }
 
 /// "3 hours ago" in the formatter's language for `seconds` from now (negative: past).

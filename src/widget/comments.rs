@@ -14,6 +14,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTex
 
 use crate::comments::config::{BackendKind, CommentsConfig, HttpServer};
 use crate::comments::draft::{storage_key, Draft};
+use crate::comments::embedded::{self, Embedded};
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
 use crate::comments::form::{counter_text, form, validate, FormState, FORM_ID};
@@ -82,7 +83,8 @@ struct State {
 impl CommentSection {
     /// Takes over the placeholder `section` rendered with the article: shows the form
     /// (with any saved draft) and loads comments when the section nears the viewport, or
-    /// at once with `load: "eager"`.
+    /// at once with `load: "eager"`; or adopts the first page folio-render wrote into it,
+    /// when that is fresh (see [`embedded`](crate::comments::embedded)).
     pub fn start(
         host: &Element,
         section: Element,
@@ -119,9 +121,12 @@ impl CommentSection {
             prefetched,
             observer: None,
         }));
+        let adopted = adopt(&state, config.static_max_age);
         state.borrow().render_form(false);
         let listeners = listen(&section, &state);
-        if config.eager {
+        if adopted {
+            // The first page is on screen already.
+        } else if config.eager {
             load(Rc::downgrade(&state), false);
         } else {
             let weak = Rc::downgrade(&state);
@@ -218,12 +223,18 @@ impl State {
         js_sys::Date::now() / 1000.0
     }
 
-    fn render_list(&mut self) {
-        let Some(region) = self.region("comments-list") else { return };
+    /// The list region's content for the comments held, times seen from `now`.
+    fn list_nodes(&mut self, now: f64) -> Vec<Node> {
         // The page holds the comments while they are rendered (no copy), then gives them back.
         let page = Page { total: self.total.unwrap_or(0), comments: std::mem::take(&mut self.comments), next: self.next.clone() };
-        let mut nodes = view::list(&page, Self::now(), self.sort, self.text, &sanitize::comment_body);
+        let nodes = view::list(&page, now, self.sort, self.text, &sanitize::comment_body);
         self.comments = page.comments;
+        nodes
+    }
+
+    fn render_list(&mut self) {
+        let Some(region) = self.region("comments-list") else { return };
+        let mut nodes = self.list_nodes(Self::now());
         dom::intl::localize_comment_times(&mut nodes, self.lang);
         let _ = build::replace_children(&region, &nodes);
         self.decorate_own();
@@ -583,9 +594,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
                 if s.draft.parent.is_some() {
                     s.render_form(false);
                 }
-                let count = s.comments.iter().map(Comment::tree_size).sum::<u32>();
-                let detail = dom::object(&[("count", &JsValue::from(count)), ("total", &JsValue::from(page.total))]);
-                dom::dispatch(&s.host, "folio-comments-loaded", &detail);
+                s.announce_loaded();
             }
             Err(error) => s.render_error(&error),
         }
@@ -594,6 +603,49 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         // Queued behind the request's task (tasks run in order), so the request goes out
         // first: the time formatters the list needs are made while it is on the network.
         spawn_local(async move { dom::intl::prepare_comment_formats(lang) });
+    }
+}
+
+/// Takes over the first page folio-render wrote into the section
+/// ([`embedded`](crate::comments::embedded)) when it is of this thread and sort order,
+/// fresh and readable, so that page is not requested. Its markup stays when it is what
+/// `render_list` would draw (the times' words are made relative in place); otherwise the
+/// list is drawn from it. Returns whether it did.
+fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
+    let mut s = state.borrow_mut();
+    let Some(script) = s.section.query_selector(embedded::SELECTOR).ok().flatten() else { return false };
+    script.remove();
+    let attr = |name| script.get_attribute(name).unwrap_or_default();
+    let (format, thread, sort, fetched) = (attr("data-folio-page"), attr("data-folio-thread"), attr("data-folio-sort"), attr("data-folio-fetched"));
+    let body = script.text_content().unwrap_or_default();
+    let found = Embedded { format: &format, thread: &thread, sort: &sort, fetched: &fetched, body: &body };
+    let likes = matches!(&*s.server, Server::Http(_, BackendKind::Isso, _));
+    let Ok(page) = embedded::read(&found, &s.thread.uri, s.sort, State::now(), max_age, likes) else { return false };
+    s.total = Some(page.total);
+    s.next = page.next;
+    s.comments = page.comments;
+    // Without a clock every time reads "just now", as in the fingerprint folio-render wrote.
+    let same = attr("data-folio-fingerprint") == embedded::fingerprint_nodes(&s.list_nodes(f64::NAN));
+    s.started = true;
+    s.prefetched = None;
+    match s.region("comments-list") {
+        Some(region) if same => {
+            dom::intl::localize_built_comment_times(&region, s.lang);
+            let _ = region.set_attribute("aria-busy", "false");
+            s.decorate_own();
+        }
+        _ => s.render_list(),
+    }
+    s.announce_loaded();
+    true
+}
+
+impl State {
+    /// Dispatches `folio-comments-loaded` (`{count, total}`) on the host.
+    fn announce_loaded(&self) {
+        let count = self.comments.iter().map(Comment::tree_size).sum::<u32>();
+        let total = JsValue::from(self.total.unwrap_or(0));
+        dom::dispatch(&self.host, "folio-comments-loaded", &dom::object(&[("count", &JsValue::from(count)), ("total", &total)]));
     }
 }
 

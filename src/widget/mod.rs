@@ -109,6 +109,12 @@ impl Widget {
     }
 
 
+    /// Whether the pre-rendered markup carries a first page of comments, which the comment
+    /// section adopts when it is fresh (`comments::embedded`): no early list request then.
+    pub fn has_embedded_comments(&self) -> bool {
+        self.root.query_selector(crate::comments::embedded::SELECTOR).ok().flatten().is_some()
+    }
+
     /// The element the widget is mounted on.
     pub fn host(&self) -> &Element {
         &self.host

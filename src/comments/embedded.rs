@@ -1,0 +1,418 @@
+//! A thread's first page written into static HTML by `folio-render`, and what the comment
+//! section needs to adopt it instead of asking the server again.
+//!
+//! `folio-render --comments FILE` (or `--fetch-comments`) fills the comment placeholder
+//! with what the section would show for that page (heading with the count, the form, the
+//! sort control, the list, "Load more") and appends the answer it rendered, as
+//!
+//! ```html
+//! <script type="application/json" data-folio-page="isso" data-folio-thread="/2026/12/today"
+//!         data-folio-sort="oldest" data-folio-fetched="2026-12-04T15:20:00Z"
+//!         data-folio-fingerprint="3f0c9a1b2d4e5f60">{"total_replies": 3, ...}</script>
+//! ```
+//!
+//! - `data-folio-page`: the answer's format, `isso` (Isso's list answer) or `json` (the
+//!   JSON contract's); read by the same parser as a fetched answer ([`parse`]).
+//! - `data-folio-thread`, `data-folio-sort`: what the page is of; a section on another
+//!   thread or in another sort order does not use it.
+//! - `data-folio-fetched`: when the answer was fetched (ISO 8601, UTC).
+//! - `data-folio-fingerprint`: the [`fingerprint`] of the list region's markup, so the
+//!   section keeps the nodes when it would draw the same.
+//! - The JSON has every `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026`: nothing
+//!   in it can end the script element or be read as a character reference.
+//!
+//! **Freshness**: the section uses the page when it is at most `staticMaxAge` seconds old
+//! (the `comments` option, default [`DEFAULT_MAX_AGE`]; `0` never uses it) by the
+//! reader's clock, allowing a fetch time up to [`CLOCK_SKEW`] seconds in the future
+//! ([`is_fresh`]). A stale page stays on screen until the list the section requests as
+//! usual replaces it.
+//!
+//! Pure: the section reads the attributes and the text at the edge and hands them to
+//! [`read`]; `folio-render` writes them with [`fill_section`].
+
+use super::model::{Page, Sort};
+use super::request::HttpResponse;
+use super::text::CommentsText;
+use super::{contract, isso, sanitize, view, CommentsError};
+use crate::view::Node;
+
+/// Selects the embedded page inside the comment section.
+pub const SELECTOR: &str = "script[data-folio-page]";
+
+/// How old (seconds) an embedded page may be for the section to use it, unless the
+/// `staticMaxAge` option says otherwise: ten minutes.
+pub const DEFAULT_MAX_AGE: u32 = 600;
+
+/// How far in the future (seconds) a fetch time may be and still count as fresh: the
+/// reader's clock and the build machine's differ a little.
+pub const CLOCK_SKEW: f64 = 300.0;
+
+/// The format of an embedded answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Isso's list answer (`GET /?uri=`), with its rendered HTML bodies.
+    Isso,
+    /// The JSON contract's list answer.
+    Json,
+}
+
+impl Format {
+    /// Reads `isso` or `json`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "isso" => Some(Format::Isso),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The name written in `data-folio-page`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Isso => "isso",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Is a page fetched at `fetched` (Unix seconds) fresh at `now` for `max_age` seconds?
+///
+/// ```
+/// use folio::comments::embedded::is_fresh;
+/// assert!(is_fresh(1000.0, 1500.0, 600));
+/// assert!(!is_fresh(1000.0, 1601.0, 600));
+/// assert!(!is_fresh(1000.0, 1000.0, 0), "0 never uses the page");
+/// ```
+pub fn is_fresh(fetched: f64, now: f64, max_age: u32) -> bool {
+    let age = now - fetched;
+    max_age > 0 && age >= -CLOCK_SKEW && age <= f64::from(max_age)
+}
+
+/// Reads an embedded answer with the backend's own list parser (Isso's HTML bodies, not
+/// its `plain=1` Markdown). `likes`: keep like counts (only Isso has a like endpoint).
+pub fn parse(format: Format, body: &str, likes: bool) -> Result<Page, CommentsError> {
+    let response = HttpResponse::new(200, body);
+    let mut page = match format {
+        Format::Isso => isso::parse_list(&response, 0)?,
+        Format::Json => contract::parse_list(&response)?,
+    };
+    if !likes {
+        strip_likes(&mut page.comments);
+    }
+    Ok(page)
+}
+
+fn strip_likes(list: &mut [super::Comment]) {
+    for c in list {
+        c.likes = None;
+        strip_likes(&mut c.replies);
+    }
+}
+
+/// The embedded page's attributes and text, as the edge found them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Embedded<'a> {
+    /// `data-folio-page`.
+    pub format: &'a str,
+    /// `data-folio-thread`.
+    pub thread: &'a str,
+    /// `data-folio-sort`.
+    pub sort: &'a str,
+    /// `data-folio-fetched`.
+    pub fetched: &'a str,
+    /// The script's text.
+    pub body: &'a str,
+}
+
+/// Why an embedded page is not used.
+#[derive(Debug, PartialEq)]
+pub enum Unusable {
+    /// Another thread or sort order than the section shows.
+    Elsewhere,
+    /// Older than the maximum age (or without a readable fetch time).
+    Stale,
+    /// An unknown format or an answer its parser refuses.
+    Unreadable,
+}
+
+/// The page the section can use instead of its first request: `e` when it is of `thread`
+/// in `sort`, fresh at `now` (see [`is_fresh`]) and readable.
+pub fn read(e: &Embedded, thread: &str, sort: Sort, now: f64, max_age: u32, likes: bool) -> Result<Page, Unusable> {
+    if e.thread != thread || e.sort != sort.as_str() {
+        return Err(Unusable::Elsewhere);
+    }
+    let fetched = crate::date::DateTime::parse(e.fetched).map_err(|_| Unusable::Stale)?.unix_seconds();
+    if !is_fresh(fetched, now, max_age) {
+        return Err(Unusable::Stale);
+    }
+    let format = Format::parse(e.format).ok_or(Unusable::Unreadable)?;
+    parse(format, e.body, likes).map_err(|_| Unusable::Unreadable)
+}
+
+/// The fingerprint of the list region's markup for `page` (what the section's
+/// `render_list` draws), with the comment times' words left out: they depend on the
+/// moment, and the section rewrites them in place.
+pub fn fingerprint(page: &Page, sort: Sort, t: &CommentsText) -> String {
+    // With no clock every time reads "just now": the markup then depends on the page alone.
+    fingerprint_nodes(&view::list(page, f64::NAN, sort, t, &sanitize::comment_body))
+}
+
+/// The fingerprint of view nodes (see [`fingerprint`]): 16 hex digits, equal for equal trees.
+pub fn fingerprint_nodes(nodes: &[Node]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for node in nodes {
+        hash_node(&mut hash, node);
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    (0..16).rev().map(|i| HEX[((hash >> (i * 4)) & 0xf) as usize] as char).collect()
+}
+
+/// FNV-1a over a view tree: tags, attributes and text, each ended by a byte that cannot
+/// occur in them (so `<p>ab</p>` and `<p>a</p><p>b</p>`-like regroupings differ). Walks the
+/// tree instead of writing its HTML, so the comments module needs no HTML writer.
+fn hash_node(hash: &mut u64, node: &Node) {
+    match node {
+        Node::Text(text) => feed(hash, text.as_bytes(), 0),
+        Node::Element(e) => {
+            feed(hash, e.tag.as_bytes(), 1);
+            for (name, value) in &e.attrs {
+                feed(hash, name.as_bytes(), 2);
+                feed(hash, value.as_bytes(), 3);
+            }
+            for child in &e.children {
+                hash_node(hash, child);
+            }
+            feed(hash, &[], 4);
+        }
+    }
+}
+
+fn feed(hash: &mut u64, bytes: &[u8], end: u8) {
+    for &b in bytes.iter().chain(std::iter::once(&end)) {
+        *hash ^= u64::from(b);
+        *hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+pub use self::render::{fill_section, script_text, Filling};
+
+/// Writing the page into the placeholder: `folio-render`'s part (the comments module
+/// never calls it, so it is not linked into its wasm).
+mod render {
+    use super::*;
+    use crate::comments::form::{static_form, FormRules};
+    use crate::date::{format_date, DateTime};
+    use crate::i18n::Locale;
+    use crate::view::{el, Element};
+
+    /// JSON text made safe as the content of a `<script>` element: `<`, `>` and `&`
+    /// (which JSON allows only inside strings) as `\u` escapes, so the HTML writer has
+    /// nothing to escape and `</script>` cannot occur.
+    ///
+    /// ```
+    /// use folio::comments::embedded::script_text;
+    /// assert_eq!(script_text(r#" {"html": "</script>&amp;"} "#), r#"{"html": "\u003c/script\u003e\u0026amp;"}"#);
+    /// ```
+    pub fn script_text(json: &str) -> String {
+        let mut out = String::with_capacity(json.len());
+        for c in json.trim().chars() {
+            match c {
+                '<' => out.push_str("\\u003c"),
+                '>' => out.push_str("\\u003e"),
+                '&' => out.push_str("\\u0026"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// What `folio-render` writes into the comment section.
+    pub struct Filling<'a> {
+        /// The page, as [`parse`] read it.
+        pub page: &'a Page,
+        /// The answer's format and text.
+        pub format: Format,
+        /// The answer's JSON text.
+        pub body: &'a str,
+        /// The thread and sort order it is of.
+        pub thread: &'a str,
+        /// The sort order it is in.
+        pub sort: Sort,
+        /// When it was fetched (Unix seconds).
+        pub fetched: f64,
+        /// The form's rules, from the configuration.
+        pub rules: FormRules,
+    }
+
+    /// Fills the comment placeholder `section` (as `compose` made it) with `f.page`: the
+    /// count in the heading, the empty form (`inert` until the section takes it over: it
+    /// cannot post without JavaScript), the list with its times as dates in the locale's
+    /// words, and the page itself for the section to adopt.
+    pub fn fill_section(section: &mut Element, f: &Filling, locale: &Locale) {
+        let t = &locale.comments;
+        let mut list = view::list(f.page, f64::NAN, f.sort, t, &sanitize::comment_body);
+        for node in &mut list {
+            date_times(node, locale);
+        }
+        for child in &mut section.children {
+            let Node::Element(e) = child else { continue };
+            match (e.tag, e.get_attr("data-folio-region")) {
+                ("h2", _) => e.children = vec![Node::Text(view::heading_text(Some(f.page.total), t))],
+                (_, Some("comment-form")) => e.children = vec![static_form(f.rules, t).into()],
+                (_, Some("comments-list")) => {
+                    let class = e.get_attr("class").unwrap_or_default();
+                    let class: Vec<&str> = class.split_ascii_whitespace().filter(|c| *c != "folio-comments-loading").collect();
+                    e.set_attr("class", class.join(" "));
+                    e.set_attr("aria-busy", "false");
+                    e.children = std::mem::take(&mut list);
+                }
+                _ => {}
+            }
+        }
+        section.push(
+            el("script")
+                .attr("type", "application/json")
+                .attr("data-folio-page", f.format.as_str())
+                .attr("data-folio-thread", f.thread)
+                .attr("data-folio-sort", f.sort.as_str())
+                .attr("data-folio-fetched", crate::comments::time::iso8601(f.fetched))
+                .attr("data-folio-fingerprint", fingerprint(f.page, f.sort, t))
+                .text(script_text(f.body)),
+        );
+    }
+
+    /// Comment times as the date in the locale's words ("4 December 2026"): words like
+    /// "3 hours ago" would be wrong a day later in a static page. The section makes them
+    /// relative again when it takes the page over.
+    fn date_times(node: &mut Node, locale: &Locale) {
+        let Node::Element(e) = node else { return };
+        if e.tag == "time" && e.get_attr("class") == Some("folio-comment-time") {
+            if let Some(dt) = e.get_attr("datetime").and_then(|d| DateTime::parse(d).ok()) {
+                e.children = vec![Node::Text(format_date(&dt, locale.article.date, locale.article.months))];
+            }
+            return;
+        }
+        for child in &mut e.children {
+            date_times(child, locale);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::comments::text::EN;
+    use crate::view::html::to_html;
+    use crate::view::Element;
+    use crate::view::Node;
+
+    const NOW: f64 = 1_796_130_000.0; // 2026-12-01T13:00:00Z
+    const CONTRACT: &str = r#"{"total": 2, "next": "p2", "comments": [
+        {"id": "c1", "author": "Ada", "created": "2026-12-01T10:00:00Z", "likes": 3,
+         "html": "<p>Hi <img src=x onerror=alert(1)></p>",
+         "replies": [{"id": "c2", "parent": "c1", "created": "2026-11-30T09:00:00Z", "html": "<p>Re</p>"}]}]}"#;
+    const ISSO: &str = r#"{"id": null, "total_replies": 1, "hidden_replies": 0, "replies": [
+        {"id": 7, "parent": null, "created": 1796130000.5, "mode": 1, "text": "<p>Isso</p>", "author": null, "likes": 2}]}"#;
+
+    fn embedded<'a>(body: &'a str, fetched: &'a str) -> Embedded<'a> {
+        Embedded { format: "json", thread: "/t", sort: "oldest", fetched, body }
+    }
+
+    #[test]
+    fn freshness_rule() {
+        assert!(is_fresh(NOW, NOW, DEFAULT_MAX_AGE));
+        assert!(is_fresh(NOW, NOW + 600.0, 600));
+        assert!(!is_fresh(NOW, NOW + 600.5, 600));
+        assert!(is_fresh(NOW + 300.0, NOW, 600), "a build clock a little ahead");
+        assert!(!is_fresh(NOW + 301.0, NOW, 600));
+        assert!(!is_fresh(NOW, NOW, 0));
+        assert!(!is_fresh(f64::NAN, NOW, 600));
+    }
+
+    #[test]
+    fn reads_a_fresh_page_of_this_thread_and_sort() {
+        let e = embedded(CONTRACT, "2026-12-01T12:55:00Z");
+        let page = read(&e, "/t", Sort::Oldest, NOW, 600, false).unwrap();
+        assert_eq!((page.total, page.comments.len(), page.comments[0].replies.len()), (2, 1, 1));
+        assert_eq!(page.next.as_ref().map(|c| c.to_param()).as_deref(), Some("p2"));
+        assert_eq!(page.comments[0].likes, None, "likes only where the backend has them");
+        assert_eq!(read(&e, "/t", Sort::Oldest, NOW, 600, true).unwrap().comments[0].likes, Some(3));
+        assert_eq!(read(&e, "/other", Sort::Oldest, NOW, 600, false).unwrap_err(), Unusable::Elsewhere);
+        assert_eq!(read(&e, "/t", Sort::Newest, NOW, 600, false).unwrap_err(), Unusable::Elsewhere);
+        assert_eq!(read(&e, "/t", Sort::Oldest, NOW + 3600.0, 600, false).unwrap_err(), Unusable::Stale);
+        assert_eq!(read(&embedded(CONTRACT, "soon"), "/t", Sort::Oldest, NOW, 600, false).unwrap_err(), Unusable::Stale);
+        let broken = embedded("{\"total\": ", "2026-12-01T12:55:00Z");
+        assert_eq!(read(&broken, "/t", Sort::Oldest, NOW, 600, false).unwrap_err(), Unusable::Unreadable);
+        let unknown = Embedded { format: "disqus", ..e };
+        assert_eq!(read(&unknown, "/t", Sort::Oldest, NOW, 600, false).unwrap_err(), Unusable::Unreadable);
+        let isso = Embedded { format: "isso", body: ISSO, ..e };
+        let page = read(&isso, "/t", Sort::Oldest, NOW, 600, true).unwrap();
+        assert_eq!((page.comments[0].id.as_str(), page.comments[0].likes), ("7", Some(2)));
+    }
+
+    #[test]
+    fn escaped_script_text_reads_back_the_same() {
+        let text = script_text(CONTRACT);
+        assert!(!text.contains(['<', '>', '&']));
+        assert_eq!(parse(Format::Json, &text, true), parse(Format::Json, CONTRACT, true));
+    }
+
+    fn placeholder() -> Element {
+        view::placeholder(None, &EN)
+    }
+
+    #[test]
+    fn filled_section_is_what_the_section_draws_and_carries_the_page() {
+        let page = parse(Format::Json, CONTRACT, false).unwrap();
+        let mut section = placeholder();
+        let filling = Filling {
+            page: &page,
+            format: Format::Json,
+            body: CONTRACT,
+            thread: "/t",
+            sort: Sort::Oldest,
+            fetched: NOW,
+            rules: Default::default(),
+        };
+        fill_section(&mut section, &filling, &crate::i18n::EN);
+        let html = to_html(&section.clone().into());
+        assert!(html.contains("<h2 id=\"folio-comments-heading\">Comments (2)</h2>"));
+        assert!(html.contains("data-folio-form=\"folio-comment-form\""), "the form holds its place");
+        assert!(html.contains(" inert=\"\""));
+        assert!(html.contains("class=\"folio-comments-region\" data-folio-region=\"comments-list\" aria-live=\"polite\" aria-busy=\"false\""));
+        assert!(!html.contains("Loading comments"));
+        assert!(html.contains(">December 1, 2026</time>") && html.contains(">November 30, 2026</time>"), "{html}");
+        assert!(html.contains("data-folio-action=\"load-more\" data-folio-cursor=\"p2\""));
+        let (markup, data) = html.split_once("<script").unwrap();
+        assert!(!markup.contains("<img") && !markup.contains("onerror"), "bodies are sanitized");
+        assert!(!data.contains("<img") && data.ends_with("</script></section>"), "the data cannot end its element early");
+        assert!(html.contains("data-folio-fetched=\"2026-12-01T13:00:00Z\""));
+        // The page reads back from the markup, and its fingerprint matches the section's.
+        let whole = Node::from(section);
+        let script = whole.find(&|e| e.tag == "script").unwrap();
+        let body = Node::from(script.clone()).text_content();
+        let e = Embedded {
+            format: script.get_attr("data-folio-page").unwrap(),
+            thread: script.get_attr("data-folio-thread").unwrap(),
+            sort: script.get_attr("data-folio-sort").unwrap(),
+            fetched: script.get_attr("data-folio-fetched").unwrap(),
+            body: &body,
+        };
+        let again = read(&e, "/t", Sort::Oldest, NOW + 60.0, 600, false).unwrap();
+        assert_eq!(again, page);
+        assert_eq!(script.get_attr("data-folio-fingerprint"), Some(fingerprint(&again, Sort::Oldest, &EN).as_str()));
+        assert_ne!(fingerprint(&again, Sort::Newest, &EN), fingerprint(&again, Sort::Oldest, &EN));
+    }
+
+    #[test]
+    fn fingerprint_ignores_the_time_words_only() {
+        let page = parse(Format::Json, CONTRACT, false).unwrap();
+        let mut later = page.clone();
+        later.comments[0].created += 1.0;
+        assert_ne!(fingerprint(&page, Sort::Oldest, &EN), fingerprint(&later, Sort::Oldest, &EN), "datetime is in the markup");
+        let list = view::list(&page, NOW, Sort::Oldest, &EN, &sanitize::comment_body);
+        let neutral = view::list(&page, f64::NAN, Sort::Oldest, &EN, &sanitize::comment_body);
+        let words = |nodes: &[Node]| nodes.iter().map(to_html).collect::<String>();
+        assert_ne!(words(&list), words(&neutral));
+    }
+}
