@@ -1,7 +1,8 @@
 // Shared set-up for the HTML-first tests: folio-render (the native Rust binary) built
 // once per process, an article rendered to its declarative shadow root, and pages around
 // that markup written under target/e2e/ (served by serveRepo() like the rest of the repo).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './browser.mjs';
@@ -34,19 +35,55 @@ export class RenderError extends Error {
  * Throws a RenderError with folio-render's stderr when it refuses.
  */
 export function render(article, options = {}, { args = [], css = CSS } = {}) {
+  const { argv, input } = invocation(article, options, args, css, 0);
+  const r = spawnSync(BINARY, argv, { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new RenderError(r.status, r.stderr);
+  return r.stdout;
+}
+
+/**
+ * render() for many jobs ({ article, options, args }) at once, a few processes at a time.
+ * Resolves to one result per job, in order: { markup } or { error: RenderError }.
+ */
+export async function renderAll(jobs, { css = CSS, parallel = availableParallelism() + 1 } = {}) {
+  const results = new Array(jobs.length);
+  let next = 0;
+  const worker = async (slot) => {
+    while (next < jobs.length) {
+      const i = next++;
+      const { article, options = {}, args = [] } = jobs[i];
+      const { argv, input } = invocation(article, options, args, css, slot);
+      results[i] = await new Promise((resolve, reject) => {
+        const child = spawn(BINARY, argv, { cwd: ROOT });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        child.on('error', reject);
+        child.on('close', (status) => {
+          const stderr = Buffer.concat(err).toString('utf8');
+          resolve(status === 0 ? { markup: Buffer.concat(out).toString('utf8') } : { error: new RenderError(status, stderr) });
+        });
+        child.stdin.on('error', () => {}); // a refusal may come before the input is read
+        child.stdin.end(input ?? '');
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, (_, slot) => worker(slot)));
+  return results;
+}
+
+/** folio-render's arguments for one job (its options in a file of its own `slot`), and its standard input. */
+function invocation(article, options, args, css, slot) {
   buildRenderer();
   const fromFile = article && typeof article === 'object' && typeof article.path === 'string';
   const input = fromFile ? undefined : typeof article === 'string' ? article : JSON.stringify(article);
   const dir = join(ROOT, 'target/e2e');
   mkdirSync(dir, { recursive: true });
-  const optionsPath = join(dir, `options-${process.pid}.json`);
+  const optionsPath = join(dir, `options-${process.pid}-${slot}.json`);
   writeFileSync(optionsPath, JSON.stringify(options));
-  const r = spawnSync(BINARY, [fromFile ? join(ROOT, article.path) : '-', '--options', optionsPath, '--css', css, ...args], {
-    cwd: ROOT, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
-  });
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new RenderError(r.status, r.stderr);
-  return r.stdout;
+  return { argv: [fromFile ? join(ROOT, article.path) : '-', '--options', optionsPath, '--css', css, ...args], input };
 }
 
 /**
