@@ -9,6 +9,11 @@
 //    never the honeypot, each with a visible focus indicator; Enter on Reply opens the reply
 //    form with focus in its textarea; Cancel puts the form back.
 //
+// Both run on the client path (the demo page: mount() from the core) and on the HTML-first
+// path (the same page shell around folio-render's markup; element.js and the comments
+// module alone): axe before the comments load (the pre-rendered section with its inert
+// form) and once they are live, and the keyboard walk once they are live.
+//
 // Problems that are Folio's own (not this test's) are pinned as `todo` subtests with the
 // fix spelled out, so the suite stays green while they are open, and they start passing
 // (reported as such by node:test) the day they are fixed.
@@ -17,8 +22,14 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch, serveRepo } from './browser.mjs';
 import { startIsso } from './isso.mjs';
+import { render, writeHtmlFirstPage, SEED_ARTICLE } from './prerender.mjs';
 
 const THREAD = '/www/articles/kaspersky-reputation';
+/** The demo's share networks (www/main.js). */
+const DEMO_NETWORKS = ['x', 'facebook', 'linkedin', 'google+', 'bluesky', 'mastodon', 'reddit', 'hackernews', 'email', 'copy', 'native'];
+const HTML_FIRST_PAGE = 'target/e2e/a11y-htmlfirst.html';
+/** A phone: the comment section starts well beyond the element's 1250 px loading margin. */
+const PHONE = { width: 390, height: 700 };
 
 let browser, server, isso;
 before(async () => {
@@ -28,6 +39,15 @@ before(async () => {
     { text: 'Useful summary of the GSA decision.', author: 'Dana', website: 'https://dana.example/' },
     { text: 'Agreed, thanks.', author: 'Eli', replyTo: 0 },
   ]);
+  // The demo page's shell (www/index.html) around folio-render's markup of its article.
+  const markup = render({ path: SEED_ARTICLE }, { share: { networks: DEMO_NETWORKS }, comments: { endpoint: isso.url, thread: THREAD } });
+  writeHtmlFirstPage(HTML_FIRST_PAGE, {
+    title: 'Folio demo, HTML-first: Kaspersky Lab Defends Its Reputation Against Allegations',
+    head: '<meta name="viewport" content="width=device-width, initial-scale=1">\n<link rel="stylesheet" href="../../www/demo.css">\n',
+    body: `<header class="site"><a class="brand" href="./">eSecurityPlanet <small>· Folio demo</small></a></header>
+<main><folio-article id="article" class="folio-host">${markup}</folio-article></main>
+<footer class="site"><p>Rendered by folio-render; element.js adopts it.</p></footer>`,
+  });
 });
 after(async () => { await browser?.close(); await server?.close(); await isso?.stop(); });
 
@@ -105,22 +125,51 @@ async function checkAxe(t, results, { host = '#article', mustPassInside = [] } =
   }
 }
 
-/** The demo page in a fresh context, scrolled to its comments and back, comments loaded. */
-async function openDemo({ colorScheme = 'light', theme } = {}) {
-  const context = await browser.newContext({ colorScheme });
+/** `url` in a fresh context; console and page errors recorded, and the requests to pkg/. */
+async function openFresh(url, { colorScheme = 'light', viewport } = {}) {
+  const context = await browser.newContext({ colorScheme, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const problems = [];
+  const modules = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(`${server.url}www/?isso=${encodeURIComponent(isso.url)}`);
+  page.on('request', (r) => { if (r.url().includes('/pkg/')) modules.push(r.url().replace(/.*\/pkg\//, '')); });
+  await page.goto(url);
   await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: 15000 });
-  const host = page.locator('#article');
+  return { context, page, host: page.locator('#article'), problems, modules };
+}
+
+/** Waits for the seeded comments and the live comment form (the comments module's). */
+async function waitForComments(host) {
+  await host.locator('article[data-folio-comment-id]', { hasText: 'Agreed, thanks.' }).waitFor();
+  await host.locator('[data-folio-region="comment-form"] [data-folio-form]:not([inert]) textarea').waitFor();
+}
+
+/** The demo page in a fresh context, scrolled to its comments and back, comments loaded. */
+async function openDemo({ colorScheme = 'light', theme } = {}) {
+  const opened = await openFresh(`${server.url}www/?isso=${encodeURIComponent(isso.url)}`, { colorScheme });
+  const { page, host } = opened;
   if (theme) await host.evaluate((h, theme) => h.setAttribute('theme', theme), theme);
   await host.locator('[data-folio-comments]').scrollIntoViewIfNeeded();
-  await host.locator('article[data-folio-comment-id]', { hasText: 'Agreed, thanks.' }).waitFor();
-  await host.locator('[data-folio-region="comment-form"] [data-folio-form] textarea').waitFor();
+  await waitForComments(host);
   await page.evaluate(() => window.scrollTo(0, 0));
-  return { context, page, host, problems };
+  return opened;
+}
+
+/**
+ * The HTML-first page in a fresh context, adopted by element.js. With `live`, scrolled to
+ * its comments and back, comments loaded (by the comments module); without, on a phone,
+ * where the comment section is still the pre-rendered one.
+ */
+async function openHtmlFirst({ colorScheme = 'light', live = true } = {}) {
+  const opened = await openFresh(`${server.url}${HTML_FIRST_PAGE}`, { colorScheme, viewport: live ? undefined : PHONE });
+  const { page, host } = opened;
+  if (live) {
+    await host.locator('[data-folio-comments]').scrollIntoViewIfNeeded();
+    await waitForComments(host);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  return opened;
 }
 
 const BACKGROUNDS = { light: 'rgb(255, 255, 255)', dark: 'rgb(21, 22, 26)' }; // --folio-bg
@@ -200,27 +249,35 @@ const SCHEMES = [
   { name: 'theme="dark" forced under a light OS', colorScheme: 'light', theme: 'dark', palette: 'dark' },
 ];
 
+/** Rules axe must have passed inside the shadow root once the comment section is live. */
+const LIVE_RULES = ['label', 'button-name', 'link-name', 'select-name', 'list', 'aria-hidden-focus'];
+
+/**
+ * axe does not check non-text contrast (WCAG 1.4.11): a text field's border is the only
+ * thing that shows where it is (its background is the page's), so it needs 3:1.
+ */
+async function checkFieldBorders(t, host) {
+  const borders = await host.locator('[data-folio-form] textarea, [data-folio-form] input:not([name="folio_hp"]), select[data-folio-action="sort"]')
+    .evaluateAll((els) => els.map((e) => ({
+      name: e.name,
+      border: getComputedStyle(e).borderTopColor,
+      bg: getComputedStyle(e.getRootNode().querySelector('.folio')).backgroundColor,
+    })));
+  assert.equal(borders.length, 5);
+  const weak = borders.map((b) => ({ ...b, ratio: contrast(b.border, b.bg) })).filter((b) => b.ratio < 3);
+  await t.test('form field borders have 3:1 against the background (WCAG 1.4.11)', {}, () => {
+    if (weak.length) assert.fail(weak.map((b) => `${b.name}: border ${b.border} on ${b.bg} = ${b.ratio.toFixed(2)}:1`).join('\n'));
+  });
+}
+
 for (const s of SCHEMES) {
   test(`axe: demo page, comments loaded, comment form open (${s.name})`, async (t) => {
     const { context, page, host, problems } = await openDemo(s);
     try {
       await assertPalette(host, s.palette);
       const results = await runAxe(page);
-      await checkAxe(t, results, { mustPassInside: ['label', 'button-name', 'link-name', 'select-name', 'list', 'aria-hidden-focus'] });
-
-      // axe does not check non-text contrast (WCAG 1.4.11): a text field's border is the only
-      // thing that shows where it is (its background is the page's), so it needs 3:1.
-      const borders = await host.locator('[data-folio-form] textarea, [data-folio-form] input:not([name="folio_hp"]), select[data-folio-action="sort"]')
-        .evaluateAll((els) => els.map((e) => ({
-          name: e.name,
-          border: getComputedStyle(e).borderTopColor,
-          bg: getComputedStyle(e.getRootNode().querySelector('.folio')).backgroundColor,
-        })));
-      assert.equal(borders.length, 5);
-      const weak = borders.map((b) => ({ ...b, ratio: contrast(b.border, b.bg) })).filter((b) => b.ratio < 3);
-      await t.test('form field borders have 3:1 against the background (WCAG 1.4.11)', {}, () => {
-        if (weak.length) assert.fail(weak.map((b) => `${b.name}: border ${b.border} on ${b.bg} = ${b.ratio.toFixed(2)}:1`).join('\n'));
-      });
+      await checkAxe(t, results, { mustPassInside: LIVE_RULES });
+      await checkFieldBorders(t, host);
       assert.deepEqual(problems, [], 'no console errors');
     } finally {
       await context.close();
@@ -237,6 +294,38 @@ for (const s of SCHEMES) {
       await assertPalette(host, s.palette);
       const results = await runAxe(page);
       await checkAxe(t, results, { mustPassInside: ['label', 'button-name'] });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe: HTML-first page before the comments load: the pre-rendered section, its form inert (${colorScheme})`, async (t) => {
+    const { context, page, host, problems, modules } = await openHtmlFirst({ colorScheme, live: false });
+    try {
+      await page.waitForTimeout(300);
+      assert.equal(await host.locator('[data-folio-comments] [data-folio-form][inert]').count(), 1, 'the pre-rendered form, inert');
+      assert.equal(await host.locator('article[data-folio-comment-id]').count(), 0, 'no comment loaded yet');
+      await assertPalette(host, colorScheme);
+      const results = await runAxe(page);
+      await checkAxe(t, results, { mustPassInside: ['button-name', 'link-name', 'heading-order'] });
+      assert.deepEqual([...new Set(modules)].sort(), ['element.js', 'folio.css'], 'nothing but the element script and the stylesheet (axe fetches the latter again)');
+      assert.deepEqual(problems, [], 'no console errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test(`axe: HTML-first page, comments live (the comments module's), comment form open (${colorScheme})`, async (t) => {
+    const { context, page, host, problems, modules } = await openHtmlFirst({ colorScheme });
+    try {
+      await assertPalette(host, colorScheme);
+      const results = await runAxe(page);
+      await checkAxe(t, results, { mustPassInside: LIVE_RULES });
+      await checkFieldBorders(t, host);
+      assert.ok(modules.includes('folio_comments.js') && !modules.includes('folio.js'), `the comments module, never the core: ${modules.join(', ')}`);
+      assert.deepEqual(problems, [], 'no console errors');
     } finally {
       await context.close();
     }
@@ -341,15 +430,15 @@ function assertFocusRings(stops, palette) {
   }
 }
 
-for (const colorScheme of ['light', 'dark']) {
-  test(`keyboard: Tab reaches every control in document order, each with a visible focus ring (${colorScheme})`, async () => {
-    const { context, page, host } = await openDemo({ colorScheme });
+for (const [path, open] of [['', openDemo], [' [HTML-first]', openHtmlFirst]]) for (const colorScheme of ['light', 'dark']) {
+  test(`keyboard: Tab reaches every control in document order, each with a visible focus ring (${colorScheme})${path}`, async () => {
+    const { context, page, host } = await open({ colorScheme });
     try {
       assert.equal((await focusedInfo(page)).key, 'body', 'nothing focused before the walk');
       const stops = await tabWalk(page);
       const keys = stops.map((f) => f.key);
       const folio = stops.filter((f) => f.inShadow).map((f) => f.key);
-      if (colorScheme === 'light') console.log(`# Tab order (${keys.length} stops): ${keys.join(' → ')}`);
+      if (colorScheme === 'light') console.log(`# Tab order${path} (${keys.length} stops): ${keys.join(' → ')}`);
 
       // Every visible share control, and never the hidden ones.
       const visibleShares = await host.locator('[data-folio-share]').evaluateAll((els) =>

@@ -4,6 +4,9 @@
 //    per request: every case must end in a clear message in the comment section, a retry
 //    that works once the server is back, and the reader's draft intact across a reload
 //    (or, when the server did store the comment, that comment shown once, never resent);
+//    Each comment case runs on the client path (faults.html: mount() from the core) and the
+//    chosen ones also on the HTML-first path (folio-render's markup of the seed article in
+//    <folio-article>, element.js and the comments module alone), with the same host page;
 //  - bad articles (no comment server): each ends in the error box or a correct render
 //    within a bounded time, never a hang or a blank page, and the host page's own script
 //    keeps running throughout.
@@ -13,6 +16,7 @@ import { createServer } from 'node:http';
 import { launch, serveRepo } from './browser.mjs';
 import { startIsso } from './isso.mjs';
 import { startProxy } from './proxy.mjs';
+import { render, writeHtmlFirstPage, SEED_ARTICLE } from './prerender.mjs';
 
 const SETTLE_MS = 20_000;          // an article must be ready or in error by then
 const MESSAGE_MS = 20_000;         // a comment error must be on screen by then
@@ -65,11 +69,34 @@ const form = (page) => page.locator('#article [data-folio-form]');
 const textarea = (page) => page.locator('#article [data-folio-form] textarea');
 const formStatus = (page) => page.locator('#article [data-folio-form] .folio-form-status');
 
-async function openComments(thread, { page: reuse } = {}) {
+// The two paths through a page: the client path (faults.html mounts the seed article with
+// the core) and the HTML-first path (a page of folio-render's markup, the comments module
+// alone). Test names of the HTML-first variants end in " [HTML-first]".
+const CLIENT = 'client';
+const HTML_FIRST = 'HTML-first';
+const suffix = (path) => (path === CLIENT ? '' : ` [${path}]`);
+
+/** The host page's own controls (their script: pages/host.js). */
+const HOST_CONTROLS = `<header><p>Host page: <button id="ping" type="button">Ping</button> <output id="pongs">0</output> clicks,
+  <output id="ticks">0</output> ticks</p></header>`;
+
+/** The URL of a page showing the seed article with the comments of `thread` (load eager), by `path`. */
+function commentsPage(thread, path) {
+  if (path === CLIENT) return `${server.url}tests/e2e/pages/faults.html?endpoint=${encodeURIComponent(proxy.url)}&thread=${encodeURIComponent(thread)}&load=eager`;
+  const markup = render({ path: SEED_ARTICLE }, { share: false, comments: { endpoint: proxy.url, thread, load: 'eager' } });
+  const file = writeHtmlFirstPage(`target/e2e/faults${thread.replace(/[^a-z0-9]+/gi, '-')}.html`, {
+    title: 'Folio: faults, HTML-first',
+    head: '<script type="module" src="../../tests/e2e/pages/host.js"></script>\n',
+    body: `${HOST_CONTROLS}\n<main><folio-article id="article">${markup}</folio-article></main>`,
+  });
+  return `${server.url}${file}`;
+}
+
+async function openComments(thread, { page: reuse, path = CLIENT } = {}) {
   const page = reuse ?? await browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${server.url}tests/e2e/pages/faults.html?endpoint=${encodeURIComponent(proxy.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
+  await page.goto(commentsPage(thread, path));
   await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
   return { page, problems };
 }
@@ -118,8 +145,8 @@ const LIST_CASES = [
   ['html', 'html', UNREADABLE],
 ];
 
-for (const [name, mode, message] of LIST_CASES) {
-  test(`comment list, server ${name}: a clear message, the draft kept across a reload, Try again works`, async () => {
+for (const path of [CLIENT, HTML_FIRST]) for (const [name, mode, message] of LIST_CASES) {
+  test(`comment list, server ${name}: a clear message, the draft kept across a reload, Try again works${suffix(path)}`, async () => {
     const t0 = Date.now();
     const thread = newThread(`list-${name}`);
     await isso.seed(thread, [{ text: `Seeded for ${name}.`, author: 'Ann' }]);
@@ -127,7 +154,7 @@ for (const [name, mode, message] of LIST_CASES) {
     const clearFault = async () => { await proxy.accept(); proxy.mode = 'pass'; };
     await setFault();
     try {
-      const { page, problems } = await openComments(thread);
+      const { page, problems } = await openComments(thread, { path });
       await listAlert(page).waitFor({ timeout: MESSAGE_MS });
       assert.match(await listAlert(page).textContent(), message);
       assert.equal(await list(page).getAttribute('aria-busy'), 'false');
@@ -151,18 +178,18 @@ for (const [name, mode, message] of LIST_CASES) {
     } finally {
       await clearFault();
     }
-    timings.push([`list ${name}`, Date.now() - t0]);
+    timings.push([`list ${name}${suffix(path)}`, Date.now() - t0]);
   });
 }
 
-test('comment list, server stalls 10 s: the page stays usable, "Loading comments" until the answer arrives', async () => {
+for (const path of [CLIENT, HTML_FIRST]) test(`comment list, server stalls 10 s: the page stays usable, "Loading comments" until the answer arrives${suffix(path)}`, async () => {
   const t0 = Date.now();
   const thread = newThread('list-stall');
   await isso.seed(thread, [{ text: 'Seeded for stall.', author: 'Ann' }]);
   proxy.stallMs = 10_000;
   proxy.mode = (req) => (isList(req) ? 'stall' : 'pass');
   try {
-    const { page, problems } = await openComments(thread);
+    const { page, problems } = await openComments(thread, { path });
     const started = Date.now();
     await page.waitForTimeout(3000);
     // A stall shorter than Folio's request timeout (20 s): the list says it is loading
@@ -183,16 +210,16 @@ test('comment list, server stalls 10 s: the page stays usable, "Loading comments
   } finally {
     proxy.mode = 'pass';
   }
-  timings.push(['list stall', Date.now() - t0]);
+  timings.push([`list stall${suffix(path)}`, Date.now() - t0]);
 });
 
-test('comment list, server never answers: after the 20 s timeout "did not answer", and Try again works', async () => {
+for (const path of [CLIENT, HTML_FIRST]) test(`comment list, server never answers: after the 20 s timeout "did not answer", and Try again works${suffix(path)}`, async () => {
   const t0 = Date.now();
   const thread = newThread('list-hang');
   await isso.seed(thread, [{ text: 'Seeded for hang.', author: 'Ann' }]);
   proxy.mode = (req) => (isList(req) ? 'hang' : 'pass');
   try {
-    const { page, problems } = await openComments(thread);
+    const { page, problems } = await openComments(thread, { path });
     const started = Date.now();
     await listAlert(page).waitFor({ timeout: 30_000 });
     const waited = Date.now() - started;
@@ -206,10 +233,10 @@ test('comment list, server never answers: after the 20 s timeout "did not answer
   } finally {
     proxy.mode = 'pass';
   }
-  timings.push(['list hang', Date.now() - t0]);
+  timings.push([`list hang${suffix(path)}`, Date.now() - t0]);
 });
 
-test('comments module missing (404): the article stays, the comments error box says so, Try again loads it once it is back', async () => {
+for (const path of [CLIENT, HTML_FIRST]) test(`comments module missing (404): the article stays, the comments error box says so, Try again loads it once it is back${suffix(path)}`, async () => {
   const thread = newThread('module-404');
   await isso.seed(thread, [{ text: 'Seeded for the module.', author: 'Ann' }]);
   const page = await browser.newPage();
@@ -220,11 +247,13 @@ test('comments module missing (404): the article stays, the comments error box s
   let missing = true;
   await page.route('**/pkg/folio_comments.js', (route) => (missing ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
   try {
-    await page.goto(`${server.url}tests/e2e/pages/faults.html?endpoint=${encodeURIComponent(proxy.url)}&thread=${encodeURIComponent(thread)}&load=eager`);
+    await page.goto(commentsPage(thread, path));
     await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
     await listAlert(page).waitFor({ timeout: MESSAGE_MS });
     assert.match(await listAlert(page).textContent(), NETWORK);
-    assert.equal(await list(page).getAttribute('aria-busy'), 'false');
+    // The core's loader sets aria-busy="false"; element.js, drawing the same box on the
+    // HTML-first path, removes the attribute.
+    assert.equal(await list(page).getAttribute('aria-busy'), path === CLIENT ? 'false' : null);
     assert.ok(await page.locator('#article h1').isVisible(), 'the article stays');
     assert.ok(consoleErrors.some((t) => /comments module \(folio_comments\.js\) could not be loaded/.test(t)), consoleErrors.join('\n'));
     missing = false;
@@ -237,8 +266,11 @@ test('comments module missing (404): the article stays, the comments error box s
   }
 });
 
-for (const [name, count, bytes] of [['5,000 comments (5 MB)', 5000, 5 * 1024 * 1024], ['one 5 MB comment', 1, 5 * 1024 * 1024]]) {
-  test(`comment list, ${name}: rendered within bounds, the page stays usable`, async () => {
+for (const [name, count, bytes, paths] of [
+  ['5,000 comments (5 MB)', 5000, 5 * 1024 * 1024, [CLIENT, HTML_FIRST]],
+  ['one 5 MB comment', 1, 5 * 1024 * 1024, [CLIENT]],
+]) for (const path of paths) {
+  test(`comment list, ${name}: rendered within bounds, the page stays usable${suffix(path)}`, async () => {
     const t0 = Date.now();
     const thread = newThread('list-huge');
     await isso.seed(thread, [{ text: 'Seeded for huge.', author: 'Ann' }]);
@@ -246,7 +278,7 @@ for (const [name, count, bytes] of [['5,000 comments (5 MB)', 5000, 5 * 1024 * 1
     proxy.hugeBytes = bytes;
     proxy.mode = (req) => (isList(req) ? (count > 1 ? 'huge' : 'huge-one') : 'pass');
     try {
-      const { page, problems } = await openComments(thread);
+      const { page, problems } = await openComments(thread, { path });
       await page.locator('#article article[data-folio-comment-id="1"]').waitFor({ timeout: 30_000 });
       const rendered = Date.now() - t0;
       const report = await page.evaluate(() => {
@@ -261,7 +293,7 @@ for (const [name, count, bytes] of [['5,000 comments (5 MB)', 5000, 5 * 1024 * 1
       assert.equal(report.heading, `Comments (${count})`);
       assert.ok(report.firstBody > (count > 1 ? 500 : 5_000_000), `the body is all there (${report.firstBody} chars)`);
       const host = await assertHostAlive(page, name);
-      console.log(`faults: ${name}: rendered ${report.comments} comments in ${(rendered / 1000).toFixed(1)} s, longest host-page stall ${Math.round(host.maxGap)} ms`);
+      console.log(`faults: ${name}${suffix(path)}: rendered ${report.comments} comments in ${(rendered / 1000).toFixed(1)} s, longest host-page stall ${Math.round(host.maxGap)} ms`);
       // Retry still works once the server answers normally again.
       proxy.mode = 'pass';
       await textarea(page).fill('A comment after the huge list.');
@@ -272,7 +304,7 @@ for (const [name, count, bytes] of [['5,000 comments (5 MB)', 5000, 5 * 1024 * 1
     } finally {
       proxy.mode = 'pass';
     }
-    timings.push([`list ${name}`, Date.now() - t0]);
+    timings.push([`list ${name}${suffix(path)}`, Date.now() - t0]);
   });
 }
 
@@ -285,12 +317,16 @@ const POST_CASES = [
   ['429', /Too many comments in a short time\. Please wait 2 seconds/],
 ];
 const SENT_UNREADABLE = /Your comment was sent, but the server's answer could not be read/;
+/** The posting faults that also run on the HTML-first path: the network and a 5xx (the
+ * retries are the comments module's on both paths) and a stored comment's spoilt answer. */
+const HTML_FIRST_POSTS = new Set(['refuse', '500', 'truncate']);
+const postCases = (path, cases) => cases.filter(([name]) => path === CLIENT || HTML_FIRST_POSTS.has(name));
 
 /** A page on a fresh seeded thread, its list loaded, `text` typed and the name filled. */
-async function typedComment(name) {
+async function typedComment(name, path = CLIENT) {
   const thread = newThread(`post-${name}`);
   await isso.seed(thread, [{ text: `Seeded for posting ${name}.` }]);
-  const { page, problems } = await openComments(thread);
+  const { page, problems } = await openComments(thread, { path });
   await page.locator('#article article[data-folio-comment-id]').first().waitFor({ timeout: MESSAGE_MS });
   const text = `Posted through a failing server (${name}), ${Date.now()}.`;
   await textarea(page).fill(text);
@@ -315,10 +351,10 @@ async function postAgainWorks(page, thread, text, { listFailed = false } = {}) {
   assert.equal(await textarea(page).inputValue(), '', 'the draft is cleared once the server accepted it');
 }
 
-for (const [name, message] of POST_CASES) {
-  test(`posting, server ${name}: a clear message, the draft kept across a reload, posting again works`, async () => {
+for (const path of [CLIENT, HTML_FIRST]) for (const [name, message] of postCases(path, POST_CASES)) {
+  test(`posting, server ${name}: a clear message, the draft kept across a reload, posting again works${suffix(path)}`, async () => {
     const t0 = Date.now();
-    const { thread, page, problems, text } = await typedComment(name);
+    const { thread, page, problems, text } = await typedComment(name, path);
     const postsBefore = proxy.requests((r) => r.method === 'POST').length;
     if (name === 'refuse') await proxy.refuse(); else proxy.mode = byMethod('POST', name);
     try {
@@ -348,13 +384,13 @@ for (const [name, message] of POST_CASES) {
       await proxy.accept();
       proxy.mode = 'pass';
     }
-    timings.push([`post ${name}`, Date.now() - t0]);
+    timings.push([`post ${name}${suffix(path)}`, Date.now() - t0]);
   });
 }
 
-test('posting, server recovers while Folio is retrying: the comment goes through once', async () => {
+for (const path of [CLIENT, HTML_FIRST]) test(`posting, server recovers while Folio is retrying: the comment goes through once${suffix(path)}`, async () => {
   const t0 = Date.now();
-  const { thread, page, problems, text } = await typedComment('recover');
+  const { thread, page, problems, text } = await typedComment('recover', path);
   proxy.mode = byMethod('POST', '503');
   try {
     await form(page).getByRole('button', { name: 'Post Comment' }).click();
@@ -367,12 +403,12 @@ test('posting, server recovers while Folio is retrying: the comment goes through
   } finally {
     proxy.mode = 'pass';
   }
-  timings.push(['post recovers', Date.now() - t0]);
+  timings.push([`post recovers${suffix(path)}`, Date.now() - t0]);
 });
 
-test('posting, server stalls 10 s: "Posting…" meanwhile, the page stays usable, then the comment appears', async () => {
+for (const path of [CLIENT, HTML_FIRST]) test(`posting, server stalls 10 s: "Posting…" meanwhile, the page stays usable, then the comment appears${suffix(path)}`, async () => {
   const t0 = Date.now();
-  const { thread, page, problems, text } = await typedComment('stall');
+  const { thread, page, problems, text } = await typedComment('stall', path);
   proxy.stallMs = 10_000;
   proxy.mode = byMethod('POST', 'stall');
   try {
@@ -382,24 +418,24 @@ test('posting, server stalls 10 s: "Posting…" meanwhile, the page stays usable
     const during = { label: (await submit.textContent()).trim(), busy: await form(page).getAttribute('aria-busy'), status: (await formStatus(page).textContent()).trim() };
     await assertHostAlive(page, 'post stall');
     await page.locator('#article article', { hasText: text }).waitFor({ timeout: 20_000 });
-    console.log(`faults: post stall: during the stall the submit button says ${JSON.stringify(during.label)}, form aria-busy ${during.busy}, status ${JSON.stringify(during.status)}`);
+    console.log(`faults: post stall${suffix(path)}: during the stall the submit button says ${JSON.stringify(during.label)}, form aria-busy ${during.busy}, status ${JSON.stringify(during.status)}`);
     assert.equal((await stored(thread, text)).length, 1);
     assert.deepEqual(problems, []);
     await page.close();
   } finally {
     proxy.mode = 'pass';
   }
-  timings.push(['post stall', Date.now() - t0]);
+  timings.push([`post stall${suffix(path)}`, Date.now() - t0]);
 });
 
 // The proxy forwards the comment to Isso, which stores it, and then spoils the 201: half
 // the body with a matching Content-Length (`truncate`), or the full Content-Length, half
 // the body and a dropped connection (`cut`). The comment is stored: Folio must say so and
 // not send it again (each retry would store another copy).
-for (const [name, label] of [['truncate', 'answer truncated'], ['cut', 'connection dropped mid-answer']]) {
-  test(`posting, 201 ${label}: "sent, but unreadable", stored once, the list reloads with it, posting again works`, async () => {
+for (const path of [CLIENT, HTML_FIRST]) for (const [name, label] of postCases(path, [['truncate', 'answer truncated'], ['cut', 'connection dropped mid-answer']])) {
+  test(`posting, 201 ${label}: "sent, but unreadable", stored once, the list reloads with it, posting again works${suffix(path)}`, async () => {
     const t0 = Date.now();
-    const { thread, page, problems, text } = await typedComment(name);
+    const { thread, page, problems, text } = await typedComment(name, path);
     const postsBefore = proxy.requests((r) => r.method === 'POST').length;
     proxy.mode = byMethod('POST', name);
     try {
@@ -424,13 +460,13 @@ for (const [name, label] of [['truncate', 'answer truncated'], ['cut', 'connecti
     } finally {
       proxy.mode = 'pass';
     }
-    timings.push([`post ${name}`, Date.now() - t0]);
+    timings.push([`post ${name}${suffix(path)}`, Date.now() - t0]);
   });
 }
 
-test('posting, a 200 HTML page instead of Isso\'s answer (captive portal, misrouted proxy): a clear message, the draft kept across a reload, posting again works', async () => {
+for (const path of [CLIENT, HTML_FIRST]) test(`posting, a 200 HTML page instead of Isso's answer (captive portal, misrouted proxy): a clear message, the draft kept across a reload, posting again works${suffix(path)}`, async () => {
   const t0 = Date.now();
-  const { thread, page, problems, text } = await typedComment('html');
+  const { thread, page, problems, text } = await typedComment('html', path);
   const postsBefore = proxy.requests((r) => r.method === 'POST').length;
   proxy.mode = byMethod('POST', 'html');
   try {
@@ -449,7 +485,7 @@ test('posting, a 200 HTML page instead of Isso\'s answer (captive portal, misrou
   } finally {
     proxy.mode = 'pass';
   }
-  timings.push(['post html', Date.now() - t0]);
+  timings.push([`post html${suffix(path)}`, Date.now() - t0]);
 });
 
 // ---------------------------------------------------------------------------------------

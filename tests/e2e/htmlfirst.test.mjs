@@ -4,28 +4,20 @@
 // real Isso. Copy link and native share work on the first click on a slow network.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { launch, serveRepo, ROOT } from './browser.mjs';
+import { launch, serveRepo } from './browser.mjs';
 import { startIsso } from './isso.mjs';
+import { render, writeHtmlFirstPage, SEED_ARTICLE } from './prerender.mjs';
 
-const ARTICLE = 'www/articles/kaspersky-reputation.json';
 const THREAD = '/network-security/kaspersky-lab-defends-its-reputation-against-allegations.html';
 let browser, server, isso;
 
 /** Writes a page around folio-render's output (`options` as mount() options) to `path`. */
 function writePage(path, options) {
-  mkdirSync(`${ROOT}target/e2e`, { recursive: true });
-  const optionsPath = `${ROOT}${path}.options.json`;
-  writeFileSync(optionsPath, JSON.stringify(options));
-  const args = ['run', '-q', '--bin', 'folio-render', '--', ARTICLE, '--options', optionsPath, '--css', '../../pkg/folio.css'];
-  const markup = execFileSync('cargo', args, { cwd: ROOT, encoding: 'utf8' });
-  writeFileSync(`${ROOT}${path}`, `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Folio: HTML-first</title><link rel="icon" href="data:,">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' http://127.0.0.1:*; img-src 'self' data:; require-trusted-types-for 'script'">
-<script type="module" src="../../pkg/element.js"></script></head>
-<body><main><folio-article id="a">${markup}</folio-article></main><footer id="after">Page footer</footer>
-<script src="../../tests/e2e/pages/remember.js"></script></body></html>`);
+  writeHtmlFirstPage(path, {
+    head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' http://127.0.0.1:*; img-src 'self' data:; require-trusted-types-for 'script'">\n`,
+    body: `<main><folio-article id="a">${render({ path: SEED_ARTICLE }, options)}</folio-article></main><footer id="after">Page footer</footer>
+<script src="../../tests/e2e/pages/remember.js"></script>`,
+  });
 }
 
 before(async () => {

@@ -4,9 +4,9 @@
 // htmlfirst.test.mjs). A change of article afterwards goes through the core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { launch, serveRepo, ROOT } from './browser.mjs';
+import { render, writeHtmlFirstPage, SEED_ARTICLE } from './prerender.mjs';
 
 let browser, server;
 const PAGE = 'target/e2e/static.html';
@@ -15,18 +15,16 @@ const GERMAN = 'target/e2e/static-de.html';
 /** Writes a page around folio-render's output for the seed article in `lang` (which the
  * element's `lang` repeats: the article itself says it is English). */
 function writePage(path, lang) {
-  const args = ['run', '-q', '--bin', 'folio-render', '--', 'www/articles/kaspersky-reputation.json', '--css', '../../pkg/folio.css', '--inline', '--lang', lang];
-  const markup = execFileSync('cargo', args, { cwd: ROOT, encoding: 'utf8' });
-  writeFileSync(`${ROOT}${path}`, `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>Folio: static article</title><link rel="icon" href="data:,">
-<script type="module" src="../../pkg/element.js"></script></head>
-<body><main><folio-article id="a" lang="${lang}">${markup}</folio-article></main><footer id="after">Page footer</footer>
-<script src="../../tests/e2e/pages/remember.js"></script></body></html>`);
+  const markup = render({ path: SEED_ARTICLE }, {}, { args: ['--inline', '--lang', lang] });
+  writeHtmlFirstPage(path, {
+    title: 'Folio: static article', lang,
+    body: `<main><folio-article id="a" lang="${lang}">${markup}</folio-article></main><footer id="after">Page footer</footer>
+<script src="../../tests/e2e/pages/remember.js"></script>`,
+  });
 }
 
 before(async () => {
   [browser, server] = await Promise.all([launch(), serveRepo()]);
-  mkdirSync(`${ROOT}target/e2e`, { recursive: true });
   writePage(PAGE, 'en');
   writePage(GERMAN, 'de');
 });

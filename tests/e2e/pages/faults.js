@@ -1,25 +1,11 @@
-// The fault suite's page (tests/e2e/faults.test.mjs). The host page's own script keeps a
-// timer and a button alive, so the test can tell whether Folio ever blocks the page:
-//   window.host = { ticks, maxGap (longest gap between 25 ms ticks, ms), clicks }
+// The fault suite's page (tests/e2e/faults.test.mjs), with the host page's instruments of
+// host.js (window.host, window.folioEvents).
 // Query string:
 //   ?endpoint=URL&thread=/t[&load=eager|lazy]   the seed article with comments from URL
 //   ?case=NAME                                  a bad or odd article built here (CASES)
 //   ?src=URL                                    an article fetched from URL
 import init, { mount } from '../../../pkg/folio.js';
-
-const host = (window.host = { ticks: 0, maxGap: 0, clicks: 0, started: performance.now() });
-let last = performance.now();
-setInterval(() => {
-  const now = performance.now();
-  host.maxGap = Math.max(host.maxGap, now - last);
-  last = now;
-  host.ticks += 1;
-  document.getElementById('ticks').textContent = String(host.ticks);
-}, 25);
-document.getElementById('ping').addEventListener('click', () => {
-  host.clicks += 1;
-  document.getElementById('pongs').textContent = String(host.clicks);
-});
+import { host } from './host.js';
 
 const base = {
   url: 'https://news.example/2026/12/faults',
@@ -76,10 +62,6 @@ const CASES = {
 
 await init();
 const q = new URLSearchParams(location.search);
-window.folioEvents = [];
-for (const name of ['folio-ready', 'folio-error', 'folio-comments-loaded', 'folio-comment-posted']) {
-  document.addEventListener(name, (e) => window.folioEvents.push([name, e.detail]));
-}
 const el = document.getElementById('article');
 let options;
 if (q.get('case')) {

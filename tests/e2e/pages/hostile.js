@@ -1,22 +1,11 @@
-// The hostile-input suite's page (tests/e2e/hostile.test.mjs). Before anything else it
-// replaces every API a successful injection would call with a recorder and watches the
-// light DOM; then the test mounts widgets through window.hostile.mount(specs) and asks for
-// window.hostile.inspect().
-const calls = [];
-for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
-  const record = function (...args) {
-    calls.push({ name, arg: String(args[0] ?? '').slice(0, 200), stack: String(new Error().stack).slice(0, 600) });
-    return name === 'confirm' ? false : null;
-  };
-  Object.defineProperty(window, name, { value: record, writable: false, configurable: false });
-}
-// Every hostile payload writes window.__folioXSS (or parent.__folioXSS from a frame).
-let flag = 0;
-Object.defineProperty(window, '__folioXSS', {
-  get: () => flag || undefined,
-  set: () => { flag += 1; calls.push({ name: '__folioXSS', arg: String(flag), stack: String(new Error().stack).slice(0, 600) }); },
-  configurable: false,
-});
+// The hostile-input suite's page script (tests/e2e/hostile.test.mjs), after the guard
+// (hostile-guard.js: recorders for every API a successful injection would call). It
+// watches the light DOM; then the test mounts widgets through window.hostile.mount(specs)
+// or, on an HTML-first page (this script loaded as hostile.js?html-first, the page holding
+// folio-render's markup and loading element.js itself), waits for the elements to adopt
+// their markup with window.hostile.adopted(); and asks for window.hostile.inspect().
+const { calls, executions } = window.hostileGuard;
+const htmlFirst = new URL(import.meta.url).searchParams.has('html-first');
 
 // The light DOM may change only where the test puts its hosts (#widgets) and in the hosts'
 // own data-folio-state attribute, and in #status.
@@ -46,9 +35,14 @@ const headBefore = [...document.head.children].map(describe);
 const titleBefore = document.title;
 const hrefBefore = location.href;
 
-const { default: init, mount } = await import('../../../pkg/folio.js');
-await init();
-await import('../../../pkg/element.js');
+// The client path loads the core; the HTML-first path never does.
+let mount = null;
+if (!htmlFirst) {
+  const core = await import('../../../pkg/folio.js');
+  await core.default();
+  mount = core.mount;
+  await import('../../../pkg/element.js');
+}
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'cite', 'ping', 'codebase', 'manifest', 'icon', 'lowsrc', 'dynsrc'];
@@ -119,34 +113,64 @@ window.hostile = {
   },
 
   /**
+   * HTML-first: waits for every <folio-article> in #widgets (folio-render's markup) to be
+   * adopted (`ready`, or `timeoutMs`). Resolves to how each ended.
+   */
+  async adopted(timeoutMs = 20_000) {
+    const out = await Promise.all([...widgets.children].map((host) => {
+      const timeout = new Promise((ok) => setTimeout(() => ok('timeout'), timeoutMs));
+      const ready = customElements.whenDefined('folio-article').then(() => host.ready);
+      return Promise.race([ready.then(() => 'ready', (e) => `error ${e?.code}`), timeout])
+        .then((how) => ({ id: host.id, kind: host.dataset.hostile, state: how, attr: host.getAttribute('data-folio-state') }));
+    }));
+    results.push(...out);
+    status.textContent = `${results.length} widgets adopted`;
+    return out;
+  },
+
+  /**
    * Starts the lazy comment sections of the widgets of `kinds` now (their comment module,
-   * form and saved draft come when a section is needed) and waits until each ready one
-   * shows its form.
+   * form and saved draft come when a section is needed: through the handle mount() gave,
+   * or the element's own loadComments()) and waits until each ready one shows its live
+   * form (not the inert one folio-render writes).
    */
   async loadComments(kinds, timeoutMs = 30_000) {
     const hosts = [...document.querySelectorAll(kinds.map((k) => `[data-hostile="${k}"][data-folio-state="ready"]`).join(', '))];
-    for (const host of hosts) handles.get(host.id)?.loadComments();
+    for (const host of hosts) (handles.get(host.id) ?? host).loadComments?.();
     const until = Date.now() + timeoutMs;
-    while (hosts.some((h) => !h.shadowRoot.querySelector('[data-folio-form]')) && Date.now() < until) {
+    while (hosts.some((h) => !h.shadowRoot.querySelector('[data-folio-form]:not([inert])')) && Date.now() < until) {
       await new Promise((ok) => setTimeout(ok, 50));
     }
   },
 
-  /** Everything that should be empty, and some counts. */
-  inspect() {
+  /**
+   * Everything that should be empty, and some counts. `stylesheet`: on an HTML-first page,
+   * the one URL a shadow root may link (folio-render's `<link rel="stylesheet">` to
+   * folio.css, its first child): that link, and no adopted sheet, style such a widget.
+   */
+  inspect({ stylesheet = null } = {}) {
     const violations = [];
+    for (const n of document.body.children) {
+      if (!['heading', 'status', 'widgets'].includes(n.id) && n.localName !== 'script') violations.push(`light DOM: ${describe(n)} in <body>`);
+    }
     const counts = { hosts: 0, elements: 0, links: 0, images: 0, errorBoxes: 0, comments: 0, formsWithDraft: 0 };
     for (const host of widgets.children) {
       counts.hosts += 1;
       const root = host.shadowRoot;
+      for (const n of host.childNodes) {
+        const inlineJson = n.localName === 'script' && n.type === 'application/json' && host.localName === 'folio-article';
+        if (!inlineJson && !(n.nodeType === 3 && !n.data.trim())) violations.push(`${host.id}: light child ${describe(n)}`);
+      }
       if (!root) { violations.push(`${host.id}: no shadow root`); continue; }
+      const sheetLink = (el) => stylesheet !== null && el === root.firstElementChild && el.localName === 'link'
+        && el.attributes.length === 2 && el.getAttribute('rel') === 'stylesheet' && el.href === stylesheet;
       if (root.querySelector('[role="alert"][data-folio-error]')) counts.errorBoxes += 1;
       counts.comments += root.querySelectorAll('article[data-folio-comment-id]').length;
       const where = (el) => `${host.id} <${el.localName}>`;
       for (const el of root.querySelectorAll('*')) {
         counts.elements += 1;
         if (el.shadowRoot) violations.push(`${where(el)} has a nested shadow root`);
-        if (BANNED.has(el.localName.toLowerCase())) violations.push(`${where(el)}: banned element`);
+        if (BANNED.has(el.localName.toLowerCase()) && !sheetLink(el)) violations.push(`${where(el)}: banned element`);
         if (el.localName === 'a') counts.links += 1;
         if (el.localName === 'img') counts.images += 1;
         for (const attr of el.attributes) {
@@ -175,9 +199,11 @@ window.hostile = {
           violations.push(`${where(el)} comment link without rel=nofollow ... ugc`);
         }
       }
-      // Only our own adopted stylesheet styles the widget.
-      if (root.styleSheets.length) violations.push(`${host.id}: ${root.styleSheets.length} <style>/<link> sheets in the shadow root`);
-      if (root.adoptedStyleSheets.length !== 1) violations.push(`${host.id}: ${root.adoptedStyleSheets.length} adopted sheets`);
+      // Only our own stylesheet styles the widget: adopted (client path), or linked by
+      // folio-render's markup (HTML-first).
+      const linked = stylesheet !== null && root.styleSheets.length === 1 && root.styleSheets[0].href === stylesheet && sheetLink(root.styleSheets[0].ownerNode);
+      if (root.styleSheets.length && !linked) violations.push(`${host.id}: ${root.styleSheets.length} <style>/<link> sheets in the shadow root`);
+      if (root.adoptedStyleSheets.length !== (linked ? 0 : 1)) violations.push(`${host.id}: ${root.adoptedStyleSheets.length} adopted sheets`);
       const form = root.querySelector('[data-folio-form] textarea');
       if (form && form.value) counts.formsWithDraft += 1;
     }
@@ -189,7 +215,7 @@ window.hostile = {
     if (shared.size) violations.push('the document got adopted stylesheets');
     if (document.styleSheets.length) violations.push(`the document has ${document.styleSheets.length} stylesheets`);
     if (document.cookie) violations.push(`cookie set: ${document.cookie}`);
-    return { calls, executions: flag, lightChanges, violations, counts, results, unusable };
+    return { calls, executions: executions(), lightChanges, violations, counts, results, unusable };
   },
 };
 window.hostileBase = { url: 'https://news.example/2026/12/hostile', title: 'Hostile', published: '2026-12-01T09:00:00Z', body: [] };
