@@ -46,18 +46,24 @@ fn corpus() -> Vec<String> {
         .collect()
 }
 
-fn python() -> PathBuf {
+/// The Python of `.venv` (Isso and its mistune), which `./scripts/setup` installs. A plain
+/// `cargo test` on a fresh clone has none: the comparison is then skipped with a note,
+/// unless `FOLIO_REQUIRE_MISTUNE` is set (`./scripts/test` sets it, so there it always runs).
+fn python() -> Option<PathBuf> {
     let py = root().join(".venv/bin/python");
-    assert!(
-        py.exists(),
-        "{} is missing: run ./scripts/setup (it installs Isso and its mistune into .venv)",
-        py.display()
-    );
-    py
+    if py.exists() {
+        return Some(py);
+    }
+    let why = "is missing: run ./scripts/setup (it installs Isso and its mistune into .venv)";
+    assert!(std::env::var_os("FOLIO_REQUIRE_MISTUNE").is_none(), "{} {why}", py.display());
+    eprintln!("skipped: the mistune comparison needs {} , which {why}", py.display());
+    None
 }
 
-/// Runs the reference over the corpus; returns the indices that differ.
-fn mismatches(hard_wrap: bool) -> Vec<usize> {
+/// Runs the reference over the corpus; returns the indices that differ, or `None` when
+/// the reference is not installed.
+fn mismatches(hard_wrap: bool) -> Option<Vec<usize>> {
+    let python = python()?;
     let samples = corpus();
     assert!(samples.len() >= 150, "corpus has {} samples", samples.len());
     let mut input = String::from("{\"hard_wrap\": ");
@@ -80,7 +86,7 @@ fn mismatches(hard_wrap: bool) -> Vec<usize> {
         std::process::id()
     ));
     std::fs::write(&file, input).unwrap();
-    let out = Command::new(python())
+    let out = Command::new(python)
         .arg(root().join("tests/fixtures/markdown/mistune_ref.py"))
         .arg(&file)
         .output()
@@ -103,14 +109,16 @@ fn mismatches(hard_wrap: bool) -> Vec<usize> {
         .filter(|s| !s.is_empty())
         .map(|s| s.parse().unwrap())
         .collect();
-    bad.into_iter()
-        .filter(|&i| !KNOWN_DIFFERENCES.iter().any(|(s, _)| *s == samples[i]))
-        .collect()
+    Some(
+        bad.into_iter()
+            .filter(|&i| !KNOWN_DIFFERENCES.iter().any(|(s, _)| *s == samples[i]))
+            .collect(),
+    )
 }
 
 #[test]
 fn matches_mistune_as_isso_configures_it() {
-    let bad = mismatches(false);
+    let Some(bad) = mismatches(false) else { return };
     assert!(
         bad.is_empty(),
         "{} samples differ from mistune (listed above): {bad:?}",
@@ -120,7 +128,7 @@ fn matches_mistune_as_isso_configures_it() {
 
 #[test]
 fn matches_mistune_with_hard_wrap() {
-    let bad = mismatches(true);
+    let Some(bad) = mismatches(true) else { return };
     assert!(
         bad.is_empty(),
         "{} samples differ from mistune with hard_wrap (listed above): {bad:?}",
