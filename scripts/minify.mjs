@@ -7,10 +7,13 @@
 //    name (`a`, `b`, ... `aa`, ...) in both files. Exports (mount, startComments, memory,
 //    ...) keep their names: the .d.ts files describe them.
 // 2. The JS files the wasm imports (wasm-bindgen copies them to snippets/<crate>-<hash>/js/):
-//    js/locales.js (both modules) and js/comments.js (the core's loader of the comments
-//    module), written into the glue instead, with their paths made relative to pkg/: the
-//    glue would otherwise import them before it starts fetching the wasm, one more round
-//    trip on every page. pkg/snippets/ is then removed.
+//    js/locales.js (both modules), js/comments.js (the core's loader of the comments
+//    module) and js/style.js (the core's stylesheet, fetched from pkg/folio.css), written
+//    into the glue instead, with their paths made relative to pkg/: the glue would
+//    otherwise import them before it starts fetching the wasm, one more round trip on
+//    every page. pkg/snippets/ is then removed. With js/style.js, the glue's default export
+//    (`init()`) also waits for the stylesheet (fetched meanwhile), so that the first render
+//    is styled.
 // 3. The glue, pkg/<name>.js, minified by esbuild (ES module in, ES module out; the
 //    `new URL('<name>_bg.wasm', import.meta.url)` and the `import('./folio_comments.js')`
 //    that bundlers look for stay as they are).
@@ -31,6 +34,7 @@ const MODULE = `./${name}_bg.js`;
 // The snippets a glue may import, each with a check of its inlined form.
 const SNIPPETS = {
   'locales.js': (code) => code.includes('./locales/${tag}.json'),
+  'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheet = '),
   'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };
 
@@ -144,16 +148,33 @@ for (const [imported, short] of renamed.renames) {
   if (found !== 1) throw new Error(`minify.mjs: import ${imported} is a key in ${name}.js ${found} times, not once`);
   js = js.replace(key, `$1${short}:`);
 }
-// The snippets: `import { localeUrl } from './snippets/folio-widget-<hash>/js/locales.js';`.
+// The snippets: `import { localeUrl } from './snippets/folio-widget-<hash>/js/locales.js';`,
+// or, for a snippet whose functions the wasm imports directly (no JS shim in between),
+// `import * as import1 from "./snippets/folio-widget-<hash>/js/style.js"` with the path
+// also a key of the import object (`"./snippets/...": import1,`), which stays: the
+// namespace becomes an object of the snippet's exports.
 const imports = [...js.matchAll(/^import \{ \w+(?:, \w+)* \} from '(\.\/snippets\/[^']+\/js\/([\w-]+\.js))';\n/gm)];
-if (imports.length !== (js.match(/\.\/snippets\//g) ?? []).length) throw new Error(`minify.mjs: ${name}.js imports snippets in a way this script does not know`);
-for (const [line, path, file] of imports) {
+const namespaces = [...js.matchAll(/^import \* as (\w+) from "(\.\/snippets\/[^"]+\/js\/([\w-]+\.js))";?\n/gm)];
+if (imports.length + 2 * namespaces.length !== (js.match(/\.\/snippets\//g) ?? []).length) throw new Error(`minify.mjs: ${name}.js imports snippets in a way this script does not know`);
+/** The snippet at `path` (js/`file`), its exports made plain constants, paths from pkg/. */
+async function inline(path, file) {
   const check = SNIPPETS[file];
   if (!check) throw new Error(`minify.mjs: ${name}.js imports js/${file}, which this script does not know how to inline`);
   const snippet = await readFile(join(dir, path), 'utf8');
   const inlined = snippet.replace(/^export const /gm, 'const ').replaceAll('../../../', './');
   if (inlined === snippet || /^export /m.test(inlined) || !check(inlined)) throw new Error(`minify.mjs: js/${file} is not shaped as expected`);
-  js = js.replace(line, inlined);
+  return { inlined, exported: [...snippet.matchAll(/^export const (\w+)/gm)].map((m) => m[1]) };
+}
+for (const [line, path, file] of imports) js = js.replace(line, (await inline(path, file)).inlined);
+for (const [line, namespace, path, file] of namespaces) {
+  const { inlined, exported } = await inline(path, file);
+  js = js.replace(line, `${inlined}const ${namespace} = { ${exported.join(', ')} };\n`);
+  imports.push([line, path, file]);
+}
+if (imports.some(([, , file]) => file === 'style.js')) {
+  const end = 'export { initSync, __wbg_init as default };';
+  if (!js.includes(end)) throw new Error(`minify.mjs: ${name}.js does not end with \`${end}\``);
+  js = js.replace(end, '/** Initialises the wasm, and waits for the stylesheet. */\nconst __folio_init = async (module) => { const exports = await __wbg_init(module); await stylesheet; return exports; };\nexport { initSync, __folio_init as default };');
 }
 if (!imports.some(([, , file]) => file === 'locales.js')) throw new Error(`minify.mjs: ${name}.js does not import js/locales.js`);
 const minified = await transform(js, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });

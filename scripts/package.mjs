@@ -5,6 +5,7 @@
 // it owns from sources outside pkg/, so running it twice gives the same pkg/.
 import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = `${root}pkg/`;
@@ -26,7 +27,9 @@ await copyFile(`${root}js/element.js`, `${pkg}element.js`);
 await copyFile(`${root}js/element.d.ts`, `${pkg}element.d.ts`);
 await copyFile(`${root}js/index.d.ts`, `${pkg}index.d.ts`);
 await copyFile(`${root}js/README.md`, `${pkg}README.md`); // replaces the repo README wasm-pack copied
-await copyFile(`${root}src/style.css`, `${pkg}folio.css`);
+// The stylesheet, minified: the core's glue fetches it (js/style.js), and folio-render's
+// declarative shadow roots link it.
+await writeFile(`${pkg}folio.css`, (await transform(await readFile(`${root}src/style.css`, 'utf8'), { loader: 'css', minify: true })).code);
 await writeFile(`${pkg}index.js`, `// Folio: mount() and the <folio-article> element (defined on import).
 export { default, mount, Folio } from './folio.js';
 export { FolioArticle, ready } from './element.js';
