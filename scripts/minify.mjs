@@ -7,7 +7,7 @@
 //    name (`a`, `b`, ... `aa`, ...) in both files. Exports (mount, startComments, memory,
 //    ...) keep their names: the .d.ts files describe them.
 // 2. The JS files the wasm imports (wasm-bindgen copies them to snippets/<crate>-<hash>/js/):
-//    js/locales.js (both modules), js/comments.js (the core's loader of the comments
+//    js/locales.js and js/fetch.js (both modules), js/comments.js (the core's loader of the comments
 //    module) and js/style.js (the core's stylesheet, fetched from pkg/folio.css), written
 //    into the glue instead, with their paths made relative to pkg/: the glue would
 //    otherwise import them before it starts fetching the wasm, one more round trip on
@@ -34,6 +34,7 @@ const MODULE = `./${name}_bg.js`;
 // The snippets a glue may import, each with a check of its inlined form.
 const SNIPPETS = {
   'locales.js': (code) => code.includes('./locales/${tag}.json'),
+  'fetch.js': (code) => code.includes('const request = ') && code.includes('const settle = '),
   'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheet = '),
   'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };
@@ -165,10 +166,16 @@ async function inline(path, file) {
   if (inlined === snippet || /^export /m.test(inlined) || !check(inlined)) throw new Error(`minify.mjs: js/${file} is not shaped as expected`);
   return { inlined, exported: [...snippet.matchAll(/^export const (\w+)/gm)].map((m) => m[1]) };
 }
-for (const [line, path, file] of imports) js = js.replace(line, (await inline(path, file)).inlined);
+// (A file imported both ways is written once.)
+const written = new Set();
+for (const [line, path, file] of imports) {
+  js = js.replace(line, written.has(file) ? '' : (await inline(path, file)).inlined);
+  written.add(file);
+}
 for (const [line, namespace, path, file] of namespaces) {
   const { inlined, exported } = await inline(path, file);
-  js = js.replace(line, `${inlined}const ${namespace} = { ${exported.join(', ')} };\n`);
+  js = js.replace(line, `${written.has(file) ? '' : inlined}const ${namespace} = { ${exported.join(', ')} };\n`);
+  written.add(file);
   imports.push([line, path, file]);
 }
 if (imports.some(([, , file]) => file === 'style.js')) {
