@@ -4,8 +4,10 @@
 // 1. Import names. wasm-bindgen names every JS function the wasm imports
 //    `__wbg_<method>_<16 hex digits>`; the name is written twice (the wasm's import section
 //    and the glue's import object) and the hashes do not compress. Each becomes a short
-//    name (`a`, `b`, ... `aa`, ...) in both files. Exports (mount, startComments, memory,
-//    ...) keep their names: the .d.ts files describe them.
+//    name (`a`, `b`, ... `aa`, ...) in both files. So do the exported closure shims
+//    (`wasm_bindgen_<hash>___convert__closures_____invoke___<types>`, which only the glue
+//    calls: `$a`, `$b`, ..., also in <name>_bg.wasm.d.ts). Other exports (mount,
+//    startComments, memory, ...) keep their names: the .d.ts files describe them.
 // 2. The JS files the wasm imports (wasm-bindgen copies them to snippets/<crate>-<hash>/js/):
 //    js/locales.js and js/fetch.js (both modules), js/comments.js (the core's loader of the comments
 //    module) and js/style.js (the core's stylesheet, fetched from pkg/folio.css), written
@@ -137,10 +139,59 @@ function renameImports(wasm) {
   throw new Error('minify.mjs: the wasm has no import section');
 }
 
+/** Renames wasm-bindgen's closure shims among the exports (`wasm_bindgen_<hash>___convert__
+ * closures_____invoke___<argument types>`, up to 270 characters each, used by the glue
+ * alone) to `$a`, `$b`, ...; returns the new wasm and the renames. */
+function renameExports(wasm) {
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = leb(wasm, at + 1);
+    const end = start + size;
+    if (id !== 7) { at = end; continue; }
+    const renames = new Map();
+    let [count, p] = leb(wasm, start);
+    const out = [...encodeLeb(count)];
+    for (; count > 0; count--) {
+      const [length, s] = leb(wasm, p);
+      const name = decoder.decode(wasm.subarray(s, s + length));
+      p = s + length;
+      let renamed = name;
+      if (/^wasm_bindgen_[0-9a-f]{16}___convert__closures_/.test(name)) {
+        renamed = `$${shortName(renames.size)}`;
+        renames.set(name, renamed);
+      }
+      const b = encoder.encode(renamed);
+      const descEnd = leb(wasm, p + 1)[1]; // kind, index
+      out.push(...encodeLeb(b.length), ...b, ...wasm.subarray(p, descEnd));
+      p = descEnd;
+    }
+    if (p !== end) throw new Error('minify.mjs: the export section did not parse to its end');
+    const section = [id, ...encodeLeb(out.length), ...out];
+    const result = new Uint8Array(at + section.length + (wasm.length - end));
+    result.set(wasm.subarray(0, at), 0);
+    result.set(section, at);
+    result.set(wasm.subarray(end), at + section.length);
+    return { wasm: result, renames };
+  }
+  throw new Error('minify.mjs: the wasm has no export section');
+}
+
 const wasm = new Uint8Array(await readFile(wasmPath));
 let js = await readFile(jsPath, 'utf8');
 if (wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) throw new Error(`minify.mjs: ${wasmPath} is not wasm`);
 const renamed = renameImports(wasm);
+const exports = renameExports(renamed.wasm);
+const typesPath = join(dir, `${name}_bg.wasm.d.ts`);
+let types = await readFile(typesPath, 'utf8');
+for (const [exported, short] of exports.renames) {
+  const use = new RegExp(`\\bwasm\\.${exported}(?![\\w$])`, 'g');
+  if (!use.test(js)) throw new Error(`minify.mjs: ${name}.js does not call export ${exported} as wasm.${exported}`);
+  js = js.replace(use, `wasm.${short}`);
+  types = types.replace(new RegExp(`\\b${exported}(?![\\w$])`, 'g'), short);
+}
 
 // The glue's import object: one `        <name>: function(...` line per import.
 for (const [imported, short] of renamed.renames) {
@@ -186,7 +237,8 @@ if (imports.some(([, , file]) => file === 'style.js')) {
 if (!imports.some(([, , file]) => file === 'locales.js')) throw new Error(`minify.mjs: ${name}.js does not import js/locales.js`);
 const minified = await transform(js, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
 
-await writeFile(wasmPath, renamed.wasm);
+await writeFile(wasmPath, exports.wasm);
+await writeFile(typesPath, types);
 await writeFile(jsPath, minified.code);
 await rm(join(dir, 'snippets'), { recursive: true, force: true });
-console.log(`minify.mjs: ${renamed.renames.size} imports renamed; ${name}.js ${js.length} -> ${minified.code.length} B`);
+console.log(`minify.mjs: ${renamed.renames.size} imports and ${exports.renames.size} exports renamed; ${name}.js ${js.length} -> ${minified.code.length} B`);
