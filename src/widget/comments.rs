@@ -523,7 +523,7 @@ async fn send_post(server: &Server, comment: &NewComment) -> PostOutcome {
 /// answer); a 200 HTML page is more likely a captive portal or a misrouted proxy that
 /// stored nothing, so the reader's text must stay.
 fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
-    let json = r.header("content-type").is_some_and(|t| t.to_ascii_lowercase().contains("json"));
+    let json = r.header("content-type").is_some_and(|t| crate::search::find(&t.to_ascii_lowercase(), "json").is_some());
     matches!(r.status, 201 | 202) || truncated || json || r.body.trim().is_empty()
 }
 
@@ -722,7 +722,7 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
         let s = state.borrow();
         if let Some(article) = s.comment_article(&id) {
             if let Ok(Some(count)) = article.query_selector("[data-folio-likes]") {
-                count.set_text_content(Some(&votes.likes.to_string()));
+                count.set_text_content(Some(&crate::date::signed(votes.likes)));
             }
             if let Ok(Some(button)) = article.query_selector("[data-folio-action=\"like\"]") {
                 let _ = button.set_attribute("aria-pressed", "true");
