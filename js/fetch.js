@@ -1,4 +1,5 @@
-// `fetch` for src/dom/fetch.rs, which describes the request and reads the answer: the
+// `fetch` for src/dom/fetch.rs, which describes the request and reads the answer (and the
+// wait between retries): the
 // controller, the timer, the caller's signal and the reading of the response are done here,
 // once, instead of in every wasm function that awaits a request. wasm-bindgen copies this
 // file to pkg/snippets/*/js/; scripts/minify.mjs writes it into both glues.
@@ -42,6 +43,9 @@ export const request = (method, url, headers, body, credentials, signal, timeout
     signal?.removeEventListener('abort', abort);
   });
 };
+
+/** Resolves after `ms` milliseconds: the wait between two attempts of a request. */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reads a request someone else made (`response`, the promise `fetch()` returned), as
  * `request` does. */

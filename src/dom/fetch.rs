@@ -34,6 +34,14 @@ extern "C" {
     /// `[status, [name, value, ...], body]` of the promise `fetch()` returned.
     #[wasm_bindgen(js_name = settle)]
     fn js_settle(response: Promise) -> Promise;
+    /// A promise resolved after `ms` milliseconds.
+    #[wasm_bindgen(js_name = sleep)]
+    fn js_sleep(ms: u32) -> Promise;
+}
+
+/// Waits `ms` milliseconds (between two attempts of a request).
+pub async fn sleep(ms: u32) {
+    let _ = JsFuture::from(js_sleep(ms)).await;
 }
 
 /// Performs a request (`credentials`: send and accept cookies cross-origin), aborted

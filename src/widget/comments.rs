@@ -7,7 +7,6 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -648,7 +647,7 @@ fn submit(weak: Weak<RefCell<State>>) {
                     s.show_form_status(&status, true);
                     drop(s);
                     drop(state);
-                    TimeoutFuture::new(ms).await;
+                    fetch::sleep(ms).await;
                     attempt += 1;
                 }
                 None => {
