@@ -16,7 +16,8 @@
 //    every page. pkg/snippets/ is then removed. With js/style.js, the glue's default export
 //    (`init()`) also waits for the stylesheet (fetched meanwhile), so that the first render
 //    is styled.
-// 3. The glue, pkg/<name>.js, minified by esbuild (ES module in, ES module out; the
+// 3. The glue, pkg/<name>.js, minified by esbuild with tree shaking (a snippet's functions
+//    that a module does not use are dropped; ES module in, ES module out; the
 //    `new URL('<name>_bg.wasm', import.meta.url)` and the `import('./folio_comments.js')`
 //    that bundlers look for stay as they are).
 //
@@ -235,7 +236,7 @@ if (imports.some(([, , file]) => file === 'style.js')) {
   js = js.replace(end, '/** Initialises the wasm, and waits for the stylesheet. */\nconst __folio_init = async (module) => { const exports = await __wbg_init(module); await stylesheet; return exports; };\nexport { initSync, __folio_init as default };');
 }
 if (!imports.some(([, , file]) => file === 'locales.js')) throw new Error(`minify.mjs: ${name}.js does not import js/locales.js`);
-const minified = await transform(js, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
+const minified = await transform(js, { format: 'esm', minify: true, treeShaking: true, target: 'es2022', legalComments: 'none' });
 
 await writeFile(wasmPath, exports.wasm);
 await writeFile(typesPath, types);
