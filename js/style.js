@@ -4,7 +4,8 @@
 // root adopts (allowed under a strict `style-src 'self'`). wasm-bindgen copies this file to
 // pkg/snippets/*/js/, three levels down; scripts/minify.mjs writes it into folio.js with
 // the path from pkg/ (a new URL(..., import.meta.url), which bundlers follow to emit the
-// file) and has the glue's init() wait for `stylesheet`, so the first render is styled.
+// file) and has the glue's init() wait for the sheet (`stylesheetWithin`), so the first
+// render is styled.
 let text;
 let sheet;
 
@@ -22,6 +23,15 @@ export const stylesheet = fetch(new URL('../../../folio.css', import.meta.url))
     }
   })
   .catch((error) => console.warn(`Folio: folio.css could not be loaded (${error.message}); the widget is unstyled.`));
+
+/** What the glue's init() waits for: the sheet, but at most `ms` milliseconds (a stalled
+ * request must not keep every widget from rendering; the sheet is then adopted when it
+ * arrives). */
+export const stylesheetWithin = (ms) => {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, ms); });
+  return Promise.race([stylesheet, late]).finally(() => clearTimeout(timer));
+};
 
 /** Adopts the sheet into `root`: at once when it is built, else as soon as it is. Where
  * constructable stylesheets are missing (very old browsers), a `<style>` element instead,

@@ -14,8 +14,8 @@
 //    into the glue instead, with their paths made relative to pkg/: the glue would
 //    otherwise import them before it starts fetching the wasm, one more round trip on
 //    every page. pkg/snippets/ is then removed. With js/style.js, the glue's default export
-//    (`init()`) also waits for the stylesheet (fetched meanwhile), so that the first render
-//    is styled.
+//    (`init()`) also waits for the stylesheet (fetched meanwhile; at most 3 s more), so
+//    that the first render is styled.
 // 3. The glue, pkg/<name>.js, minified by esbuild with tree shaking (a snippet's functions
 //    that a module does not use are dropped; ES module in, ES module out; the
 //    `new URL('<name>_bg.wasm', import.meta.url)` and the `import('./folio_comments.js')`
@@ -38,7 +38,7 @@ const MODULE = `./${name}_bg.js`;
 const SNIPPETS = {
   'locales.js': (code) => code.includes('./locales/${tag}.json'),
   'fetch.js': (code) => code.includes('const request = ') && code.includes('const settle = '),
-  'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheet = '),
+  'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheetWithin = '),
   'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };
 
@@ -233,7 +233,7 @@ for (const [line, namespace, path, file] of namespaces) {
 if (imports.some(([, , file]) => file === 'style.js')) {
   const end = 'export { initSync, __wbg_init as default };';
   if (!js.includes(end)) throw new Error(`minify.mjs: ${name}.js does not end with \`${end}\``);
-  js = js.replace(end, '/** Initialises the wasm, and waits for the stylesheet. */\nconst __folio_init = async (module) => { const exports = await __wbg_init(module); await stylesheet; return exports; };\nexport { initSync, __folio_init as default };');
+  js = js.replace(end, '/** Initialises the wasm, and waits for the stylesheet. */\nconst __folio_init = async (module) => { const exports = await __wbg_init(module); await stylesheetWithin(3000); return exports; };\nexport { initSync, __folio_init as default };');
 }
 if (!imports.some(([, , file]) => file === 'locales.js')) throw new Error(`minify.mjs: ${name}.js does not import js/locales.js`);
 const minified = await transform(js, { format: 'esm', minify: true, treeShaking: true, target: 'es2022', legalComments: 'none' });

@@ -259,6 +259,23 @@ test('stylesheet slow (1.5 s): the widget shows nothing unstyled, the first rend
   }
 });
 
+test('stylesheet stalled (6 s): the article renders after init() gives up waiting (3 s) and adopts the sheet when it arrives', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.route('**/pkg/folio.css', async (route) => { await new Promise((ok) => setTimeout(ok, 6000)); await route.continue(); });
+  try {
+    await page.goto(`${server.url}tests/e2e/pages/faults.html?case=empty-body`);
+    await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
+    const adopted = () => page.evaluate(() => document.getElementById('article').shadowRoot.adoptedStyleSheets.length);
+    assert.equal(await adopted(), 0, 'ready before the sheet arrived');
+    await page.waitForFunction(() => document.getElementById('article').shadowRoot.adoptedStyleSheets.length === 1, null, { timeout: SETTLE_MS });
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('stylesheet missing (404): the article still renders, unstyled, and the console says why', async () => {
   const page = await browser.newPage();
   const problems = [];
