@@ -4,14 +4,20 @@
 // 1. Import names. wasm-bindgen names every JS function the wasm imports
 //    `__wbg_<method>_<16 hex digits>`; the name is written twice (the wasm's import section
 //    and the glue's import object) and the hashes do not compress. Each becomes a short
-//    name (`a`, `b`, ... `aa`, ...) in both files. Exports (mount, startComments, memory,
-//    ...) keep their names: the .d.ts files describe them.
+//    name (`a`, `b`, ... `aa`, ...) in both files. So do the exported closure shims
+//    (`wasm_bindgen_<hash>___convert__closures_____invoke___<types>`, which only the glue
+//    calls: `$a`, `$b`, ..., also in <name>_bg.wasm.d.ts). Other exports (mount,
+//    startComments, memory, ...) keep their names: the .d.ts files describe them.
 // 2. The JS files the wasm imports (wasm-bindgen copies them to snippets/<crate>-<hash>/js/):
-//    js/locales.js (both modules) and js/comments.js (the core's loader of the comments
-//    module), written into the glue instead, with their paths made relative to pkg/: the
-//    glue would otherwise import them before it starts fetching the wasm, one more round
-//    trip on every page. pkg/snippets/ is then removed.
-// 3. The glue, pkg/<name>.js, minified by esbuild (ES module in, ES module out; the
+//    js/locales.js and js/fetch.js (both modules), js/comments.js (the core's loader of the comments
+//    module) and js/style.js (the core's stylesheet, fetched from pkg/folio.css), written
+//    into the glue instead, with their paths made relative to pkg/: the glue would
+//    otherwise import them before it starts fetching the wasm, one more round trip on
+//    every page. pkg/snippets/ is then removed. With js/style.js, the glue's default export
+//    (`init()`) also waits for the stylesheet (fetched meanwhile; at most 3 s more), so
+//    that the first render is styled.
+// 3. The glue, pkg/<name>.js, minified by esbuild with tree shaking (a snippet's functions
+//    that a module does not use are dropped; ES module in, ES module out; the
 //    `new URL('<name>_bg.wasm', import.meta.url)` and the `import('./folio_comments.js')`
 //    that bundlers look for stay as they are).
 //
@@ -31,6 +37,8 @@ const MODULE = `./${name}_bg.js`;
 // The snippets a glue may import, each with a check of its inlined form.
 const SNIPPETS = {
   'locales.js': (code) => code.includes('./locales/${tag}.json'),
+  'fetch.js': (code) => code.includes('const request = ') && code.includes('const settle = '),
+  'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheetWithin = '),
   'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };
 
@@ -132,10 +140,59 @@ function renameImports(wasm) {
   throw new Error('minify.mjs: the wasm has no import section');
 }
 
+/** Renames wasm-bindgen's closure shims among the exports (`wasm_bindgen_<hash>___convert__
+ * closures_____invoke___<argument types>`, up to 270 characters each, used by the glue
+ * alone) to `$a`, `$b`, ...; returns the new wasm and the renames. */
+function renameExports(wasm) {
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = leb(wasm, at + 1);
+    const end = start + size;
+    if (id !== 7) { at = end; continue; }
+    const renames = new Map();
+    let [count, p] = leb(wasm, start);
+    const out = [...encodeLeb(count)];
+    for (; count > 0; count--) {
+      const [length, s] = leb(wasm, p);
+      const name = decoder.decode(wasm.subarray(s, s + length));
+      p = s + length;
+      let renamed = name;
+      if (/^wasm_bindgen_[0-9a-f]{16}___convert__closures_/.test(name)) {
+        renamed = `$${shortName(renames.size)}`;
+        renames.set(name, renamed);
+      }
+      const b = encoder.encode(renamed);
+      const descEnd = leb(wasm, p + 1)[1]; // kind, index
+      out.push(...encodeLeb(b.length), ...b, ...wasm.subarray(p, descEnd));
+      p = descEnd;
+    }
+    if (p !== end) throw new Error('minify.mjs: the export section did not parse to its end');
+    const section = [id, ...encodeLeb(out.length), ...out];
+    const result = new Uint8Array(at + section.length + (wasm.length - end));
+    result.set(wasm.subarray(0, at), 0);
+    result.set(section, at);
+    result.set(wasm.subarray(end), at + section.length);
+    return { wasm: result, renames };
+  }
+  throw new Error('minify.mjs: the wasm has no export section');
+}
+
 const wasm = new Uint8Array(await readFile(wasmPath));
 let js = await readFile(jsPath, 'utf8');
 if (wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) throw new Error(`minify.mjs: ${wasmPath} is not wasm`);
 const renamed = renameImports(wasm);
+const exports = renameExports(renamed.wasm);
+const typesPath = join(dir, `${name}_bg.wasm.d.ts`);
+let types = await readFile(typesPath, 'utf8');
+for (const [exported, short] of exports.renames) {
+  const use = new RegExp(`\\bwasm\\.${exported}(?![\\w$])`, 'g');
+  if (!use.test(js)) throw new Error(`minify.mjs: ${name}.js does not call export ${exported} as wasm.${exported}`);
+  js = js.replace(use, `wasm.${short}`);
+  types = types.replace(new RegExp(`\\b${exported}(?![\\w$])`, 'g'), short);
+}
 
 // The glue's import object: one `        <name>: function(...` line per import.
 for (const [imported, short] of renamed.renames) {
@@ -144,21 +201,45 @@ for (const [imported, short] of renamed.renames) {
   if (found !== 1) throw new Error(`minify.mjs: import ${imported} is a key in ${name}.js ${found} times, not once`);
   js = js.replace(key, `$1${short}:`);
 }
-// The snippets: `import { localeUrl } from './snippets/folio-widget-<hash>/js/locales.js';`.
+// The snippets: `import { localeUrl } from './snippets/folio-widget-<hash>/js/locales.js';`,
+// or, for a snippet whose functions the wasm imports directly (no JS shim in between),
+// `import * as import1 from "./snippets/folio-widget-<hash>/js/style.js"` with the path
+// also a key of the import object (`"./snippets/...": import1,`), which stays: the
+// namespace becomes an object of the snippet's exports.
 const imports = [...js.matchAll(/^import \{ \w+(?:, \w+)* \} from '(\.\/snippets\/[^']+\/js\/([\w-]+\.js))';\n/gm)];
-if (imports.length !== (js.match(/\.\/snippets\//g) ?? []).length) throw new Error(`minify.mjs: ${name}.js imports snippets in a way this script does not know`);
-for (const [line, path, file] of imports) {
+const namespaces = [...js.matchAll(/^import \* as (\w+) from "(\.\/snippets\/[^"]+\/js\/([\w-]+\.js))";?\n/gm)];
+if (imports.length + 2 * namespaces.length !== (js.match(/\.\/snippets\//g) ?? []).length) throw new Error(`minify.mjs: ${name}.js imports snippets in a way this script does not know`);
+/** The snippet at `path` (js/`file`), its exports made plain constants, paths from pkg/. */
+async function inline(path, file) {
   const check = SNIPPETS[file];
   if (!check) throw new Error(`minify.mjs: ${name}.js imports js/${file}, which this script does not know how to inline`);
   const snippet = await readFile(join(dir, path), 'utf8');
   const inlined = snippet.replace(/^export const /gm, 'const ').replaceAll('../../../', './');
   if (inlined === snippet || /^export /m.test(inlined) || !check(inlined)) throw new Error(`minify.mjs: js/${file} is not shaped as expected`);
-  js = js.replace(line, inlined);
+  return { inlined, exported: [...snippet.matchAll(/^export const (\w+)/gm)].map((m) => m[1]) };
+}
+// (A file imported both ways is written once.)
+const written = new Set();
+for (const [line, path, file] of imports) {
+  js = js.replace(line, written.has(file) ? '' : (await inline(path, file)).inlined);
+  written.add(file);
+}
+for (const [line, namespace, path, file] of namespaces) {
+  const { inlined, exported } = await inline(path, file);
+  js = js.replace(line, `${written.has(file) ? '' : inlined}const ${namespace} = { ${exported.join(', ')} };\n`);
+  written.add(file);
+  imports.push([line, path, file]);
+}
+if (imports.some(([, , file]) => file === 'style.js')) {
+  const end = 'export { initSync, __wbg_init as default };';
+  if (!js.includes(end)) throw new Error(`minify.mjs: ${name}.js does not end with \`${end}\``);
+  js = js.replace(end, '/** Initialises the wasm, and waits for the stylesheet. */\nconst __folio_init = async (module) => { const exports = await __wbg_init(module); await stylesheetWithin(3000); return exports; };\nexport { initSync, __folio_init as default };');
 }
 if (!imports.some(([, , file]) => file === 'locales.js')) throw new Error(`minify.mjs: ${name}.js does not import js/locales.js`);
-const minified = await transform(js, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
+const minified = await transform(js, { format: 'esm', minify: true, treeShaking: true, target: 'es2022', legalComments: 'none' });
 
-await writeFile(wasmPath, renamed.wasm);
+await writeFile(wasmPath, exports.wasm);
+await writeFile(typesPath, types);
 await writeFile(jsPath, minified.code);
 await rm(join(dir, 'snippets'), { recursive: true, force: true });
-console.log(`minify.mjs: ${renamed.renames.size} imports renamed; ${name}.js ${js.length} -> ${minified.code.length} B`);
+console.log(`minify.mjs: ${renamed.renames.size} imports and ${exports.renames.size} exports renamed; ${name}.js ${js.length} -> ${minified.code.length} B`);

@@ -206,8 +206,40 @@ pub fn format_date(dt: &DateTime, pattern: &str, months: &str) -> String {
 }
 
 /// Appends a decimal number without going through `core::fmt`.
-pub fn push_number(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
+pub fn push_number(out: &mut String, n: u32) {
+    push_u64(out, n.into());
+}
+
+/// `n` in decimal, as `n.to_string()` writes it, without going through `core::fmt`.
+///
+/// ```
+/// assert_eq!(folio::date::number(0), "0");
+/// assert_eq!(folio::date::number(u64::MAX), u64::MAX.to_string());
+/// ```
+pub fn number(n: u64) -> String {
+    let mut out = String::new();
+    push_u64(&mut out, n);
+    out
+}
+
+/// `n` in decimal, with a `-` when negative, without going through `core::fmt`.
+///
+/// ```
+/// assert_eq!(folio::date::signed(-42), "-42");
+/// assert_eq!(folio::date::signed(i64::MIN), i64::MIN.to_string());
+/// ```
+pub fn signed(n: i64) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    push_u64(&mut out, n.unsigned_abs());
+    out
+}
+
+/// Appends a decimal number without going through `core::fmt`.
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
         i -= 1;

@@ -22,6 +22,7 @@ pub mod error;
 pub mod i18n;
 pub mod json;
 pub mod options;
+pub mod search;
 pub mod share;
 pub mod view;
 

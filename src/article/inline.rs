@@ -87,7 +87,7 @@ impl Finder {
 fn first_unescaped(s: &str, from: usize, pat: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut i = from;
-    while let Some(rel) = s.get(i..)?.find(pat) {
+    while let Some(rel) = crate::search::find(s.get(i..)?, pat) {
         let at = i + rel;
         let backslashes = bytes[..at].iter().rev().take_while(|&&b| b == b'\\').count();
         if backslashes % 2 == 0 {

@@ -206,7 +206,7 @@ fn block(b: &Block) -> Node {
             el(tag).children(inline_nodes(text)).into()
         }
         Block::Quote { text, attribution } => {
-            let paragraphs = text.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| el("p").children(inline_nodes(p)));
+            let paragraphs = crate::search::split(text, "\n\n").filter(|p| !p.trim().is_empty()).map(|p| el("p").children(inline_nodes(p)));
             let cite = attribution.as_deref().map(|a| el("footer").child(el("cite").text(a)));
             el("blockquote").attr("class", "folio-quote").children(paragraphs).child_opt(cite).into()
         }

@@ -76,7 +76,7 @@ impl CommentsConfig {
             match v.get(key) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::Number(n)) if *n >= 0.0 && *n <= max && n.fract() == 0.0 => Ok(Some(*n as u32)),
-                Some(_) => Err(String::from("options.comments.") + key + " must be a whole number from 0 to " + &(max as u32).to_string() + "."),
+                Some(_) => Err(String::from("options.comments.") + key + " must be a whole number from 0 to " + &crate::date::number(max as u64) + "."),
             }
         };
         let flag = |key: &str| -> Result<bool, String> {
@@ -156,9 +156,9 @@ impl CommentsConfig {
             .string("thread", self.thread.as_deref())
             .string("load", Some(if self.eager { "eager" } else { "lazy" }))
             .string("sort", Some(self.sort.as_str()))
-            .raw("count", &self.count.map_or_else(|| "null".into(), |n| n.to_string()))
-            .raw("pageSize", &self.page_size.to_string())
-            .raw("maxLength", &self.rules.max_chars.to_string())
+            .raw("count", &self.count.map_or_else(|| "null".into(), |n| crate::date::number(n.into())))
+            .raw("pageSize", &crate::date::number(self.page_size.into()))
+            .raw("maxLength", &crate::date::number(self.rules.max_chars.into()))
             .raw("requireName", flag(self.rules.require_name))
             .raw("requireEmail", flag(self.rules.require_email))
             .raw("staticMaxAge", &self.static_max_age.to_string());
@@ -173,7 +173,7 @@ impl CommentsConfig {
 /// assert_eq!(folio::comments::config::default_thread("https://news.example/a/b.html?x=1#c"), "/a/b.html");
 /// ```
 pub fn default_thread(canonical: &str) -> String {
-    let after_scheme = canonical.find("//").map_or(canonical, |i| &canonical[i + 2..]);
+    let after_scheme = crate::search::find(canonical, "//").map_or(canonical, |i| &canonical[i + 2..]);
     let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
     let end = path.find(['?', '#']).unwrap_or(path.len());
     path[..end].to_string()

@@ -137,7 +137,7 @@ impl Contract {
 /// assert_eq!(r.url, "https://api.example/v1/comments?thread=%2Fnews%2Fa&sort=newest&cursor=p2&limit=10");
 /// ```
 pub fn list(endpoint: &str, thread: &str, sort: Sort, cursor: Option<&str>, limit: Option<u32>) -> HttpRequest {
-    let limit = limit.map(|n| n.to_string());
+    let limit = limit.map(|n| crate::date::number(n.into()));
     let mut query: Vec<(&str, &str)> = vec![("thread", thread), ("sort", sort.as_str())];
     if let Some(c) = cursor {
         query.push(("cursor", c));
@@ -229,7 +229,7 @@ fn count(v: &Value) -> Option<u32> {
 fn id(v: &Value) -> Option<String> {
     match v {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some((*n as u64).to_string()),
+        Value::Number(n) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some(crate::date::number(*n as u64)),
         _ => None,
     }
 }

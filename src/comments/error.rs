@@ -201,7 +201,7 @@ pub fn server_message(body: &str) -> String {
     let body = body.trim();
     let text = if body.starts_with('<') {
         let lower = body.to_ascii_lowercase();
-        let para = match (lower.rfind("<p>"), lower.rfind("</p>")) {
+        let para = match (crate::search::rfind(&lower, "<p>"), crate::search::rfind(&lower, "</p>")) {
             (Some(start), Some(end)) if start + 3 <= end => &body[start + 3..end],
             _ => body,
         };

@@ -119,9 +119,9 @@ fn looks_like_email(s: &str) -> bool {
 
 /// `"{chars} / {max}"`, the text of the character counter.
 pub fn counter_text(chars: usize, max: u32) -> String {
-    let mut out = chars.to_string();
+    let mut out = crate::date::number(chars as u64);
     out.push_str(" / ");
-    out.push_str(&max.to_string());
+    crate::date::push_number(&mut out, max);
     out
 }
 
@@ -175,7 +175,7 @@ pub fn form(form_id: &str, draft: &Draft, state: &FormState, t: &CommentsText, p
         .attr("name", "text")
         .attr("required", "")
         .attr("rows", "5")
-        .attr("maxlength", rules.max_chars.to_string());
+        .attr("maxlength", crate::date::number(rules.max_chars.into()));
     let counter = el("p")
         .attr("id", counter_id.as_str())
         .attr("class", "folio-counter")

@@ -70,7 +70,7 @@ fn listed(list: &str, name: &str) -> bool {
 /// ]);
 /// ```
 pub fn parse(html: &str) -> Vec<Untrusted> {
-    let input: Cow<str> = if html.contains('\r') { html.replace("\r\n", "\n").replace('\r', "\n").into() } else { html.into() };
+    let input: Cow<str> = if html.contains('\r') { crate::search::replace(html, "\r\n", "\n").replace('\r', "\n").into() } else { html.into() };
     let s = input.as_ref();
     let b = s.as_bytes();
     let mut tree = Tree { stack: Vec::new(), root: Vec::new() };

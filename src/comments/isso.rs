@@ -85,9 +85,9 @@ pub fn list(
     nested_limit: Option<u32>,
     offset: u32,
 ) -> HttpRequest {
-    let limit = limit.map(|n| n.to_string());
-    let nested = nested_limit.map(|n| n.to_string());
-    let offset = (offset > 0).then(|| offset.to_string());
+    let limit = limit.map(|n| crate::date::number(n.into()));
+    let nested = nested_limit.map(|n| crate::date::number(n.into()));
+    let offset = (offset > 0).then(|| crate::date::number(offset.into()));
     let mut query: Vec<(&str, &str)> = vec![("uri", uri), ("sort", sort_param(sort))];
     for (name, value) in [("limit", &limit), ("nested_limit", &nested), ("offset", &offset)] {
         if let Some(v) = value {
@@ -241,7 +241,7 @@ fn count(v: &Value) -> Option<u32> {
 
 fn id(v: &Value) -> Option<String> {
     match v {
-        Value::Number(n) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some((*n as u64).to_string()),
+        Value::Number(n) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some(crate::date::number(*n as u64)),
         Value::String(s) if !s.is_empty() => Some(s.clone()),
         _ => None,
     }

@@ -82,7 +82,7 @@ impl Cursor {
     /// The cursor as text, for a `data-` attribute or a query parameter.
     pub fn to_param(&self) -> String {
         match self {
-            Cursor::Offset(n) => n.to_string(),
+            Cursor::Offset(n) => crate::date::number((*n).into()),
             Cursor::Token(t) => t.clone(),
         }
     }

@@ -40,7 +40,7 @@ pub fn to_json(list: &[OwnComment], now: f64) -> String {
             out.push(',');
         }
         let mut o = JsonObject::new();
-        o.string("id", Some(&c.id)).raw("posted", &(c.posted as u64).to_string()).string("text", Some(&c.text));
+        o.string("id", Some(&c.id)).raw("posted", &crate::date::number(c.posted as u64)).string("text", Some(&c.text));
         out.push_str(&o.finish());
     }
     out.push(']');

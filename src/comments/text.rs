@@ -90,11 +90,11 @@ impl Plural {
 
 /// `template` with its first `{n}` replaced by `n`.
 pub fn fill(template: &str, n: u64) -> String {
-    match template.find("{n}") {
+    match crate::search::find(template, "{n}") {
         Some(i) => {
             let mut out = String::with_capacity(template.len() + 8);
             out.push_str(&template[..i]);
-            out.push_str(&n.to_string());
+            crate::date::push_u64(&mut out, n);
             out.push_str(&template[i + 3..]);
             out
         }

@@ -17,7 +17,7 @@ fn split(secs: f64) -> (i64, i64) {
 }
 
 fn push_num(out: &mut String, n: i64, width: usize) {
-    let digits = n.to_string();
+    let digits = crate::date::signed(n);
     for _ in digits.len()..width {
         out.push('0');
     }

@@ -33,7 +33,7 @@ pub fn heading_text(count: Option<u32>, t: &CommentsText) -> String {
     let mut out = String::from(t.heading);
     if let Some(n) = count {
         out.push_str(" (");
-        out.push_str(&n.to_string());
+        crate::date::push_number(&mut out, n);
         out.push(')');
     }
     out
@@ -177,7 +177,7 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
                     .attr("aria-pressed", "false")
                     .text(t.like)
                     .text(" ")
-                    .child(el("span").attr("class", "folio-like-count").attr("data-folio-likes", "").text(likes.to_string())),
+                    .child(el("span").attr("class", "folio-like-count").attr("data-folio-likes", "").text(crate::date::signed(likes))),
             );
         }
     }

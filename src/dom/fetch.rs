@@ -1,10 +1,14 @@
 //! `fetch` for the pure core's request descriptions: method, URL, headers, body in;
 //! status, headers, body text out. Owned by an `AbortController` so dropping the widget
-//! cancels what is in flight.
+//! cancels what is in flight. The browser side (controller, timer, reading the response)
+//! is `js/fetch.js`, written into the glue: once there, instead of in every async function
+//! that awaits a request.
 
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, Response};
+use web_sys::AbortSignal;
 
 /// What came back.
 #[derive(Debug, Clone)]
@@ -21,6 +25,25 @@ pub struct Fetched {
 /// answer): a server that never answers must not leave "Loading…" or "Posting…" forever.
 pub const TIMEOUT_MS: u32 = 20_000;
 
+#[wasm_bindgen(module = "/js/fetch.js")]
+extern "C" {
+    /// `fetch` with a controller aborted after `timeout` ms or by `signal`: resolves to
+    /// `[status, [name, value, ...], body]`, rejects when there is no HTTP answer.
+    #[wasm_bindgen(js_name = request)]
+    fn js_request(method: &str, url: &str, headers: Vec<String>, body: Option<String>, credentials: bool, signal: Option<AbortSignal>, timeout: u32) -> Promise;
+    /// `[status, [name, value, ...], body]` of the promise `fetch()` returned.
+    #[wasm_bindgen(js_name = settle)]
+    fn js_settle(response: Promise) -> Promise;
+    /// A promise resolved after `ms` milliseconds.
+    #[wasm_bindgen(js_name = sleep)]
+    fn js_sleep(ms: u32) -> Promise;
+}
+
+/// Waits `ms` milliseconds (between two attempts of a request).
+pub async fn sleep(ms: u32) {
+    let _ = JsFuture::from(js_sleep(ms)).await;
+}
+
 /// Performs a request (`credentials`: send and accept cookies cross-origin), aborted
 /// after [`TIMEOUT_MS`] or when `signal` aborts. `Err` means no HTTP answer at all
 /// (network down, CORS, CSP, aborted, timed out); any status, even 500, is `Ok`, and a
@@ -33,80 +56,34 @@ pub async fn fetch(
     credentials: bool,
     signal: Option<&AbortSignal>,
 ) -> Result<Fetched, JsValue> {
-    // One controller for this request: the timer and the caller's signal both abort it.
-    let controller = web_sys::AbortController::new()?;
-    let timeout = {
-        let c = controller.clone();
-        gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || c.abort())
-    };
-    if signal.is_some_and(AbortSignal::aborted) {
-        controller.abort();
+    let mut flat = Vec::with_capacity(headers.len() * 2);
+    for (name, value) in headers {
+        flat.push(String::from(*name));
+        flat.push(value.clone());
     }
-    let _follow = signal.map(|outer| {
-        let c = controller.clone();
-        super::Listener::new(outer, "abort", move |_| c.abort())
-    });
-    let result = request(method, url, headers, body, credentials, &controller.signal()).await;
-    drop(timeout);
-    result
-}
-
-async fn request(
-    method: &str,
-    url: &str,
-    headers: &[(&str, String)],
-    body: Option<&str>,
-    credentials: bool,
-    signal: &AbortSignal,
-) -> Result<Fetched, JsValue> {
-    if signal.aborted() {
-        return Err(JsValue::from_str("aborted"));
-    }
-    let init = RequestInit::new();
-    init.set_method(method);
-    if credentials {
-        // Isso's edit/delete cookie, across origins.
-        init.set_credentials(web_sys::RequestCredentials::Include);
-    }
-    if let Some(b) = body {
-        init.set_body(&JsValue::from_str(b));
-    }
-    if !headers.is_empty() {
-        let h = web_sys::Headers::new()?;
-        for (k, v) in headers {
-            h.append(k, v)?;
-        }
-        init.set_headers(&h);
-    }
-    init.set_signal(Some(signal));
-    let window = super::window()?;
-    read(JsFuture::from(window.fetch_with_str_and_init(url, &init)).await?).await
+    let promise = js_request(method, url, flat, body.map(String::from), credentials, signal.cloned(), TIMEOUT_MS);
+    read(JsFuture::from(promise).await?)
 }
 
 /// Reads a request someone else made: `response` is the promise `fetch()` returned (the
 /// split core sends a section's first list request while the comments module loads).
 /// Errors and bodies as for [`fetch`]; the maker owns the timeout.
-pub async fn settle(response: js_sys::Promise) -> Result<Fetched, JsValue> {
-    read(JsFuture::from(response).await?).await
+pub async fn settle(response: Promise) -> Result<Fetched, JsValue> {
+    read(JsFuture::from(js_settle(response)).await?)
 }
 
-/// Status, headers and body text of what `fetch()` resolved to.
-async fn read(response: JsValue) -> Result<Fetched, JsValue> {
-    let response: Response = response.dyn_into()?;
-    let mut pairs = Vec::new();
-    if let Ok(Some(iter)) = js_sys::try_iter(&response.headers()) {
-        for entry in iter.flatten() {
-            let entry: js_sys::Array = entry.unchecked_into();
-            if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
-                pairs.push((k.to_ascii_lowercase(), v));
-            }
+/// A [`Fetched`] from what `js/fetch.js` resolved to.
+fn read(answer: JsValue) -> Result<Fetched, JsValue> {
+    let answer: Array = answer.dyn_into()?;
+    let status = answer.get(0).as_f64().unwrap_or(0.0) as u16;
+    let list: Array = answer.get(1).dyn_into()?;
+    let mut headers = Vec::new();
+    let mut i = 0;
+    while i + 1 < list.length() {
+        if let (Some(k), Some(v)) = (list.get(i).as_string(), list.get(i + 1).as_string()) {
+            headers.push((k, v));
         }
+        i += 2;
     }
-    // The status has arrived; a body that then fails to arrive (connection dropped) is an
-    // empty body, not "no answer": the caller must still know the server said 201.
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
-        Err(_) => String::new(),
-    };
-    Ok(Fetched { status: response.status(), headers: pairs, body: text })
+    Ok(Fetched { status, headers, body: answer.get(2).as_string().unwrap_or_default() })
 }

@@ -61,7 +61,13 @@ pub struct Listener {
 
 impl Listener {
     /// Calls `f` for every `name` event on `target` until dropped.
-    pub fn new(target: &EventTarget, name: &'static str, mut f: impl FnMut(&web_sys::Event) + 'static) -> Listener {
+    pub fn new(target: &EventTarget, name: &'static str, f: impl FnMut(&web_sys::Event) + 'static) -> Listener {
+        Listener::boxed(target, name, Box::new(f))
+    }
+
+    /// [`Listener::new`] with `f` boxed: one copy of this code (and of wasm-bindgen's
+    /// closure glue) in the wasm for every listener.
+    fn boxed(target: &EventTarget, name: &'static str, mut f: Box<dyn FnMut(&web_sys::Event)>) -> Listener {
         let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| f(&e));
         let _ = target.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
         Listener { target: target.clone(), name, callback }

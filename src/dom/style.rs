@@ -1,12 +1,39 @@
 //! The package's stylesheet in a shadow root: one constructed `CSSStyleSheet` per page,
 //! adopted by every widget, so no `<style>` element or `style` attribute is needed and a
 //! strict `style-src 'self'` policy is satisfied.
+//!
+//! The split core (feature `split-core`, what pages download) does not carry the sheet:
+//! `js/style.js`, written into its glue, fetches `pkg/folio.css` while the wasm downloads
+//! and builds the sheet, and the glue's `init()` waits for it. The other builds (the
+//! monolithic widget the tests use) carry it as [`crate::STYLESHEET`].
 
+#[cfg(not(feature = "split-core"))]
 use std::cell::RefCell;
 
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, ShadowRoot};
+#[cfg(not(feature = "split-core"))]
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+#[cfg(not(feature = "split-core"))]
+use web_sys::CssStyleSheet;
+use web_sys::ShadowRoot;
 
+#[cfg(feature = "split-core")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/style.js")]
+extern "C" {
+    /// Adopts the page's one sheet built from `folio.css` into `root` (at once when it has
+    /// arrived, which `init()` waited for; else when it does).
+    #[wasm_bindgen(js_name = adoptSheet)]
+    fn adopt_sheet(root: &ShadowRoot);
+}
+
+/// Adopts Folio's stylesheet into `root`.
+#[cfg(feature = "split-core")]
+pub fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
+    adopt_sheet(root);
+    Ok(())
+}
+
+#[cfg(not(feature = "split-core"))]
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
@@ -14,6 +41,7 @@ thread_local! {
 /// Adopts Folio's stylesheet into `root`. Where constructable stylesheets are missing
 /// (very old browsers), falls back to a `<style>` element, which works on pages without a
 /// strict style CSP.
+#[cfg(not(feature = "split-core"))]
 pub fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
     let sheet = SHEET.with(|cell| {
         let mut slot = cell.borrow_mut();

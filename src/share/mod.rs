@@ -73,7 +73,7 @@ impl ShareText {
     /// assert_eq!(ShareText::en().share_label("LinkedIn"), "Share on LinkedIn");
     /// ```
     pub fn share_label(&self, network: &str) -> String {
-        self.share_on.replace("{network}", network)
+        crate::search::replace(self.share_on, "{network}", network)
     }
 }
 

@@ -239,7 +239,7 @@ fn string_list(v: &Value, path: &str, warnings: &mut Vec<String>) -> Option<Vec<
                     other => {
                         let mut p = String::from(path);
                         p.push('[');
-                        p.push_str(&i.to_string());
+                        crate::date::push_u64(&mut p, i as u64);
                         p.push(']');
                         warnings.push(wrong_type(&p, "a string", other));
                         None

@@ -59,7 +59,12 @@ impl Element {
 
     /// Like [`Element::attr`], in place.
     pub fn set_attr(&mut self, name: &'static str, value: impl Into<String>) {
-        let value = value.into();
+        self.set_attr_string(name, value.into());
+    }
+
+    /// [`Element::set_attr`] once the value is a `String`: one copy in the wasm however
+    /// many types callers pass.
+    fn set_attr_string(&mut self, name: &'static str, value: String) {
         if name.len() > 2 && name[..2].eq_ignore_ascii_case("on") {
             return;
         }

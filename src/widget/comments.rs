@@ -7,7 +7,6 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -533,7 +532,7 @@ async fn send_post(server: &Server, comment: &NewComment) -> PostOutcome {
 /// answer); a 200 HTML page is more likely a captive portal or a misrouted proxy that
 /// stored nothing, so the reader's text must stay.
 fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
-    let json = r.header("content-type").is_some_and(|t| t.to_ascii_lowercase().contains("json"));
+    let json = r.header("content-type").is_some_and(|t| crate::search::find(&t.to_ascii_lowercase(), "json").is_some());
     matches!(r.status, 201 | 202) || truncated || json || r.body.trim().is_empty()
 }
 
@@ -699,7 +698,7 @@ fn submit(weak: Weak<RefCell<State>>) {
                     s.show_form_status(&status, true);
                     drop(s);
                     drop(state);
-                    TimeoutFuture::new(ms).await;
+                    fetch::sleep(ms).await;
                     attempt += 1;
                 }
                 None => {
@@ -773,7 +772,7 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
         let s = state.borrow();
         if let Some(article) = s.comment_article(&id) {
             if let Ok(Some(count)) = article.query_selector("[data-folio-likes]") {
-                count.set_text_content(Some(&votes.likes.to_string()));
+                count.set_text_content(Some(&crate::date::signed(votes.likes)));
             }
             if let Ok(Some(button)) = article.query_selector("[data-folio-action=\"like\"]") {
                 let _ = button.set_attribute("aria-pressed", "true");

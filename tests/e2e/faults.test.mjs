@@ -266,6 +266,63 @@ for (const path of [CLIENT, HTML_FIRST]) test(`comments module missing (404): th
   }
 });
 
+test('stylesheet slow (1.5 s): the widget shows nothing unstyled, the first render already adopts it', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.route('**/pkg/folio.css', async (route) => { await new Promise((ok) => setTimeout(ok, 1500)); await route.continue(); });
+  try {
+    await page.goto(`${server.url}tests/e2e/pages/faults.html?case=empty-body`);
+    // The first time anything is in the shadow root (the loading state or the article).
+    const first = await page.waitForFunction(() => {
+      const root = document.getElementById('article').shadowRoot;
+      return root?.firstElementChild ? { adopted: root.adoptedStyleSheets.length, rules: root.adoptedStyleSheets[0]?.cssRules.length ?? 0 } : null;
+    }, null, { timeout: SETTLE_MS, polling: 'raf' });
+    const { adopted, rules } = await first.jsonValue();
+    assert.equal(adopted, 1);
+    assert.ok(rules > 50, `${rules} rules`);
+    await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('stylesheet stalled (6 s): the article renders after init() gives up waiting (3 s) and adopts the sheet when it arrives', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.route('**/pkg/folio.css', async (route) => { await new Promise((ok) => setTimeout(ok, 6000)); await route.continue(); });
+  try {
+    await page.goto(`${server.url}tests/e2e/pages/faults.html?case=empty-body`);
+    await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
+    const adopted = () => page.evaluate(() => document.getElementById('article').shadowRoot.adoptedStyleSheets.length);
+    assert.equal(await adopted(), 0, 'ready before the sheet arrived');
+    await page.waitForFunction(() => document.getElementById('article').shadowRoot.adoptedStyleSheets.length === 1, null, { timeout: SETTLE_MS });
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('stylesheet missing (404): the article still renders, unstyled, and the console says why', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  const warnings = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.route('**/pkg/folio.css', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  try {
+    await page.goto(`${server.url}tests/e2e/pages/faults.html?case=empty-body`);
+    await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
+    assert.ok(await page.locator('#article h1').isVisible(), 'the article');
+    assert.ok(warnings.some((t) => /folio\.css could not be loaded \(it answered 404\)/.test(t)), warnings.join('\n'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
 for (const [name, count, bytes, paths] of [
   ['5,000 comments (5 MB)', 5000, 5 * 1024 * 1024, [CLIENT, HTML_FIRST]],
   ['one 5 MB comment', 1, 5 * 1024 * 1024, [CLIENT]],

@@ -1,0 +1,52 @@
+// `fetch` for src/dom/fetch.rs, which describes the request and reads the answer (and the
+// wait between retries): the
+// controller, the timer, the caller's signal and the reading of the response are done here,
+// once, instead of in every wasm function that awaits a request. wasm-bindgen copies this
+// file to pkg/snippets/*/js/; scripts/minify.mjs writes it into both glues.
+
+/** `[status, [name, value, name, value, ...] (names lower-case), body text]` of a
+ * response: a body that fails to arrive (the connection dropped, the timeout) is ''. */
+const read = async (response) => {
+  const headers = [];
+  response.headers.forEach((value, name) => headers.push(name, value));
+  let body = '';
+  try {
+    body = await response.text();
+  } catch {
+    // The status has arrived: the caller must still know what the server said.
+  }
+  return [response.status, headers, body];
+};
+
+/** Sends a request (`headers`: name, value, name, value, ...; `credentials`: send and
+ * accept cookies cross-origin), aborted after `timeout` ms or when `signal` aborts; the
+ * answer as `read` gives it. Rejects when there is no HTTP answer at all. */
+export const request = (method, url, headers, body, credentials, signal, timeout) => {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, timeout);
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort);
+  const answer = (async () => {
+    if (controller.signal.aborted) throw new Error('aborted');
+    const init = { method, signal: controller.signal };
+    if (credentials) init.credentials = 'include';
+    if (body !== undefined) init.body = body;
+    if (headers.length) {
+      init.headers = new Headers();
+      for (let i = 0; i < headers.length; i += 2) init.headers.append(headers[i], headers[i + 1]);
+    }
+    return read(await fetch(url, init));
+  })();
+  return answer.finally(() => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+  });
+};
+
+/** Resolves after `ms` milliseconds: the wait between two attempts of a request. */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads a request someone else made (`response`, the promise `fetch()` returned), as
+ * `request` does. */
+export const settle = (response) => response.then(read);

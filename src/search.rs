@@ -1,0 +1,85 @@
+//! Substring search by plain byte comparison. `str::find(&str)` and the methods built on it
+//! (`replace`, `split`, `contains` with a `&str` pattern) bring core's Two-Way searcher into
+//! the wasm (~1.5 KB); the texts Folio searches are short, so a simple loop does.
+
+/// Byte index of the first `needle` in `haystack`, as `haystack.find(needle)`.
+///
+/// ```
+/// assert_eq!(folio::search::find("a{n}b", "{n}"), Some(1));
+/// assert_eq!(folio::search::find("ab", ""), Some(0));
+/// assert_eq!(folio::search::find("a", "ab"), None);
+/// ```
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| &h[i..i + n.len()] == n)
+}
+
+/// Byte index of the last `needle` in `haystack`, as `haystack.rfind(needle)`.
+///
+/// ```
+/// assert_eq!(folio::search::rfind("<p>a</p><p>b</p>", "<p>"), Some(8));
+/// assert_eq!(folio::search::rfind("a", "ab"), None);
+/// ```
+pub fn rfind(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).rev().find(|&i| &h[i..i + n.len()] == n)
+}
+
+/// `haystack` with every `from` (not empty) replaced by `to`, as `haystack.replace(from, to)`.
+///
+/// ```
+/// assert_eq!(folio::search::replace("Share on {network}", "{network}", "X"), "Share on X");
+/// ```
+pub fn replace(haystack: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(haystack.len());
+    let mut rest = haystack;
+    while let Some(i) = find(rest, from).filter(|_| !from.is_empty()) {
+        out.push_str(&rest[..i]);
+        out.push_str(to);
+        rest = &rest[i + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The parts of `haystack` between the `separator`s (not empty), as
+/// `haystack.split(separator)`.
+///
+/// ```
+/// let parts: Vec<&str> = folio::search::split("a\n\nb\n\n", "\n\n").collect();
+/// assert_eq!(parts, ["a", "b", ""]);
+/// ```
+pub fn split<'a>(haystack: &'a str, separator: &'a str) -> impl Iterator<Item = &'a str> {
+    let mut rest = Some(haystack);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match find(r, separator).filter(|_| !separator.is_empty()) {
+            Some(i) => {
+                rest = Some(&r[i + separator.len()..]);
+                Some(&r[..i])
+            }
+            None => rest.take(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_str() {
+        let texts = ["", "a", "aaa", "abcabc", "x**y**z", "é**ü", "\n\n\n", "<p>a</p><P>b</p>"];
+        let needles = ["", "a", "aa", "abc", "**", "ü", "\n\n", "<p>", "</p>", "zz"];
+        for t in texts {
+            for n in needles {
+                assert_eq!(find(t, n), t.find(n), "{t:?} {n:?}");
+                assert_eq!(rfind(t, n), t.rfind(n), "{t:?} {n:?}");
+                if !n.is_empty() {
+                    assert_eq!(replace(t, n, "<>"), t.replace(n, "<>"), "{t:?} {n:?}");
+                    assert_eq!(split(t, n).collect::<Vec<_>>(), t.split(n).collect::<Vec<_>>(), "{t:?} {n:?}");
+                }
+            }
+        }
+    }
+}
