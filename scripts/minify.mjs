@@ -130,14 +130,19 @@ function renameImports(wasm) {
       p = descEnd;
     }
     if (p !== end) throw new Error('minify.mjs: the import section did not parse to its end');
-    const section = [id, ...encodeLeb(out.length), ...out];
-    const result = new Uint8Array(at + section.length + (wasm.length - end));
-    result.set(wasm.subarray(0, at), 0);
-    result.set(section, at);
-    result.set(wasm.subarray(end), at + section.length);
-    return { wasm: result, renames };
+    return { wasm: replaceSection(wasm, at, end, id, out), renames };
   }
   throw new Error('minify.mjs: the wasm has no import section');
+}
+
+/** `wasm` with its section of type `id` at `at`..`end` replaced by one holding `body`. */
+function replaceSection(wasm, at, end, id, body) {
+  const section = [id, ...encodeLeb(body.length), ...body];
+  const result = new Uint8Array(at + section.length + (wasm.length - end));
+  result.set(wasm.subarray(0, at), 0);
+  result.set(section, at);
+  result.set(wasm.subarray(end), at + section.length);
+  return result;
 }
 
 /** Renames wasm-bindgen's closure shims among the exports (`wasm_bindgen_<hash>___convert__
@@ -170,12 +175,7 @@ function renameExports(wasm) {
       p = descEnd;
     }
     if (p !== end) throw new Error('minify.mjs: the export section did not parse to its end');
-    const section = [id, ...encodeLeb(out.length), ...out];
-    const result = new Uint8Array(at + section.length + (wasm.length - end));
-    result.set(wasm.subarray(0, at), 0);
-    result.set(section, at);
-    result.set(wasm.subarray(end), at + section.length);
-    return { wasm: result, renames };
+    return { wasm: replaceSection(wasm, at, end, id, out), renames };
   }
   throw new Error('minify.mjs: the wasm has no export section');
 }
