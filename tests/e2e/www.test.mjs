@@ -29,6 +29,7 @@ test('the demo page renders the seed article, then its comments, with no errors'
   assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'nothing but the page itself before scrolling');
   // The page preloads the core's wasm; init() must take that download, not start another.
   assert.equal(requests.filter((u) => new URL(u).pathname === '/pkg/folio_bg.wasm').length, 1, 'the wasm is downloaded once');
+  assert.equal(requests.filter((u) => new URL(u).pathname === '/pkg/folio.css').length, 1, 'and so is the stylesheet');
 
   await host.locator('[data-folio-comments]').scrollIntoViewIfNeeded();
   await host.locator('article[data-folio-comment-id]', { hasText: 'Agreed, thanks.' }).waitFor();
