@@ -65,9 +65,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const list = (page) => page.locator('#article [data-folio-region="comments-list"]');
 const listAlert = (page) => list(page).locator('[role="alert"]');
-const form = (page) => page.locator('#article [data-folio-form]');
-const textarea = (page) => page.locator('#article [data-folio-form] textarea');
-const formStatus = (page) => page.locator('#article [data-folio-form] .folio-form-status');
+// The live form: on the HTML-first path, folio-render's inert one is on screen until the
+// comments module replaces it (with the saved draft), after `ready`.
+const form = (page) => page.locator('#article [data-folio-form]:not([inert])');
+const textarea = (page) => page.locator('#article [data-folio-form]:not([inert]) textarea');
+const formStatus = (page) => page.locator('#article [data-folio-form]:not([inert]) .folio-form-status');
 
 // The two paths through a page: the client path (faults.html mounts the seed article with
 // the core) and the HTML-first path (a page of folio-render's markup, the comments module
