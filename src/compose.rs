@@ -11,7 +11,7 @@ use crate::comments::view as comments_view;
 use crate::i18n::Locale;
 use crate::options::Options;
 use crate::share::{share_bar, Placement, ShareOptions, ShareTarget};
-use crate::view::{el, html, Element, Node};
+use crate::view::{el, Element, Node};
 
 /// The attribute on the root that carries the fingerprint of pre-rendered markup.
 pub const STATIC_ATTRIBUTE: &str = "data-folio-static";
@@ -82,23 +82,14 @@ pub fn root(nodes: Vec<Node>, locale: &Locale) -> Element {
         .children(nodes)
 }
 
-/// A short fingerprint of the markup `nodes` make (FNV-1a over the HTML text, hex): equal
-/// fingerprints mean equal markup.
-pub fn fingerprint(nodes: &[Node]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for node in nodes {
-        for byte in html::to_html(node).bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    (0..16).rev().map(|i| HEX[((hash >> (i * 4)) & 0xf) as usize] as char).collect()
-}
+/// A short fingerprint of the markup `nodes` make ([`view::fingerprint`](crate::view::fingerprint)):
+/// equal fingerprints mean equal markup.
+pub use crate::view::fingerprint;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::html;
     use crate::json;
 
     fn setup(options: &str) -> (Article, Options) {

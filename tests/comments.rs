@@ -96,12 +96,7 @@ async fn mounted(comments: &JsValue, eager: bool) -> (Element, Folio) {
         js_sys::Reflect::set(comments, &"load".into(), &"eager".into()).unwrap();
     }
     let el = host();
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"article".into(), &SEED.into()).unwrap();
-    js_sys::Reflect::set(&options, &"comments".into(), comments).unwrap();
-    js_sys::Reflect::set(&options, &"share".into(), &JsValue::FALSE).unwrap();
-    let handle = mount(el.clone().into(), options.into());
-    JsFuture::from(handle.ready()).await.expect("ready");
+    let handle = mount_on(&el, comments).await;
     (el, handle)
 }
 

@@ -188,9 +188,9 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let mut out = html::to_html(&template.into());
     out.push('\n');
     if args.inline {
-        // JSON inside <script> ends at the first "</": escape every '<' so it cannot.
+        // JSON inside <script>, with nothing in it that could end the element.
         out.push_str("<script type=\"application/json\">");
-        out.push_str(&text.trim().replace('<', "\\u003c"));
+        out.push_str(&embedded::script_text(&text));
         out.push_str("</script>\n");
     }
     Ok(out)

@@ -30,7 +30,7 @@
 //! Pure: the section reads the attributes and the text at the edge and hands them to
 //! [`read`]; `folio-render` writes them with [`fill_section`].
 
-use super::model::{Page, Sort};
+use super::model::{strip_likes, Page, Sort};
 use super::request::HttpResponse;
 use super::text::CommentsText;
 use super::{contract, isso, sanitize, view, CommentsError};
@@ -102,13 +102,6 @@ pub fn parse(format: Format, body: &str, likes: bool) -> Result<Page, CommentsEr
     Ok(page)
 }
 
-fn strip_likes(list: &mut [super::Comment]) {
-    for c in list {
-        c.likes = None;
-        strip_likes(&mut c.replies);
-    }
-}
-
 /// The embedded page's attributes and text, as the edge found them.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Embedded<'a> {
@@ -154,44 +147,7 @@ pub fn read(e: &Embedded, thread: &str, sort: Sort, now: f64, max_age: u32, like
 /// moment, and the section rewrites them in place.
 pub fn fingerprint(page: &Page, sort: Sort, t: &CommentsText) -> String {
     // With no clock every time reads "just now": the markup then depends on the page alone.
-    fingerprint_nodes(&view::list(page, f64::NAN, sort, t, &sanitize::comment_body))
-}
-
-/// The fingerprint of view nodes (see [`fingerprint`]): 16 hex digits, equal for equal trees.
-pub fn fingerprint_nodes(nodes: &[Node]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for node in nodes {
-        hash_node(&mut hash, node);
-    }
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    (0..16).rev().map(|i| HEX[((hash >> (i * 4)) & 0xf) as usize] as char).collect()
-}
-
-/// FNV-1a over a view tree: tags, attributes and text, each ended by a byte that cannot
-/// occur in them (so `<p>ab</p>` and `<p>a</p><p>b</p>`-like regroupings differ). Walks the
-/// tree instead of writing its HTML, so the comments module needs no HTML writer.
-fn hash_node(hash: &mut u64, node: &Node) {
-    match node {
-        Node::Text(text) => feed(hash, text.as_bytes(), 0),
-        Node::Element(e) => {
-            feed(hash, e.tag.as_bytes(), 1);
-            for (name, value) in &e.attrs {
-                feed(hash, name.as_bytes(), 2);
-                feed(hash, value.as_bytes(), 3);
-            }
-            for child in &e.children {
-                hash_node(hash, child);
-            }
-            feed(hash, &[], 4);
-        }
-    }
-}
-
-fn feed(hash: &mut u64, bytes: &[u8], end: u8) {
-    for &b in bytes.iter().chain(std::iter::once(&end)) {
-        *hash ^= u64::from(b);
-        *hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    crate::view::fingerprint(&view::list(page, f64::NAN, sort, t, &sanitize::comment_body))
 }
 
 pub use self::render::{fill_section, script_text, Filling};

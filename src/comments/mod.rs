@@ -1,4 +1,4 @@
-//! Comments (issue 4), the pure core: comment model, backends, sanitizing rules, retry
+//! Comments, the pure core: comment model, backends, sanitizing rules, retry
 //! schedule, draft format, times, and the section and form as view trees.
 //!
 //! Nothing in here does I/O or touches the DOM, so all of it is tested natively. A

@@ -181,6 +181,15 @@ pub struct Votes {
     pub dislikes: i64,
 }
 
+/// Forgets the like counts of `list` and of all their replies: no like button is drawn for
+/// a backend that has no like endpoint.
+pub fn strip_likes(list: &mut [Comment]) {
+    for c in list {
+        c.likes = None;
+        strip_likes(&mut c.replies);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-//! Locales (issue 5): one table per language with every string a reader sees, and the
+//! Locales: one table per language with every string a reader sees, and the
 //! lookup from a BCP 47 tag to a table.
 //!
 //! A [`Locale`] bundles the article's words ([`ArticleText`]), the share bar's

@@ -1,4 +1,4 @@
-//! Share links (issue 3): the network table, the URL templates, and the share bar as a
+//! Share links: the network table, the URL templates, and the share bar as a
 //! view tree. Pure: no DOM, no I/O; the browser edge wires the copy and native-share
 //! buttons (found by their `data-folio-action`) and the optional popup windows.
 //!

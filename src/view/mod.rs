@@ -180,6 +180,53 @@ impl Node {
     }
 }
 
+/// A short fingerprint of view trees (FNV-1a over their tags, attributes and text; 16 hex
+/// digits): equal trees give equal fingerprints. Pre-rendered markup carries one, so that
+/// the widget and the comments module can tell whether they would draw the same.
+///
+/// ```
+/// use folio::view::{el, fingerprint};
+/// let a = [el("p").text("ab").into()];
+/// assert_eq!(fingerprint(&a), fingerprint(&[el("p").text("ab").into()]));
+/// assert_ne!(fingerprint(&a), fingerprint(&[el("p").text("a").into(), el("p").text("b").into()]));
+/// ```
+pub fn fingerprint(nodes: &[Node]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for node in nodes {
+        hash_node(&mut hash, node);
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    (0..16).rev().map(|i| HEX[((hash >> (i * 4)) & 0xf) as usize] as char).collect()
+}
+
+/// FNV-1a over a view tree: tags, attributes and text, each ended by a byte that cannot
+/// occur in them (so `<p>ab</p>` and `<p>a</p><p>b</p>`-like regroupings differ). Walks the
+/// tree instead of writing its HTML, so no wasm needs the HTML writer for it.
+fn hash_node(hash: &mut u64, node: &Node) {
+    match node {
+        Node::Text(text) => feed(hash, text.as_bytes(), 0),
+        Node::Element(e) => {
+            feed(hash, e.tag.as_bytes(), 1);
+            for (name, value) in &e.attrs {
+                feed(hash, name.as_bytes(), 2);
+                feed(hash, value.as_bytes(), 3);
+            }
+            for child in &e.children {
+                hash_node(hash, child);
+            }
+            feed(hash, &[], 4);
+        }
+    }
+}
+
+fn feed(hash: &mut u64, bytes: &[u8], end: u8) {
+    for &b in bytes.iter().chain(std::iter::once(&end)) {
+        *hash ^= u64::from(b);
+        *hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;

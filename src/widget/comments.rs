@@ -14,6 +14,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTex
 use crate::comments::config::{BackendKind, CommentsConfig, HttpServer};
 use crate::comments::draft::{storage_key, Draft};
 use crate::comments::embedded::{self, Embedded};
+use crate::comments::model::strip_likes;
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
 use crate::comments::form::{counter_text, form, validate, FormState, FORM_ID};
@@ -478,13 +479,6 @@ fn early_answer(server: &Server, thread: &ThreadRef, sort: Sort, early: Option<E
     }
 }
 
-fn strip_likes(list: &mut [Comment]) {
-    for c in list {
-        c.likes = None;
-        strip_likes(&mut c.replies);
-    }
-}
-
 /// What became of a post.
 enum PostOutcome {
     /// The server stored it and said what it stored.
@@ -624,7 +618,7 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     s.next = page.next;
     s.comments = page.comments;
     // Without a clock every time reads "just now", as in the fingerprint folio-render wrote.
-    let same = attr("data-folio-fingerprint") == embedded::fingerprint_nodes(&s.list_nodes(f64::NAN));
+    let same = attr("data-folio-fingerprint") == crate::view::fingerprint(&s.list_nodes(f64::NAN));
     s.started = true;
     s.prefetched = None;
     match s.region("comments-list") {

@@ -1,4 +1,4 @@
-// Accessibility (issue 6), in headless Chromium against a real Isso:
+// Accessibility, in headless Chromium against a real Isso:
 //
 // 1. axe-core (WCAG 2 A/AA + best practices, axe's default rule set) on the demo page with
 //    its comments loaded and the comment form open, then with a reply form open, in the
