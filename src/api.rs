@@ -69,7 +69,9 @@ impl Folio {
     /// `FolioError` (and shows the error box) when the new article cannot be shown.
     pub fn update(&self, options: JsValue) -> Promise {
         let slot = self.widget.clone();
-        let promise = future_to_promise(async move { apply(slot, options).await.map(|()| JsValue::UNDEFINED).map_err(|e| to_js_error(&e)) });
+        let promise = future_to_promise(async move {
+            apply(slot, options).await.map(|()| JsValue::UNDEFINED).map_err(|e| to_js_error(&e))
+        });
         mark_handled(&promise);
         promise
     }
@@ -123,8 +125,9 @@ fn mark_handled(promise: &Promise) {
 }
 
 async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Widget>>>) -> Result<(), Error> {
-    let host: web_sys::Element =
-        element.dyn_into().map_err(|_| Error::Options("mount(element, options): element must be a DOM element.".into()))?;
+    let host: web_sys::Element = element
+        .dyn_into()
+        .map_err(|_| Error::Options("mount(element, options): element must be a DOM element.".into()))?;
     unmount_host(&host);
     let widget = Widget::attach(host)?;
     let signal = widget.signal();
@@ -137,7 +140,11 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
     let options = read_options(&options)?;
     // Eager comments on a named thread need nothing from the article: ask at once (unless
     // the markup carries that page for the section to adopt).
-    let prefetched = options.comments.as_ref().filter(|_| !embedded).and_then(|c| crate::widget::section::prefetch(c, callbacks.clone()));
+    let prefetched = options
+        .comments
+        .as_ref()
+        .filter(|_| !embedded)
+        .and_then(|c| crate::widget::section::prefetch(c, callbacks.clone()));
     crate::widget::prefetch_language(&options);
     let parsed = load_article(&options, signal.as_ref()).await;
     let locale = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
@@ -153,7 +160,10 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
 }
 
 /// Reads, fetches if need be, and validates the article the options name.
-async fn load_article(options: &Options, signal: Option<&web_sys::AbortSignal>) -> Result<crate::article::Parsed, Error> {
+async fn load_article(
+    options: &Options,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<crate::article::Parsed, Error> {
     Ok(match &options.article {
         ArticleSource::Value(v) => Article::from_json(v)?,
         ArticleSource::Text(t) => Article::from_json_text(t)?,
@@ -177,7 +187,9 @@ async fn apply(slot: Slot, options: JsValue) -> Result<(), Error> {
     let (same_article, signal) = {
         let guard = slot.borrow();
         let widget = guard.as_ref().ok_or(Error::Destroyed)?;
-        let same = widget.options().is_some_and(|o| o.article == options.article && o.words_per_minute == options.words_per_minute && o.lang == options.lang);
+        let same = widget.options().is_some_and(|o| {
+            o.article == options.article && o.words_per_minute == options.words_per_minute && o.lang == options.lang
+        });
         (same, widget.signal())
     };
     if same_article {
@@ -207,10 +219,9 @@ fn read_options(options: &JsValue) -> Result<Options, Error> {
     if options.is_undefined() || options.is_null() {
         return Options::from_json(&json::Value::Null);
     }
-    let text = js_sys::JSON::stringify(options)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| Error::Options("options could not be read as JSON (a circular reference or a BigInt?).".into()))?;
+    let text = js_sys::JSON::stringify(options).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+        Error::Options("options could not be read as JSON (a circular reference or a BigInt?).".into())
+    })?;
     let value = json::parse(&text).map_err(|e| Error::Options(String::from("options: ") + &e.text()))?;
     Options::from_json(&value)
 }
@@ -219,7 +230,9 @@ fn read_options(options: &JsValue) -> Result<Options, Error> {
 /// carries the rest of the options, drops functions).
 fn read_callbacks(options: &JsValue) -> Option<crate::widget::section::Callbacks> {
     let comments = js_sys::Reflect::get(options, &JsValue::from_str("comments")).ok()?;
-    let function = |name: &str| js_sys::Reflect::get(&comments, &JsValue::from_str(name)).ok()?.dyn_into::<js_sys::Function>().ok();
+    let function = |name: &str| {
+        js_sys::Reflect::get(&comments, &JsValue::from_str(name)).ok()?.dyn_into::<js_sys::Function>().ok()
+    };
     Some(crate::widget::section::Callbacks { list: function("list")?, post: function("post") })
 }
 

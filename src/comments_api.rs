@@ -67,7 +67,13 @@ pub struct PrefetchHandle {
 /// When the core already sent the first list request, `url` is its URL and `response` the
 /// promise `fetch()` returned: the page is read from it if the section would ask the same.
 #[wasm_bindgen(js_name = prefetchComments)]
-pub fn prefetch_comments(config: String, list: JsValue, post: JsValue, url: Option<String>, response: JsValue) -> Option<PrefetchHandle> {
+pub fn prefetch_comments(
+    config: String,
+    list: JsValue,
+    post: JsValue,
+    url: Option<String>,
+    response: JsValue,
+) -> Option<PrefetchHandle> {
     let value = json::parse(&config).ok()?;
     let config = CommentsConfig::from_json(&value).ok()??;
     let early = match (url, response.dyn_into::<js_sys::Promise>()) {
@@ -102,7 +108,9 @@ pub async fn start_comments(
     post: JsValue,
     prefetched: Option<PrefetchHandle>,
 ) -> Result<CommentsHandle, JsValue> {
-    start(host, section, &config, thread, title, &lang, list, post, prefetched.map(|p| p.prefetch)).await.map_err(|e| js_sys::Error::new(&e.text()).into())
+    start(host, section, &config, thread, title, &lang, list, post, prefetched.map(|p| p.prefetch))
+        .await
+        .map_err(|e| js_sys::Error::new(&e.text()).into())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -120,14 +128,17 @@ async fn start(
     let host: Element = host.dyn_into().map_err(|_| StartError::NotAnElement("host"))?;
     let section: Element = section.dyn_into().map_err(|_| StartError::NotAnElement("section"))?;
     let value = json::parse(config).map_err(|e| StartError::Config(e.text()))?;
-    let mut config: CommentsConfig =
-        CommentsConfig::from_json(&value).map_err(StartError::Config)?.ok_or_else(|| StartError::Config("no comments configuration.".into()))?;
+    let mut config: CommentsConfig = CommentsConfig::from_json(&value)
+        .map_err(StartError::Config)?
+        .ok_or_else(|| StartError::Config("no comments configuration.".into()))?;
     // The core decided that the section is needed now.
     config.eager = true;
     let locale = match i18n::pick(&[Some(lang)]) {
         Some(tag) => crate::dom::locales::load(tag).await,
         None => &i18n::EN,
     };
-    let section = CommentSection::start(&host, section, &config, thread, title, callbacks(list, post), locale, prefetched).map_err(StartError::Section)?;
+    let section =
+        CommentSection::start(&host, section, &config, thread, title, callbacks(list, post), locale, prefetched)
+            .map_err(StartError::Section)?;
     Ok(CommentsHandle { section })
 }

@@ -89,8 +89,8 @@ pub use crate::view::fingerprint;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::html;
     use crate::json;
+    use crate::view::html;
 
     fn setup(options: &str) -> (Article, Options) {
         let article = Article::from_json_text(
@@ -103,11 +103,16 @@ mod tests {
 
     #[test]
     fn share_bar_placement_and_comments_placeholder() {
-        let (a, o) = setup(r#"{"src":"/a","share":{"placement":"both","networks":["x"]},"comments":{"endpoint":"/c"}}"#);
+        let (a, o) =
+            setup(r#"{"src":"/a","share":{"placement":"both","networks":["x"]},"comments":{"endpoint":"/c"}}"#);
         let html = html::to_html(&root(widget_nodes(&a, &o, &crate::i18n::EN), &crate::i18n::EN).into());
         assert!(html.starts_with(r#"<div class="folio" part="root" lang="en" dir="ltr"><article"#));
         assert_eq!(html.matches("<nav class=\"folio-share\"").count(), 1, "one share landmark");
-        assert_eq!(html.matches("<div class=\"folio-share\" part=\"share\" aria-label=\"Share this article\" role=\"group\">").count(), 1);
+        assert_eq!(
+            html.matches("<div class=\"folio-share\" part=\"share\" aria-label=\"Share this article\" role=\"group\">")
+                .count(),
+            1
+        );
         assert!(html.contains("data-folio-comments"));
     }
 

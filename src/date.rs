@@ -37,7 +37,13 @@ impl DateTime {
         let b = text.as_bytes();
         let num = |from: usize, len: usize| -> Result<u32, &'static str> {
             let part = b.get(from..from + len).ok_or(EXPECTED)?;
-            part.iter().try_fold(0u32, |n, &d| if d.is_ascii_digit() { Ok(n * 10 + u32::from(d - b'0')) } else { Err(EXPECTED) })
+            part.iter().try_fold(0u32, |n, &d| {
+                if d.is_ascii_digit() {
+                    Ok(n * 10 + u32::from(d - b'0'))
+                } else {
+                    Err(EXPECTED)
+                }
+            })
         };
         if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(EXPECTED);
@@ -258,7 +264,13 @@ mod tests {
 
     #[test]
     fn accepts_common_forms() {
-        for ok in ["2017-07-13", "2017-07-13T09:30Z", "2017-07-13T09:30:15.123+02:00", "2017-07-13 09:30:15-0500", "2016-02-29T00:00:00Z"] {
+        for ok in [
+            "2017-07-13",
+            "2017-07-13T09:30Z",
+            "2017-07-13T09:30:15.123+02:00",
+            "2017-07-13 09:30:15-0500",
+            "2016-02-29T00:00:00Z",
+        ] {
             assert!(DateTime::parse(ok).is_ok(), "{ok}");
         }
         let dt = DateTime::parse("2017-07-13T09:30:15-05:30").unwrap();
@@ -268,7 +280,17 @@ mod tests {
 
     #[test]
     fn rejects_nonsense() {
-        for bad in ["", "July 13", "2017-13-01", "2017-02-29", "2017-07-13T25:00", "2017-07-13T09:30:00Q", "2017-07-13T09:30:00+2", "2017-7-13", "２０１７-07-13"] {
+        for bad in [
+            "",
+            "July 13",
+            "2017-13-01",
+            "2017-02-29",
+            "2017-07-13T25:00",
+            "2017-07-13T09:30:00Q",
+            "2017-07-13T09:30:00+2",
+            "2017-7-13",
+            "２０１７-07-13",
+        ] {
             assert!(DateTime::parse(bad).is_err(), "{bad}");
         }
     }

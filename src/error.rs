@@ -69,7 +69,8 @@ impl Error {
                 vec![line]
             }
             Error::Fetch { url, status: None } => {
-                vec![[url.as_str(), " could not be reached (network error, or blocked by CORS or the page's CSP)."].concat()]
+                vec![[url.as_str(), " could not be reached (network error, or blocked by CORS or the page's CSP)."]
+                    .concat()]
             }
             Error::Destroyed => Vec::new(),
         }
@@ -150,7 +151,9 @@ mod tests {
     fn the_error_box_is_an_alert_listing_details() {
         let many = (0..25).map(|i| Problem::new(format!("body[{i}]"), "<bad>")).collect();
         let html = crate::view::html::to_html(&Error::ArticleInvalid(many).view(&ArticleText::en()).into());
-        assert!(html.starts_with(r#"<div class="folio-error" role="alert" part="error" data-folio-error="folio/article-invalid">"#));
+        assert!(html.starts_with(
+            r#"<div class="folio-error" role="alert" part="error" data-folio-error="folio/article-invalid">"#
+        ));
         assert!(html.contains("<li>body[0]: &lt;bad&gt;</li>"));
         assert!(html.contains("<li>… and 5 more</li>"));
         assert_eq!(html.matches("<li>").count(), 21);

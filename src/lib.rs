@@ -72,6 +72,8 @@ mod stylesheet_tests {
             assert_eq!(STYLESHEET.matches(c).count(), uncommented.matches(c).count(), "{c}");
         }
         assert!(STYLESHEET.contains(r#"content:"— ""#));
-        assert!(STYLESHEET.contains(".folio-byline>*+*::before{") || STYLESHEET.contains(".folio-byline > * + *::before{"));
+        assert!(
+            STYLESHEET.contains(".folio-byline>*+*::before{") || STYLESHEET.contains(".folio-byline > * + *::before{")
+        );
     }
 }

@@ -50,7 +50,9 @@ impl Options {
     /// ```
     pub fn from_json(v: &Value) -> Result<Options, Error> {
         if !matches!(v, Value::Object(_)) {
-            return Err(Error::Options(String::from("mount(element, options) needs an options object, not ") + v.kind() + "."));
+            return Err(Error::Options(
+                String::from("mount(element, options) needs an options object, not ") + v.kind() + ".",
+            ));
         }
         let article = match (v.get("article"), v.get("src")) {
             (Some(Value::Object(_)), _) => ArticleSource::Value(v.get("article").cloned().unwrap_or(Value::Null)),
@@ -58,16 +60,22 @@ impl Options {
             (Some(Value::String(s)), _) => fetch_url(s)?,
             (None | Some(Value::Null), Some(Value::String(s))) => fetch_url(s)?,
             (None | Some(Value::Null), _) => {
-                return Err(Error::Options("options.article (an object or JSON text) or options.src (a URL) is required.".into()))
+                return Err(Error::Options(
+                    "options.article (an object or JSON text) or options.src (a URL) is required.".into(),
+                ))
             }
             (Some(other), _) => {
-                return Err(Error::Options(String::from("options.article must be an object, JSON text or a URL, not ") + other.kind() + "."))
+                return Err(Error::Options(
+                    String::from("options.article must be an object, JSON text or a URL, not ") + other.kind() + ".",
+                ))
             }
         };
         let words_per_minute = match v.get("wordsPerMinute") {
             None | Some(Value::Null) => DEFAULT_WORDS_PER_MINUTE,
             Some(Value::Number(n)) if *n >= 0.0 && *n <= 100_000.0 => *n as u32,
-            Some(_) => return Err(Error::Options("options.wordsPerMinute must be a number from 0 (hide) to 100000.".into())),
+            Some(_) => {
+                return Err(Error::Options("options.wordsPerMinute must be a number from 0 (hide) to 100000.".into()))
+            }
         };
         let (share, warnings) = match v.get("share") {
             Some(Value::Bool(false)) => (None, Vec::new()),
@@ -81,8 +89,14 @@ impl Options {
         let lang = match v.get("lang") {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) if s.len() <= 35 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') => Some(s.clone()),
-            Some(_) => return Err(Error::Options("options.lang must be a language tag such as \"de\" or \"pt-BR\".".into())),
+            Some(Value::String(s))
+                if s.len() <= 35 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+            {
+                Some(s.clone())
+            }
+            Some(_) => {
+                return Err(Error::Options("options.lang must be a language tag such as \"de\" or \"pt-BR\".".into()))
+            }
         };
         Ok(Options { article, words_per_minute, share, lang, comments, warnings })
     }
@@ -90,7 +104,9 @@ impl Options {
 
 fn fetch_url(s: &str) -> Result<ArticleSource, Error> {
     match url::safe_url(s) {
-        Some(u) if !u.is_empty() && !u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) => Ok(ArticleSource::Url(u)),
+        Some(u) if !u.is_empty() && !u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) => {
+            Ok(ArticleSource::Url(u))
+        }
         _ => Err(Error::Options(String::from("options.src must be an http(s) or relative URL; refused: ") + s)),
     }
 }
@@ -108,7 +124,10 @@ mod tests {
     fn article_as_object_text_or_url() {
         assert!(matches!(read(r#"{"article": {"title": "x"}}"#).unwrap().article, ArticleSource::Value(_)));
         assert_eq!(read(r#"{"article": " {\"a\":1}"}"#).unwrap().article, ArticleSource::Text(" {\"a\":1}".into()));
-        assert_eq!(read(r#"{"article": "https://a.example/x.json"}"#).unwrap().article, ArticleSource::Url("https://a.example/x.json".into()));
+        assert_eq!(
+            read(r#"{"article": "https://a.example/x.json"}"#).unwrap().article,
+            ArticleSource::Url("https://a.example/x.json".into())
+        );
         assert_eq!(read(r#"{"src": "/x.json", "wordsPerMinute": 200}"#).unwrap().words_per_minute, 200);
     }
 
@@ -126,7 +145,10 @@ mod tests {
     fn bad_options_are_clear_errors() {
         assert_eq!(read("[]").unwrap_err().code(), "folio/options");
         assert_eq!(read("{}").unwrap_err().code(), "folio/options");
-        assert_eq!(read(r#"{"article": 5}"#).unwrap_err().to_string(), "Folio is not set up correctly: options.article must be an object, JSON text or a URL, not a number.");
+        assert_eq!(
+            read(r#"{"article": 5}"#).unwrap_err().to_string(),
+            "Folio is not set up correctly: options.article must be an object, JSON text or a URL, not a number."
+        );
         assert_eq!(read(r#"{"src": "javascript:alert(1)"}"#).unwrap_err().code(), "folio/options");
         assert_eq!(read(r#"{"src": "mailto:a@b"}"#).unwrap_err().code(), "folio/options");
         assert_eq!(read(r#"{"src": "/a", "wordsPerMinute": -1}"#).unwrap_err().code(), "folio/options");

@@ -83,7 +83,8 @@ async fn renders_the_seed_article_into_the_shadow_root() {
     handle.destroy();
 }
 
-const HOSTILE: &str = r#"<img src=x onerror="window.folioPwned=1"><script>window.folioPwned=1</script>"'&amp;javascript:alert(1)"#;
+const HOSTILE: &str =
+    r#"<img src=x onerror="window.folioPwned=1"><script>window.folioPwned=1</script>"'&amp;javascript:alert(1)"#;
 
 fn hostile_article() -> String {
     let mut h = String::new();
@@ -153,11 +154,15 @@ async fn invalid_json_shows_the_error_box_and_rejects() {
 #[wasm_bindgen_test]
 async fn invalid_fields_are_listed_with_their_paths() {
     let el = host();
-    let article = r#"{"url":"https://a.example/","title":"T","published":"2017-07-13","body":[{"type":"list","items":[1]}]}"#;
+    let article =
+        r#"{"url":"https://a.example/","title":"T","published":"2017-07-13","body":[{"type":"list","items":[1]}]}"#;
     let handle = mount(el.clone().into(), options(&[("article", JsValue::from_str(article))]));
     let err = expect_error(&handle, &el, "folio/article-invalid").await;
     let details = js_sys::Reflect::get(&err, &JsValue::from_str("details")).unwrap();
-    assert_eq!(js_sys::Array::from(&details).get(0).as_string().as_deref(), Some("body[0].items[0]: expected a string, found a number"));
+    assert_eq!(
+        js_sys::Array::from(&details).get(0).as_string().as_deref(),
+        Some("body[0].items[0]: expected a string, found a number")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -175,7 +180,10 @@ async fn bad_options_are_reported() {
     expect_error(&handle, &el, "folio/options").await;
     let not_an_element = mount(JsValue::from_str("#nope"), options(&[]));
     let err = ready(&not_an_element).await.expect_err("rejects");
-    assert_eq!(js_sys::Reflect::get(&err, &JsValue::from_str("code")).unwrap().as_string().as_deref(), Some("folio/options"));
+    assert_eq!(
+        js_sys::Reflect::get(&err, &JsValue::from_str("code")).unwrap().as_string().as_deref(),
+        Some("folio/options")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -157,13 +157,26 @@ async fn nothing_is_requested_until_asked_then_the_thread_renders_safely() {
     assert_eq!(*fake.lists.borrow(), 1);
     spacer.remove();
     assert_eq!(one(&r, "#folio-comments-heading").text_content().as_deref(), Some("Comments (3)"));
-    let ids: Vec<String> = all(&r, "article[data-folio-comment-id]").iter().map(|a| a.get_attribute("data-folio-comment-id").unwrap()).collect();
+    let ids: Vec<String> = all(&r, "article[data-folio-comment-id]")
+        .iter()
+        .map(|a| a.get_attribute("data-folio-comment-id").unwrap())
+        .collect();
     assert_eq!(ids, ["1", "2", "3"]);
-    assert!(r.query_selector("#folio-comment-1 + ol #folio-comment-2").unwrap().is_some(), "a reply sits under its parent");
-    assert!(r.query_selector("#folio-comment-2 + ol #folio-comment-3").unwrap().is_some(), "and deeper replies under theirs");
+    assert!(
+        r.query_selector("#folio-comment-1 + ol #folio-comment-2").unwrap().is_some(),
+        "a reply sits under its parent"
+    );
+    assert!(
+        r.query_selector("#folio-comment-2 + ol #folio-comment-3").unwrap().is_some(),
+        "and deeper replies under theirs"
+    );
     // Hostile HTML and author: text and allowlisted markup only.
     assert_eq!(one(&r, "#folio-comment-1 .folio-comment-author").text_content().as_deref(), Some("Ann <b>"));
-    assert_eq!(one(&r, "#folio-comment-1 .folio-comment-author").tag_name(), "SPAN", "a javascript: website is no link");
+    assert_eq!(
+        one(&r, "#folio-comment-1 .folio-comment-author").tag_name(),
+        "SPAN",
+        "a javascript: website is no link"
+    );
     assert_eq!(one(&r, "#folio-comment-1 .folio-comment-body em").text_content().as_deref(), Some("post"));
     let ok = one(&r, "#folio-comment-1 .folio-comment-body a");
     assert_eq!(ok.get_attribute("href").as_deref(), Some("https://ok.example/"));
@@ -184,7 +197,8 @@ async fn nothing_is_requested_until_asked_then_the_thread_renders_safely() {
     assert_eq!(author.get_attribute("href").as_deref(), Some("https://bob.example/"));
     let label = one(&r, ".folio-sort");
     let kids = label.child_nodes();
-    let shape: Vec<(u16, String)> = (0..kids.length()).filter_map(|i| kids.item(i)).map(|n| (n.node_type(), n.node_name())).collect();
+    let shape: Vec<(u16, String)> =
+        (0..kids.length()).filter_map(|i| kids.item(i)).map(|n| (n.node_type(), n.node_name())).collect();
     assert_eq!(shape, [(3, "#text".to_string()), (3, "#text".to_string()), (1, "SELECT".to_string())]);
     assert_eq!(kids.item(1).unwrap().text_content().as_deref(), Some(" "));
     let reply = one(&r, "#folio-comment-1 [data-folio-action=reply]");
@@ -215,7 +229,10 @@ async fn posting_inserts_the_comment_and_focuses_it_and_replies_nest() {
 
     // Reply to comment 2: the form moves under it and the reply nests there.
     one(&r, "#folio-comment-2 [data-folio-action=reply]").dyn_into::<HtmlElement>().unwrap().click();
-    assert!(r.query_selector("#folio-comment-2 + [data-folio-form]").unwrap().is_some(), "the reply form opens under the comment");
+    assert!(
+        r.query_selector("#folio-comment-2 + [data-folio-form]").unwrap().is_some(),
+        "the reply form opens under the comment"
+    );
     type_text(&r, "Replying to Bob");
     submit(&r);
     tick(20).await;

@@ -32,18 +32,11 @@ fn root() -> PathBuf {
 /// The corpus: tests/fixtures/markdown/corpus.json, or the JSON array of strings at
 /// `$FOLIO_MARKDOWN_CORPUS` (for ad-hoc fuzzing).
 fn corpus() -> Vec<String> {
-    let path = std::env::var_os("FOLIO_MARKDOWN_CORPUS").map_or_else(
-        || root().join("tests/fixtures/markdown/corpus.json"),
-        PathBuf::from,
-    );
+    let path = std::env::var_os("FOLIO_MARKDOWN_CORPUS")
+        .map_or_else(|| root().join("tests/fixtures/markdown/corpus.json"), PathBuf::from);
     let text = std::fs::read_to_string(path).unwrap();
     let value = json::parse(&text).unwrap();
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect()
+    value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
 }
 
 /// The Python of `.venv` (Isso and its mistune), which `./scripts/setup` installs. A plain
@@ -81,10 +74,7 @@ fn mismatches(hard_wrap: bool) -> Option<Vec<usize>> {
         input.push(']');
     }
     input.push_str("]}");
-    let file = std::env::temp_dir().join(format!(
-        "folio-markdown-{}-{hard_wrap}.json",
-        std::process::id()
-    ));
+    let file = std::env::temp_dir().join(format!("folio-markdown-{}-{hard_wrap}.json", std::process::id()));
     std::fs::write(&file, input).unwrap();
     let out = Command::new(python)
         .arg(root().join("tests/fixtures/markdown/mistune_ref.py"))
@@ -93,47 +83,23 @@ fn mismatches(hard_wrap: bool) -> Option<Vec<usize>> {
         .expect("running .venv/bin/python");
     let _ = std::fs::remove_file(&file);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "mistune_ref.py failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "mistune_ref.py failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     print!("{stdout}");
-    let last = stdout
-        .lines()
-        .last()
-        .and_then(|l| l.strip_prefix("MISMATCHES "))
-        .expect("no MISMATCHES line");
-    let bad: Vec<usize> = last
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse().unwrap())
-        .collect();
-    Some(
-        bad.into_iter()
-            .filter(|&i| !KNOWN_DIFFERENCES.iter().any(|(s, _)| *s == samples[i]))
-            .collect(),
-    )
+    let last = stdout.lines().last().and_then(|l| l.strip_prefix("MISMATCHES ")).expect("no MISMATCHES line");
+    let bad: Vec<usize> = last.split(',').filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+    Some(bad.into_iter().filter(|&i| !KNOWN_DIFFERENCES.iter().any(|(s, _)| *s == samples[i])).collect())
 }
 
 #[test]
 fn matches_mistune_as_isso_configures_it() {
     let Some(bad) = mismatches(false) else { return };
-    assert!(
-        bad.is_empty(),
-        "{} samples differ from mistune (listed above): {bad:?}",
-        bad.len()
-    );
+    assert!(bad.is_empty(), "{} samples differ from mistune (listed above): {bad:?}", bad.len());
 }
 
 #[test]
 fn matches_mistune_with_hard_wrap() {
     let Some(bad) = mismatches(true) else { return };
-    assert!(
-        bad.is_empty(),
-        "{} samples differ from mistune with hard_wrap (listed above): {bad:?}",
-        bad.len()
-    );
+    assert!(bad.is_empty(), "{} samples differ from mistune with hard_wrap (listed above): {bad:?}", bad.len());
 }
 
 #[test]

@@ -52,7 +52,8 @@ fn hostile_answer() -> (String, usize) {
     let text = std::fs::read_to_string(root().join("tests/fixtures/xss-vectors.json")).unwrap();
     let fixture = json::parse(&text).unwrap();
     let Some(Value::Object(groups)) = fixture.get("groups") else { panic!("no groups") };
-    let vectors: Vec<&str> = groups.iter().flat_map(|(_, v)| v.as_array().unwrap().iter().filter_map(Value::as_str)).collect();
+    let vectors: Vec<&str> =
+        groups.iter().flat_map(|(_, v)| v.as_array().unwrap().iter().filter_map(Value::as_str)).collect();
     let mut out = String::from(r#"{"total": "#);
     out.push_str(&(vectors.len() + 1).to_string());
     out.push_str(r#", "next": "page-2", "comments": ["#);
@@ -70,8 +71,33 @@ fn hostile_answer() -> (String, usize) {
 
 /// Elements the comment section is made of (its own, and the sanitizer's allowlist).
 const ALLOWED: &[&str] = &[
-    "section", "h2", "h3", "div", "form", "label", "textarea", "input", "p", "span", "button", "select", "option",
-    "ol", "li", "article", "header", "time", "footer", "em", "strong", "code", "pre", "blockquote", "ul", "a", "br",
+    "section",
+    "h2",
+    "h3",
+    "div",
+    "form",
+    "label",
+    "textarea",
+    "input",
+    "p",
+    "span",
+    "button",
+    "select",
+    "option",
+    "ol",
+    "li",
+    "article",
+    "header",
+    "time",
+    "footer",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "a",
+    "br",
 ];
 
 /// The start tags of `markup` (written by Folio's HTML writer: every `<` in text is
@@ -119,7 +145,8 @@ fn a_contract_answer_becomes_the_list_and_hostile_bodies_stay_inert() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let html = String::from_utf8(out.stdout).unwrap();
     let (_, section) = html.split_once("<section class=\"folio-comments\"").expect("the comment section");
-    let (markup, data) = section.split_once("<script type=\"application/json\" data-folio-page=\"json\"").expect("the page is embedded");
+    let (markup, data) =
+        section.split_once("<script type=\"application/json\" data-folio-page=\"json\"").expect("the page is embedded");
     assert!(markup.contains(&format!("<h2 id=\"folio-comments-heading\">Comments ({})</h2>", n + 1)));
     assert_eq!(markup.matches("<article class=\"folio-comment ").count(), n + 2, "every comment is listed");
     assert!(markup.contains("<em>text</em>") && markup.contains("<p>A reply</p>"));
@@ -132,7 +159,10 @@ fn a_contract_answer_becomes_the_list_and_hostile_bodies_stay_inert() {
     for (tag, attrs) in tags(markup) {
         assert!(ALLOWED.contains(&tag.as_str()), "<{tag}> in the rendered section");
         for (name, value) in attrs {
-            assert!(!name.starts_with("on") && !["style", "src", "srcdoc", "action", "formaction"].contains(&name.as_str()), "<{tag} {name}>");
+            assert!(
+                !name.starts_with("on") && !["style", "src", "srcdoc", "action", "formaction"].contains(&name.as_str()),
+                "<{tag} {name}>"
+            );
             assert!(!value.to_ascii_lowercase().contains("javascript:"), "<{tag} {name}={value:?}>");
         }
     }
@@ -171,10 +201,18 @@ fn fails(args: &[&str], stdin: Option<&str>, wanted: &str) {
 fn bad_input_is_a_clear_error() {
     let dir = scratch("errors");
     let options = write_options(&dir, r#"{"backend": "json", "endpoint": "https://c.example/api", "thread": "/t"}"#);
-    fails(&[ARTICLE, "--options", &options, "--comments", "/nonexistent/comments.json"], None, "/nonexistent/comments.json");
+    fails(
+        &[ARTICLE, "--options", &options, "--comments", "/nonexistent/comments.json"],
+        None,
+        "/nonexistent/comments.json",
+    );
     fails(&[ARTICLE, "--options", &options, "--comments", "-"], Some("<html>oops</html>"), "not JSON");
     fails(&[ARTICLE, "--options", &options, "--comments", "-"], Some(r#"{"replies": []}"#), "expected {\"comments\"");
-    fails(&[ARTICLE, "--options", &options, "--comments", "-", "--comments-format", "disqus"], Some("{}"), "json or isso");
+    fails(
+        &[ARTICLE, "--options", &options, "--comments", "-", "--comments-format", "disqus"],
+        Some("{}"),
+        "json or isso",
+    );
     fails(&[ARTICLE, "--comments", "-"], Some("{}"), "comments` member in --options");
     fails(&[ARTICLE, "--options", &options, "--fetch-comments"], None, "curl");
     fails(&[ARTICLE, "--options", &options, "--fetch-comments", "--comments", "-"], None, "once");
@@ -184,7 +222,11 @@ fn bad_input_is_a_clear_error() {
     let port = closed.local_addr().unwrap().port();
     drop(closed);
     let refused = write_options(&dir, &format!(r#"{{"endpoint": "http://127.0.0.1:{port}", "thread": "/t"}}"#));
-    fails(&[ARTICLE, "--options", &refused, "--fetch-comments"], None, &format!("GET http://127.0.0.1:{port}/?uri=%2Ft"));
+    fails(
+        &[ARTICLE, "--options", &refused, "--fetch-comments"],
+        None,
+        &format!("GET http://127.0.0.1:{port}/?uri=%2Ft"),
+    );
 
     let server = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = server.local_addr().unwrap().port();
@@ -195,7 +237,10 @@ fn bad_input_is_a_clear_error() {
         stream.write_all(b"HTTP/1.1 500 INTERNAL SERVER ERROR\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<p>boom</p>\n\n").unwrap();
         String::from_utf8_lossy(&request[..n]).to_string()
     });
-    let failing = write_options(&dir, &format!(r#"{{"endpoint": "http://127.0.0.1:{port}/isso/", "thread": "/t", "sort": "newest"}}"#));
+    let failing = write_options(
+        &dir,
+        &format!(r#"{{"endpoint": "http://127.0.0.1:{port}/isso/", "thread": "/t", "sort": "newest"}}"#),
+    );
     fails(&[ARTICLE, "--options", &failing, "--fetch-comments"], None, "HTTP 500");
     let request = answering.join().unwrap();
     assert!(request.starts_with("GET /isso/?uri=%2Ft&sort=newest&limit=20 HTTP/1.1\r\n"), "{request}");
@@ -211,7 +256,10 @@ fn fetches_an_isso_page_at_build_time() {
         let mut request = [0u8; 4096];
         let _ = std::io::Read::read(&mut stream, &mut request).unwrap();
         let body = r#"{"id": null, "total_replies": 1, "hidden_replies": 0, "replies": [{"id": 3, "parent": null, "created": 1796130000.0, "mode": 1, "text": "<p>From Isso &amp; co</p>", "author": "Ann", "likes": 2, "replies": []}]}"#;
-        let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n", body.len());
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n",
+            body.len()
+        );
         stream.write_all(head.as_bytes()).unwrap();
         stream.write_all(body.as_bytes()).unwrap();
         stream.write_all(b"\r\n0\r\n\r\n").unwrap();

@@ -12,7 +12,8 @@ use web_sys::{Element, ShadowRoot};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = include_str!("../www/articles/kaspersky-reputation.json");
-const CANONICAL: &str = "https://www.esecurityplanet.com/network-security/kaspersky-lab-defends-its-reputation-against-allegations.html";
+const CANONICAL: &str =
+    "https://www.esecurityplanet.com/network-security/kaspersky-lab-defends-its-reputation-against-allegations.html";
 
 fn host() -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -41,19 +42,25 @@ fn attr(e: &Element, name: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn the_bar_follows_the_configured_order_and_names() {
-    let (el, handle) = mount_with_share(r#"{"networks": ["linkedin", "Google+", "x", "email", "copy", "nonsense"]}"#).await;
+    let (el, handle) =
+        mount_with_share(r#"{"networks": ["linkedin", "Google+", "x", "email", "copy", "nonsense"]}"#).await;
     let root = el.shadow_root().unwrap();
     let nav = root.query_selector("nav.folio-share").unwrap().expect("a share <nav>");
     assert_eq!(attr(&nav, "aria-label"), "Share this article");
     let controls = all(&root, "[data-folio-share]");
     let ids: Vec<String> = controls.iter().map(|c| attr(c, "data-folio-share")).collect();
-    assert_eq!(ids, ["linkedin", "x", "email", "copy"], "Google+ and the unknown name are dropped, the rest keep their order");
+    assert_eq!(
+        ids,
+        ["linkedin", "x", "email", "copy"],
+        "Google+ and the unknown name are dropped, the rest keep their order"
+    );
     let names: Vec<String> = controls.iter().map(|c| attr(c, "aria-label")).collect();
     assert_eq!(names, ["Share on LinkedIn", "Share on X", "Share on Email", "Copy link"]);
     let linkedin = &controls[0];
     assert_eq!(attr(linkedin, "rel"), "noopener noreferrer");
     assert_eq!(attr(linkedin, "target"), "_blank");
-    assert!(attr(linkedin, "href").starts_with("https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fwww.esecurityplanet.com"));
+    assert!(attr(linkedin, "href")
+        .starts_with("https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fwww.esecurityplanet.com"));
     assert!(all(&root, "[data-folio-share] svg").iter().all(|s| attr(s, "aria-hidden") == "true"));
     // The bar sits above the body by default, as on the seed page.
     assert!(root.query_selector(".folio-share + .folio-body").unwrap().is_some());
@@ -79,7 +86,8 @@ async fn clicking_a_share_link_dispatches_folio_share() {
     el.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
     let root = el.shadow_root().unwrap();
     // Click the icon inside the link, as a reader would: delegation finds the control.
-    let icon: web_sys::HtmlElement = root.query_selector("[data-folio-share=hackernews] .folio-share-label").unwrap().unwrap().dyn_into().unwrap();
+    let icon: web_sys::HtmlElement =
+        root.query_selector("[data-folio-share=hackernews] .folio-share-label").unwrap().unwrap().dyn_into().unwrap();
     icon.click();
     assert_eq!(*seen.borrow(), ["hackernews"]);
     body.remove_event_listener_with_callback("folio-share", record.as_ref().unchecked_ref()).unwrap();
@@ -99,7 +107,8 @@ async fn copy_falls_back_to_a_selected_field_without_the_clipboard_api() {
     let root = el.shadow_root().unwrap();
     let field = root.query_selector("[data-folio-copy-field]").unwrap().unwrap();
     assert!(field.has_attribute("hidden"));
-    let button: web_sys::HtmlElement = root.query_selector("[data-folio-action=copy]").unwrap().unwrap().dyn_into().unwrap();
+    let button: web_sys::HtmlElement =
+        root.query_selector("[data-folio-action=copy]").unwrap().unwrap().dyn_into().unwrap();
     button.click();
     // The copy runs in a microtask; give it a turn.
     JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await.unwrap();
@@ -107,7 +116,11 @@ async fn copy_falls_back_to_a_selected_field_without_the_clipboard_api() {
     assert!(!field.has_attribute("hidden"), "the link field is shown");
     let input: web_sys::HtmlInputElement = field.dyn_into().unwrap();
     assert_eq!(input.value(), CANONICAL);
-    assert_eq!(root.active_element().map(|a| a.tag_name()), Some("INPUT".to_string()), "and focused for copying by hand");
+    assert_eq!(
+        root.active_element().map(|a| a.tag_name()),
+        Some("INPUT".to_string()),
+        "and focused for copying by hand"
+    );
     let live = root.query_selector("[data-folio-live=share]").unwrap().unwrap();
     assert_eq!(attr(&live, "aria-live"), "polite");
     assert!(live.text_content().unwrap().starts_with("Could not copy"));

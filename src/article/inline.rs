@@ -163,7 +163,14 @@ fn parse_into(s: &str, depth: u8, budget: &mut usize, out: &mut Vec<Inline>) {
 
 /// A `marker ... marker` span at `i`: its parsed children and the bytes it covers.
 /// The opener must be followed by a non-space, and the span must not be empty.
-fn span(s: &str, i: usize, marker: &'static str, depth: u8, budget: &mut usize, finder: &mut Finder) -> Option<(Vec<Inline>, usize)> {
+fn span(
+    s: &str,
+    i: usize,
+    marker: &'static str,
+    depth: u8,
+    budget: &mut usize,
+    finder: &mut Finder,
+) -> Option<(Vec<Inline>, usize)> {
     let inner_start = i + marker.len();
     let first = s[inner_start..].chars().next()?;
     if first.is_whitespace() {
@@ -220,7 +227,10 @@ mod tests {
                 t(" "),
                 Inline::Code("d*e*".into()),
                 t(" "),
-                Inline::Link { href: "https://x.example/?q=1".into(), children: vec![t("f "), Inline::Emphasis(vec![t("g")])] },
+                Inline::Link {
+                    href: "https://x.example/?q=1".into(),
+                    children: vec![t("f "), Inline::Emphasis(vec![t("g")])]
+                },
             ]
         );
     }

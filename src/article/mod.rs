@@ -15,8 +15,8 @@ mod render;
 
 use std::fmt;
 
-pub use crate::date::{format_date, DateTime};
 pub(crate) use crate::date::push_number;
+pub use crate::date::{format_date, DateTime};
 pub use inline::{parse_inline, Inline};
 pub use parse::Parsed;
 pub use render::{reading_minutes, render_article, ArticleText, RenderOptions, DEFAULT_WORDS_PER_MINUTE};

@@ -372,7 +372,15 @@ mod tests {
 
     #[test]
     fn missing_required_fields() {
-        assert_eq!(problems("{}"), vec!["url: required", "title: required", "published: required", "body: required (an array of blocks; it may be empty)"]);
+        assert_eq!(
+            problems("{}"),
+            vec![
+                "url: required",
+                "title: required",
+                "published: required",
+                "body: required (an array of blocks; it may be empty)"
+            ]
+        );
         assert_eq!(problems("[]"), vec!["expected an object, found an array"]);
     }
 

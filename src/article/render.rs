@@ -2,8 +2,8 @@
 //! author links and `<time datetime>`, `<blockquote>` with `<cite>`, `<figure>` with
 //! `<figcaption>`, the author bio after the body. Every region has a `part` name.
 
-use crate::date::push_number;
 use super::{format_date, parse_inline, Article, Author, Block, Image, Inline};
+use crate::date::push_number;
 use crate::view::{el, text, Element, Node};
 
 /// Reading speed used for "N min read" unless the host sets another.
@@ -104,19 +104,29 @@ pub fn render_article(article: &Article, opts: &RenderOptions, t: &ArticleText) 
     if !article.tags.is_empty() {
         root.push(
             el("footer").attr("class", "folio-tags").attr("part", "tags").child(
-                el("ul").attr("aria-label", t.tags).attr("role", "list").children(article.tags.iter().map(|tag| el("li").text(tag.as_str()))),
+                el("ul")
+                    .attr("aria-label", t.tags)
+                    .attr("role", "list")
+                    .children(article.tags.iter().map(|tag| el("li").text(tag.as_str()))),
             ),
         );
     }
     let bios: Vec<Element> = article.authors.iter().filter(|a| a.bio.is_some()).map(bio).collect();
     if !bios.is_empty() {
-        root.push(el("aside").attr("class", "folio-bio").attr("part", "bio").attr("aria-label", t.about_author).children(bios));
+        root.push(
+            el("aside")
+                .attr("class", "folio-bio")
+                .attr("part", "bio")
+                .attr("aria-label", t.about_author)
+                .children(bios),
+        );
     }
     root
 }
 
 fn header(article: &Article, opts: &RenderOptions, t: &ArticleText) -> Element {
-    let section = article.section.as_deref().map(|s| el("p").attr("class", "folio-section").attr("part", "section").text(s));
+    let section =
+        article.section.as_deref().map(|s| el("p").attr("class", "folio-section").attr("part", "section").text(s));
     let dek = article.dek.as_deref().map(|d| el("p").attr("class", "folio-dek").attr("part", "dek").text(d));
     el("header")
         .attr("class", "folio-header")
@@ -171,7 +181,11 @@ fn author_name(author: &Author) -> Node {
         // so fall back to plain text in that case.
         Some(url) => {
             let a = el("a").attr("href", url.as_str()).attr("rel", "author").child(name.clone());
-            if a.get_attr("href").is_some() { a.into() } else { name.into() }
+            if a.get_attr("href").is_some() {
+                a.into()
+            } else {
+                name.into()
+            }
         }
         None => name.into(),
     }
@@ -206,13 +220,15 @@ fn block(b: &Block) -> Node {
             el(tag).children(inline_nodes(text)).into()
         }
         Block::Quote { text, attribution } => {
-            let paragraphs = crate::search::split(text, "\n\n").filter(|p| !p.trim().is_empty()).map(|p| el("p").children(inline_nodes(p)));
+            let paragraphs = crate::search::split(text, "\n\n")
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| el("p").children(inline_nodes(p)));
             let cite = attribution.as_deref().map(|a| el("footer").child(el("cite").text(a)));
             el("blockquote").attr("class", "folio-quote").children(paragraphs).child_opt(cite).into()
         }
-        Block::List { ordered, items } => {
-            el(if *ordered { "ol" } else { "ul" }).children(items.iter().map(|i| el("li").children(inline_nodes(i)))).into()
-        }
+        Block::List { ordered, items } => el(if *ordered { "ol" } else { "ul" })
+            .children(items.iter().map(|i| el("li").children(inline_nodes(i))))
+            .into(),
         Block::Image(img) => figure(img, "folio-figure", "figure").into(),
         Block::Preformatted(t) => el("pre").attr("tabindex", "0").child(el("code").text(t.as_str())).into(),
         Block::Divider => el("hr").into(),
@@ -286,11 +302,15 @@ mod tests {
 
     #[test]
     fn semantic_structure() {
-        let h = html(&article(r#"[{"type":"quote","text":"Q1\n\nQ2","attribution":"Someone"},{"type":"heading","level":3,"text":"H"}]"#));
+        let h = html(&article(
+            r#"[{"type":"quote","text":"Q1\n\nQ2","attribution":"Someone"},{"type":"heading","level":3,"text":"H"}]"#,
+        ));
         assert!(h.starts_with(r#"<article class="folio-article" part="article"><header class="folio-header" part="header"><h1 class="folio-title" part="title">T &lt;b&gt;&amp;amp;&lt;/b&gt; "q"</h1>"#), "{h}");
         assert!(h.contains(r#"<time class="folio-published" datetime="2017-07-13T09:00:00Z">July 13, 2017</time>"#));
         assert!(h.contains(r#"By <a href="https://news.example/ann" rel="author"><span class="folio-author">Ann &lt;i&gt;</span></a> and <span class="folio-author">Bob</span>"#), "{h}");
-        assert!(h.contains(r#"<blockquote class="folio-quote"><p>Q1</p><p>Q2</p><footer><cite>Someone</cite></footer></blockquote>"#));
+        assert!(h.contains(
+            r#"<blockquote class="folio-quote"><p>Q1</p><p>Q2</p><footer><cite>Someone</cite></footer></blockquote>"#
+        ));
         assert!(h.contains(r#"<img src="lead.jpg" alt="A &quot;lead&quot;" loading="lazy" decoding="async"><figcaption>Cap<span class="folio-credit">Photo: X</span></figcaption>"#));
         assert!(h.contains(r#"<h3>H</h3>"#));
         assert!(h.contains(r#"<aside class="folio-bio" part="bio" aria-label="About the author"><div class="folio-bio-entry"><p>Writes <em>a lot</em>.</p></div></aside>"#), "{h}");
@@ -320,8 +340,14 @@ mod tests {
 
     #[test]
     fn share_slots_surround_the_body() {
-        let opts = RenderOptions { before_body: vec![text("TOP")], after_body: vec![text("BOTTOM")], ..RenderOptions::default() };
-        let h = to_html(&render_article(&article(r#"[{"type":"paragraph","text":"P"}]"#), &opts, &ArticleText::en()).into());
+        let opts = RenderOptions {
+            before_body: vec![text("TOP")],
+            after_body: vec![text("BOTTOM")],
+            ..RenderOptions::default()
+        };
+        let h = to_html(
+            &render_article(&article(r#"[{"type":"paragraph","text":"P"}]"#), &opts, &ArticleText::en()).into(),
+        );
         let (top, body, bottom) = (h.find("TOP").unwrap(), h.find("<p>P</p>").unwrap(), h.find("BOTTOM").unwrap());
         assert!(top < body && body < bottom);
     }

@@ -165,7 +165,10 @@ fn run(args: Vec<String>) -> Result<String, String> {
         folio::compose::prefill_comment_form(&mut nodes, config, locale);
     }
     if let Some(source) = &args.comments {
-        let config = options.comments.as_ref().ok_or("--comments and --fetch-comments need a `comments` member in --options (the section to fill)")?;
+        let config = options
+            .comments
+            .as_ref()
+            .ok_or("--comments and --fetch-comments need a `comments` member in --options (the section to fill)")?;
         let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
         let answer = match source {
             Comments::File(path) => {
@@ -217,7 +220,13 @@ fn modified(path: &str) -> f64 {
 }
 
 /// Reads the answer as the widget would and puts it into the comment placeholder.
-fn fill_comments(nodes: &mut [Node], config: &CommentsConfig, thread: &str, answer: &Answer, locale: &'static Locale) -> Result<(), String> {
+fn fill_comments(
+    nodes: &mut [Node],
+    config: &CommentsConfig,
+    thread: &str,
+    answer: &Answer,
+    locale: &'static Locale,
+) -> Result<(), String> {
     let likes = config.backend == BackendKind::Isso;
     let page = embedded::parse(answer.format, &answer.body, likes).map_err(|e| format!("{}: {e}", answer.source))?;
     let section = nodes.iter_mut().rev().find_map(|n| match n {
@@ -259,7 +268,11 @@ fn fetch_first_page(config: &CommentsConfig, thread: &str) -> Result<Answer, Str
     let body = if response.is_success() {
         response.body
     } else if page.comments.is_empty() {
-        String::from(if format == Format::Isso { r#"{"total_replies": 0, "replies": []}"# } else { r#"{"total": 0, "comments": []}"# })
+        String::from(if format == Format::Isso {
+            r#"{"total_replies": 0, "replies": []}"#
+        } else {
+            r#"{"total": 0, "comments": []}"#
+        })
     } else {
         return Err(format!("GET {url}: the server answered {}", response.status));
     };
@@ -280,7 +293,11 @@ fn http_get(url: &str, backend: BackendKind) -> Result<HttpResponse, String> {
     };
     let (authority, path) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
     let path = if path.starts_with('/') { path.to_string() } else { format!("/{path}") };
-    let address = if authority.contains(':') && !authority.ends_with(']') { authority.to_string() } else { format!("{authority}:80") };
+    let address = if authority.contains(':') && !authority.ends_with(']') {
+        authority.to_string()
+    } else {
+        format!("{authority}:80")
+    };
     let fail = |e: std::io::Error| format!("GET {url}: {e}");
     let timeout = Duration::from_secs(10);
     let addrs = address.to_socket_addrs().map_err(fail)?;
@@ -362,11 +379,15 @@ mod tests {
 
     #[test]
     fn reads_http_answers() {
-        let r = parse_response(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}junk").unwrap();
+        let r = parse_response(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}junk")
+            .unwrap();
         assert_eq!((r.status, r.body.as_str(), r.header("content-type")), (200, "{}", Some("application/json")));
         let r = parse_response(b"HTTP/1.0 500 INTERNAL SERVER ERROR\r\n\r\n<p>boom</p>").unwrap();
         assert_eq!((r.status, r.body.as_str()), (500, "<p>boom</p>"));
-        let r = parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{\"a\r\n4;x=1\r\n\":1}\r\n0\r\n\r\n").unwrap();
+        let r = parse_response(
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{\"a\r\n4;x=1\r\n\":1}\r\n0\r\n\r\n",
+        )
+        .unwrap();
         assert_eq!(r.body, "{\"a\":1}");
         assert!(parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n{}").is_err());
         assert!(parse_response(b"SSH-2.0-OpenSSH\r\n\r\n").is_err());

@@ -63,20 +63,28 @@ impl CommentsConfig {
         match v {
             Value::Null | Value::Bool(false) => return Ok(None),
             Value::Object(_) => {}
-            other => return Err(String::from("options.comments must be an object or false, not ") + other.kind() + "."),
+            other => {
+                return Err(String::from("options.comments must be an object or false, not ") + other.kind() + ".")
+            }
         }
         let string = |key: &str| -> Result<Option<&str>, String> {
             match v.get(key) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::String(s)) => Ok(Some(s.as_str())),
-                Some(other) => Err(String::from("options.comments.") + key + " must be a string, not " + other.kind() + "."),
+                Some(other) => {
+                    Err(String::from("options.comments.") + key + " must be a string, not " + other.kind() + ".")
+                }
             }
         };
         let number = |key: &str, max: f64| -> Result<Option<u32>, String> {
             match v.get(key) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::Number(n)) if *n >= 0.0 && *n <= max && n.fract() == 0.0 => Ok(Some(*n as u32)),
-                Some(_) => Err(String::from("options.comments.") + key + " must be a whole number from 0 to " + &crate::date::number(max as u64) + "."),
+                Some(_) => Err(String::from("options.comments.")
+                    + key
+                    + " must be a whole number from 0 to "
+                    + &crate::date::number(max as u64)
+                    + "."),
             }
         };
         let flag = |key: &str| -> Result<bool, String> {
@@ -90,7 +98,12 @@ impl CommentsConfig {
             None | Some("isso") => BackendKind::Isso,
             Some("json") => BackendKind::Json,
             Some("callbacks") => BackendKind::Callbacks,
-            Some(other) => return Err(String::from("options.comments.backend must be \"isso\", \"json\" or \"callbacks\", not \"") + other + "\"."),
+            Some(other) => {
+                return Err(String::from(
+                    "options.comments.backend must be \"isso\", \"json\" or \"callbacks\", not \"",
+                ) + other
+                    + "\".")
+            }
         };
         let endpoint = match (backend, string("endpoint")?) {
             (BackendKind::Callbacks, _) => None,
@@ -99,17 +112,24 @@ impl CommentsConfig {
                 Some(u) if !u.is_empty() && !u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) => {
                     Some(u.trim_end_matches('/').to_string())
                 }
-                _ => return Err(String::from("options.comments.endpoint must be an http(s) or relative URL; refused: ") + e),
+                _ => {
+                    return Err(
+                        String::from("options.comments.endpoint must be an http(s) or relative URL; refused: ") + e
+                    )
+                }
             },
         };
         let eager = match string("load")? {
             None | Some("lazy") => false,
             Some("eager") => true,
-            Some(other) => return Err(String::from("options.comments.load must be \"lazy\" or \"eager\", not \"") + other + "\"."),
+            Some(other) => {
+                return Err(String::from("options.comments.load must be \"lazy\" or \"eager\", not \"") + other + "\".")
+            }
         };
         let sort = match string("sort")? {
             None => Sort::Oldest,
-            Some(s) => Sort::parse(s).ok_or_else(|| String::from("options.comments.sort must be \"oldest\", \"newest\" or \"top\"."))?,
+            Some(s) => Sort::parse(s)
+                .ok_or_else(|| String::from("options.comments.sort must be \"oldest\", \"newest\" or \"top\"."))?,
         };
         let mut rules = FormRules::default();
         if let Some(max) = number("maxLength", 65_535.0)? {
@@ -250,7 +270,10 @@ mod tests {
             .unwrap();
         assert_eq!(c.backend, BackendKind::Json);
         assert_eq!(c.endpoint.as_deref(), Some("https://c.example/api"));
-        assert_eq!((c.thread.as_deref(), c.eager, c.count, c.sort, c.page_size), (Some("t1"), true, Some(7), Sort::Top, 50));
+        assert_eq!(
+            (c.thread.as_deref(), c.eager, c.count, c.sort, c.page_size),
+            (Some("t1"), true, Some(7), Sort::Top, 50)
+        );
         assert_eq!((c.rules.max_chars, c.rules.require_name, c.rules.require_email), (500, true, false));
         assert_eq!(c.static_max_age, 60);
         assert_eq!(read(r#"{"endpoint":"/c"}"#).unwrap().unwrap().static_max_age, 600);

@@ -168,8 +168,7 @@ pub fn parse_list(resp: &HttpResponse) -> Result<Page, CommentsError> {
 /// `POST {endpoint}/comments?thread=` with the comment as JSON.
 pub fn post(endpoint: &str, c: &NewComment) -> HttpRequest {
     let mut body = comment_body(c);
-    body.string("parent", c.parent.as_deref().and_then(non_blank))
-        .string("title", non_blank(&c.title));
+    body.string("parent", c.parent.as_deref().and_then(non_blank)).string("title", non_blank(&c.title));
     HttpRequest::new(Method::Post, build_url(endpoint, "/comments", &[("thread", &c.uri)])).json(body.finish())
 }
 

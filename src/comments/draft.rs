@@ -56,7 +56,9 @@ impl Draft {
         let field = |key| value.get(key).and_then(Value::as_str).unwrap_or_default().to_string();
         let parent = match value.get("parent") {
             Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
-            Some(Value::Number(n)) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some(crate::date::number(*n as u64)),
+            Some(Value::Number(n)) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => {
+                Some(crate::date::number(*n as u64))
+            }
             _ => None,
         };
         Some(Draft {

@@ -217,7 +217,8 @@ mod render {
                 (_, Some("comment-form")) => e.children = vec![static_form(f.rules, t).into()],
                 (_, Some("comments-list")) => {
                     let class = e.get_attr("class").unwrap_or_default();
-                    let class: Vec<&str> = class.split_ascii_whitespace().filter(|c| *c != "folio-comments-loading").collect();
+                    let class: Vec<&str> =
+                        class.split_ascii_whitespace().filter(|c| *c != "folio-comments-loading").collect();
                     e.set_attr("class", class.join(" "));
                     e.set_attr("aria-busy", "false");
                     e.children = std::mem::take(&mut list);
@@ -296,7 +297,10 @@ mod tests {
         assert_eq!(read(&e, "/other", Sort::Oldest, NOW, 600, false).unwrap_err(), Unusable::Elsewhere);
         assert_eq!(read(&e, "/t", Sort::Newest, NOW, 600, false).unwrap_err(), Unusable::Elsewhere);
         assert_eq!(read(&e, "/t", Sort::Oldest, NOW + 3600.0, 600, false).unwrap_err(), Unusable::Stale);
-        assert_eq!(read(&embedded(CONTRACT, "soon"), "/t", Sort::Oldest, NOW, 600, false).unwrap_err(), Unusable::Stale);
+        assert_eq!(
+            read(&embedded(CONTRACT, "soon"), "/t", Sort::Oldest, NOW, 600, false).unwrap_err(),
+            Unusable::Stale
+        );
         let broken = embedded("{\"total\": ", "2026-12-01T12:55:00Z");
         assert_eq!(read(&broken, "/t", Sort::Oldest, NOW, 600, false).unwrap_err(), Unusable::Unreadable);
         let unknown = Embedded { format: "disqus", ..e };
@@ -341,7 +345,10 @@ mod tests {
         assert!(html.contains("data-folio-action=\"load-more\" data-folio-cursor=\"p2\""));
         let (markup, data) = html.split_once("<script").unwrap();
         assert!(!markup.contains("<img") && !markup.contains("onerror"), "bodies are sanitized");
-        assert!(!data.contains("<img") && data.ends_with("</script></section>"), "the data cannot end its element early");
+        assert!(
+            !data.contains("<img") && data.ends_with("</script></section>"),
+            "the data cannot end its element early"
+        );
         assert!(html.contains("data-folio-fetched=\"2026-12-01T13:00:00Z\""));
         // The page reads back from the markup, and its fingerprint matches the section's.
         let whole = Node::from(section);
@@ -365,7 +372,11 @@ mod tests {
         let page = parse(Format::Json, CONTRACT, false).unwrap();
         let mut later = page.clone();
         later.comments[0].created += 1.0;
-        assert_ne!(fingerprint(&page, Sort::Oldest, &EN), fingerprint(&later, Sort::Oldest, &EN), "datetime is in the markup");
+        assert_ne!(
+            fingerprint(&page, Sort::Oldest, &EN),
+            fingerprint(&later, Sort::Oldest, &EN),
+            "datetime is in the markup"
+        );
         let list = view::list(&page, NOW, Sort::Oldest, &EN, &sanitize::comment_body);
         let neutral = view::list(&page, f64::NAN, Sort::Oldest, &EN, &sanitize::comment_body);
         let words = |nodes: &[Node]| nodes.iter().map(to_html).collect::<String>();

@@ -70,7 +70,11 @@ fn listed(list: &str, name: &str) -> bool {
 /// ]);
 /// ```
 pub fn parse(html: &str) -> Vec<Untrusted> {
-    let input: Cow<str> = if html.contains('\r') { crate::search::replace(html, "\r\n", "\n").replace('\r', "\n").into() } else { html.into() };
+    let input: Cow<str> = if html.contains('\r') {
+        crate::search::replace(html, "\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        html.into()
+    };
     let s = input.as_ref();
     let b = s.as_bytes();
     let mut tree = Tree { stack: Vec::new(), root: Vec::new() };
@@ -133,7 +137,11 @@ fn past_gt(b: &[u8], from: usize) -> usize {
 
 /// A name or attribute value as text: NUL becomes U+FFFD.
 fn clean(s: &str) -> String {
-    if s.contains('\0') { s.replace('\0', "\u{fffd}") } else { s.to_string() }
+    if s.contains('\0') {
+        s.replace('\0', "\u{fffd}")
+    } else {
+        s.to_string()
+    }
 }
 
 /// Reads a tag whose name starts at `i` (just after `<` or `</`). Returns the tag and the
@@ -204,7 +212,6 @@ impl Tree {
         self.stack.last().is_some_and(|o| o.foreign)
     }
 
-
     fn children(&mut self) -> &mut Vec<Untrusted> {
         match self.stack.last_mut() {
             Some(open) => &mut open.children,
@@ -243,7 +250,11 @@ impl Tree {
             t = Cow::Owned(t.replace('\0', ""));
         }
         // Before any content the parser is not in the body yet and skips white space.
-        let t = if self.stack.is_empty() && self.root.is_empty() { t.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8)) } else { &t };
+        let t = if self.stack.is_empty() && self.root.is_empty() {
+            t.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8))
+        } else {
+            &t
+        };
         if t.is_empty() {
             return;
         }
@@ -343,7 +354,11 @@ impl Tree {
             if !text.is_empty() {
                 element.children.push(Untrusted::Text(text.to_string()));
             }
-            self.children().push(Untrusted::Element { tag: element.tag, attrs: element.attrs, children: element.children });
+            self.children().push(Untrusted::Element {
+                tag: element.tag,
+                attrs: element.attrs,
+                children: element.children,
+            });
             return end;
         }
         if listed(VOID, name) || (foreign && tag.self_closing) {
@@ -427,20 +442,32 @@ mod tests {
     fn unclosed_and_stray_tags() {
         assert_eq!(parse("<p>a<em>b"), [e("p", &[], vec![t("a"), e("em", &[], vec![t("b")])])]);
         // A block closes an open paragraph; a list item closes the one before it.
-        assert_eq!(parse("<p>a<p>b<ul><li>c<li>d</ul>"), [
-            e("p", &[], vec![t("a")]),
-            e("p", &[], vec![t("b")]),
-            e("ul", &[], vec![e("li", &[], vec![t("c")]), e("li", &[], vec![t("d")])]),
-        ]);
+        assert_eq!(
+            parse("<p>a<p>b<ul><li>c<li>d</ul>"),
+            [
+                e("p", &[], vec![t("a")]),
+                e("p", &[], vec![t("b")]),
+                e("ul", &[], vec![e("li", &[], vec![t("c")]), e("li", &[], vec![t("d")])]),
+            ]
+        );
         // Nested lists keep their items; a link closes an open link.
-        assert_eq!(parse("<ul><li>a<ul><li>b</ul></ul>"), [e("ul", &[], vec![e("li", &[], vec![t("a"), e("ul", &[], vec![e("li", &[], vec![t("b")])])])])]);
-        assert_eq!(parse("<a href=1>x<a href=2>y"), [e("a", &[("href", "1")], vec![t("x")]), e("a", &[("href", "2")], vec![t("y")])]);
+        assert_eq!(
+            parse("<ul><li>a<ul><li>b</ul></ul>"),
+            [e("ul", &[], vec![e("li", &[], vec![t("a"), e("ul", &[], vec![e("li", &[], vec![t("b")])])])])]
+        );
+        assert_eq!(
+            parse("<a href=1>x<a href=2>y"),
+            [e("a", &[("href", "1")], vec![t("x")]), e("a", &[("href", "2")], vec![t("y")])]
+        );
         // An end tag with nothing to close is ignored; one closes what was opened inside it.
         assert_eq!(parse("a</em></p><b><i>c</b>d"), [t("a"), e("b", &[], vec![e("i", &[], vec![t("c")])]), t("d")]);
         assert_eq!(parse("<html><head></head><body>x</body></html>"), [t("x")]);
         assert_eq!(parse("a</br>b"), [t("a"), e("br", &[], vec![]), t("b")]);
         // Void elements take no children, even written as a pair.
-        assert_eq!(parse("<img src=x>a</img><br/>b"), [e("img", &[("src", "x")], vec![]), t("a"), e("br", &[], vec![]), t("b")]);
+        assert_eq!(
+            parse("<img src=x>a</img><br/>b"),
+            [e("img", &[("src", "x")], vec![]), t("a"), e("br", &[], vec![]), t("b")]
+        );
         // Input that ends inside a tag drops the tag.
         assert_eq!(parse("a<b"), [t("a")]);
         assert_eq!(parse("a<p title=\"x>"), [t("a")]);
@@ -459,29 +486,46 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(parse("&amp;&lt;&gt;&quot;&#39;&#x27;&apos;&nbsp;&copy;&mdash;&hellip;&#233;&#128512;&#0;"), [t("&<>\"'''\u{a0}©—…é😀\u{fffd}")]);
+        assert_eq!(
+            parse("&amp;&lt;&gt;&quot;&#39;&#x27;&apos;&nbsp;&copy;&mdash;&hellip;&#233;&#128512;&#0;"),
+            [t("&<>\"'''\u{a0}©—…é😀\u{fffd}")]
+        );
         assert_eq!(parse("&bogus; &amp &#xZZ; AT&T"), [t("&bogus; &amp &#xZZ; AT&T")]);
-        assert_eq!(parse("<a href=\"https://x.example/?a=1&amp;b=2\" title='&lt;'>"), [e("a", &[("href", "https://x.example/?a=1&b=2"), ("title", "<")], vec![])]);
+        assert_eq!(
+            parse("<a href=\"https://x.example/?a=1&amp;b=2\" title='&lt;'>"),
+            [e("a", &[("href", "https://x.example/?a=1&b=2"), ("title", "<")], vec![])]
+        );
     }
 
     #[test]
     fn comments_doctype_and_cdata_vanish() {
         assert_eq!(parse("a<!-- <script>x</script> -->b<!---->c<!-->d<!--->e<!-- x --!>f"), [t("abcdef")]);
         assert_eq!(parse("a<!-- never closed <p>b"), [t("a")]);
-        assert_eq!(parse("<!DOCTYPE html>a<?xml x?>b<![CDATA[<p>c]]>d"), [t("abc]]>d")], "CDATA outside SVG is a bogus comment up to the first >");
+        assert_eq!(
+            parse("<!DOCTYPE html>a<?xml x?>b<![CDATA[<p>c]]>d"),
+            [t("abc]]>d")],
+            "CDATA outside SVG is a bogus comment up to the first >"
+        );
         assert_eq!(parse("<svg><![CDATA[<p>x]]></svg>"), [e("svg", &[], vec![t("<p>x")])]);
     }
 
     #[test]
     fn attributes_in_every_spelling() {
         let tag = "<a HREF=https://a.example/x?y=1 title = 'single \"q\"' data-x=\"double 'q'\" hidden =v2 bare href=second/>";
-        assert_eq!(parse(tag), [e("a", &[
-            ("href", "https://a.example/x?y=1"),
-            ("title", "single \"q\""),
-            ("data-x", "double 'q'"),
-            ("hidden", "v2"),
-            ("bare", ""),
-        ], vec![])]);
+        assert_eq!(
+            parse(tag),
+            [e(
+                "a",
+                &[
+                    ("href", "https://a.example/x?y=1"),
+                    ("title", "single \"q\""),
+                    ("data-x", "double 'q'"),
+                    ("hidden", "v2"),
+                    ("bare", ""),
+                ],
+                vec![]
+            )]
+        );
         assert_eq!(parse("<p =x a=>b"), [e("p", &[("=x", ""), ("a", "")], vec![t("b")])]);
         assert_eq!(parse("<p a=1/b>c"), [e("p", &[("a", "1/b")], vec![t("c")])]);
         assert_eq!(parse("<p\nclass\n=\nx\n>c"), [e("p", &[("class", "x")], vec![t("c")])]);
@@ -492,25 +536,47 @@ mod tests {
 
     #[test]
     fn raw_text_is_never_markup() {
-        assert_eq!(parse("<script>if (a</b) x = '<p>';</script>after"), [e("script", &[], vec![t("if (a</b) x = '<p>';")]), t("after")]);
+        assert_eq!(
+            parse("<script>if (a</b) x = '<p>';</script>after"),
+            [e("script", &[], vec![t("if (a</b) x = '<p>';")]), t("after")]
+        );
         assert_eq!(parse("<STYLE type=x>p{}</style >a"), [e("style", &[("type", "x")], vec![t("p{}")]), t("a")]);
         assert_eq!(parse("<script>never closed <p>x"), [e("script", &[], vec![t("never closed <p>x")])]);
         assert_eq!(parse("<script></scripty></script>a"), [e("script", &[], vec![t("</scripty>")]), t("a")]);
-        assert_eq!(parse("<textarea></textarea><img src=x onerror=y></textarea>"), [e("textarea", &[], vec![]), e("img", &[("src", "x"), ("onerror", "y")], vec![])]);
-        assert_eq!(parse("<iframe srcdoc=x><p>a</p></iframe>b"), [e("iframe", &[("srcdoc", "x")], vec![t("<p>a</p>")]), t("b")]);
+        assert_eq!(
+            parse("<textarea></textarea><img src=x onerror=y></textarea>"),
+            [e("textarea", &[], vec![]), e("img", &[("src", "x"), ("onerror", "y")], vec![])]
+        );
+        assert_eq!(
+            parse("<iframe srcdoc=x><p>a</p></iframe>b"),
+            [e("iframe", &[("srcdoc", "x")], vec![t("<p>a</p>")]), t("b")]
+        );
         assert_eq!(parse("a<plaintext></plaintext><p>"), [t("a"), e("plaintext", &[], vec![t("</plaintext><p>")])]);
         // noscript is markup when scripting is off, as in the browser's inert parse.
-        assert_eq!(parse("<noscript><p title=\"</noscript><img>\">x</noscript>"), [e("noscript", &[], vec![e("p", &[("title", "</noscript><img>")], vec![t("x")])])]);
+        assert_eq!(
+            parse("<noscript><p title=\"</noscript><img>\">x</noscript>"),
+            [e("noscript", &[], vec![e("p", &[("title", "</noscript><img>")], vec![t("x")])])]
+        );
     }
 
     #[test]
     fn svg_and_math() {
         // Self-closing tags, no raw text, and everything stays inside until `</svg>`.
-        assert_eq!(parse("<svg><circle r=\"1\"/><style><b>x</b></style></svg>y"), [
-            e("svg", &[], vec![e("circle", &[("r", "1")], vec![]), e("style", &[], vec![e("b", &[], vec![t("x")])])]),
-            t("y"),
-        ]);
-        assert_eq!(parse("<math><mi><p>x</p></mi></math>"), [e("math", &[], vec![e("mi", &[], vec![e("p", &[], vec![t("x")])])])]);
+        assert_eq!(
+            parse("<svg><circle r=\"1\"/><style><b>x</b></style></svg>y"),
+            [
+                e(
+                    "svg",
+                    &[],
+                    vec![e("circle", &[("r", "1")], vec![]), e("style", &[], vec![e("b", &[], vec![t("x")])])]
+                ),
+                t("y"),
+            ]
+        );
+        assert_eq!(
+            parse("<math><mi><p>x</p></mi></math>"),
+            [e("math", &[], vec![e("mi", &[], vec![e("p", &[], vec![t("x")])])])]
+        );
     }
 
     #[test]

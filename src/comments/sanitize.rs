@@ -551,7 +551,8 @@ mod tests {
     fn xss_vectors_through_the_parser_leave_only_allowlisted_markup() {
         let fixture = crate::json::parse(include_str!("../../tests/fixtures/xss-vectors.json")).unwrap();
         let crate::json::Value::Object(groups) = fixture.get("groups").unwrap() else { panic!("groups") };
-        let vectors: Vec<&str> = groups.iter().flat_map(|(_, list)| list.as_array().unwrap()).filter_map(|v| v.as_str()).collect();
+        let vectors: Vec<&str> =
+            groups.iter().flat_map(|(_, list)| list.as_array().unwrap()).filter_map(|v| v.as_str()).collect();
         assert!(vectors.len() > 50);
         for v in vectors {
             // As written, inside a paragraph, and after text, as a server might wrap it.
@@ -566,7 +567,12 @@ mod tests {
                     for (name, value) in &e.attrs {
                         assert!(matches!(*name, "href" | "rel"), "{html:?}: {name}");
                         if *name == "href" {
-                            assert!(value.starts_with("https://") || value.starts_with("http://") || value.starts_with("mailto:"), "{html:?}: {value}");
+                            assert!(
+                                value.starts_with("https://")
+                                    || value.starts_with("http://")
+                                    || value.starts_with("mailto:"),
+                                "{html:?}: {value}"
+                            );
                         }
                     }
                 }
@@ -586,7 +592,10 @@ mod tests {
         assert_eq!(decode_entities("&amp;lt;"), "&lt;");
         assert_eq!(decode_entities("a & b; c"), "a & b; c");
         assert_eq!(decode_entities("&#99999999999;é"), "&#99999999999;é");
-        assert_eq!(decode_entities("&nbsp;&copy;&reg;&trade;&euro;&ndash;&mdash;&hellip;&lsquo;&rsquo;&ldquo;&rdquo;"), "\u{a0}©®™€–—…‘’“”");
+        assert_eq!(
+            decode_entities("&nbsp;&copy;&reg;&trade;&euro;&ndash;&mdash;&hellip;&lsquo;&rsquo;&ldquo;&rdquo;"),
+            "\u{a0}©®™€–—…‘’“”"
+        );
         assert_eq!(decode_entities("&NBSP; &Nbsp; &nbsp &eacute; &notin;"), "&NBSP; &Nbsp; &nbsp &eacute; &notin;");
     }
 }

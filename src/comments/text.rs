@@ -268,7 +268,8 @@ pub const EN: CommentsText = CommentsText {
     confirm_delete: "Really delete?",
     edit_label: "Edit your comment",
     retrying: "Trying again\u{2026}",
-    sent_unconfirmed: "Your comment was sent, but the server's answer could not be read. It should appear when the comments reload.",
+    sent_unconfirmed:
+        "Your comment was sent, but the server's answer could not be read. It should appear when the comments reload.",
     draft_kept: "Your comment is kept here; post it again when you are ready.",
     just_now: "just now",
     minutes_ago: Plural::one_other(PluralRule::En, "1 minute ago", "{n} minutes ago"),
@@ -280,14 +281,26 @@ pub const EN: CommentsText = CommentsText {
     err_network: "The comment server did not answer. Check your connection and try again.",
     err_server: "The comment server ran into a problem. Please try again in a moment.",
     err_rate_limited: "Too many comments in a short time.",
-    err_wait: Plural::one_other(PluralRule::En, "Please wait 1 second and try again.", "Please wait {n} seconds and try again."),
+    err_wait: Plural::one_other(
+        PluralRule::En,
+        "Please wait 1 second and try again.",
+        "Please wait {n} seconds and try again.",
+    ),
     err_wait_unknown: "Please wait a little and try again.",
     err_rejected: "The comment was not accepted",
     err_bad_response: "The comment server sent an answer that could not be read. Please try again later.",
     err_too_large: "This comment is too long to post. Please shorten it.",
     val_text_required: "Please write a comment.",
-    val_text_short: Plural::one_other(PluralRule::En, "Comments need at least 1 character.", "Comments need at least {n} characters."),
-    val_text_long: Plural::one_other(PluralRule::En, "Please keep the comment to 1 character.", "Please keep the comment to {n} characters or fewer."),
+    val_text_short: Plural::one_other(
+        PluralRule::En,
+        "Comments need at least 1 character.",
+        "Comments need at least {n} characters.",
+    ),
+    val_text_long: Plural::one_other(
+        PluralRule::En,
+        "Please keep the comment to 1 character.",
+        "Please keep the comment to {n} characters or fewer.",
+    ),
     val_name_required: "Please enter your name.",
     val_email_required: "Please enter your email address.",
     val_email_invalid: "Please enter a valid email address, like name@example.com.",
@@ -315,7 +328,10 @@ mod tests {
     #[test]
     fn missing_forms_fall_back_to_other() {
         let p = Plural { two: Some("two of them"), ..Plural::one_other(PluralRule::He, "just one", "{n} of them") };
-        assert_eq!((p.with(1), p.with(2), p.with(3), p.with(0)), ("just one".into(), "two of them".into(), "3 of them".into(), "0 of them".into()));
+        assert_eq!(
+            (p.with(1), p.with(2), p.with(3), p.with(0)),
+            ("just one".into(), "two of them".into(), "3 of them".into(), "0 of them".into())
+        );
         let ja = Plural::new(PluralRule::Ja, "{n}件");
         assert_eq!((ja.with(1), ja.form_for(PluralCategory::One)), ("1件".to_string(), None));
         // A Russian phrase missing its `many` form uses `other` there, and only there.

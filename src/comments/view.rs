@@ -173,11 +173,12 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
             // The name is the visible text ("Like 3"), so speech input can say what it sees
             // and the name never goes stale when the count changes.
             actions.push(
-                action_button("like", &c.id)
-                    .attr("aria-pressed", "false")
-                    .text(t.like)
-                    .text(" ")
-                    .child(el("span").attr("class", "folio-like-count").attr("data-folio-likes", "").text(crate::date::signed(likes))),
+                action_button("like", &c.id).attr("aria-pressed", "false").text(t.like).text(" ").child(
+                    el("span")
+                        .attr("class", "folio-like-count")
+                        .attr("data-folio-likes", "")
+                        .text(crate::date::signed(likes)),
+                ),
             );
         }
     }
@@ -251,7 +252,9 @@ pub fn edit_form(id: &str, text: &str, t: &CommentsText) -> Element {
         .attr("class", "folio-edit-form")
         .attr("data-folio-edit", id)
         .child(el("label").attr("for", field_id.as_str()).text(t.edit_label))
-        .child(el("textarea").attr("id", field_id).attr("name", "text").attr("rows", "4").attr("required", "").text(text))
+        .child(
+            el("textarea").attr("id", field_id).attr("name", "text").attr("rows", "4").attr("required", "").text(text),
+        )
         .child(
             el("div")
                 .attr("class", "folio-form-actions")
@@ -388,7 +391,12 @@ mod tests {
         };
         let (nodes, html) = render(&page);
         assert!(html.contains("<time class=\"folio-comment-time\" datetime=\"2027-01-15T07:57:00Z\" title=\"2027-01-15 07:57 UTC\">3 minutes ago</time>"));
-        assert!(html.contains("aria-pressed=\"false\">Like <span class=\"folio-like-count\" data-folio-likes=\"\">2</span></button>"), "{html}");
+        assert!(
+            html.contains(
+                "aria-pressed=\"false\">Like <span class=\"folio-like-count\" data-folio-likes=\"\">2</span></button>"
+            ),
+            "{html}"
+        );
         assert!(html.contains("<p class=\"folio-comment-note\">Awaiting moderation</p>"));
         let actions_of = |id: &str| {
             let mut found = all(&nodes, &|e| e.get_attr("data-folio-comment-id") == Some(id) && e.tag == "button");

@@ -64,7 +64,11 @@ pub fn build(doc: &Document, node: &Node, in_svg: bool) -> Result<web_sys::Node,
         Node::Text(t) => Ok(doc.create_text_node(t).into()),
         Node::Element(e) => {
             let svg = in_svg || e.tag == "svg";
-            let element = if svg { doc.create_element_ns(Some(SVG_NS), e.tag)? } else { with_name(e.tag, |tag| doc.unchecked_ref::<Named>().create_element(tag))? };
+            let element = if svg {
+                doc.create_element_ns(Some(SVG_NS), e.tag)?
+            } else {
+                with_name(e.tag, |tag| doc.unchecked_ref::<Named>().create_element(tag))?
+            };
             for (name, value) in &e.attrs {
                 with_name(name, |name| element.unchecked_ref::<Named>().set_attribute(name, value))?;
             }

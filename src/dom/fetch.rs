@@ -30,7 +30,15 @@ extern "C" {
     /// `fetch` with a controller aborted after `timeout` ms or by `signal`: resolves to
     /// `[status, [name, value, ...], body]`, rejects when there is no HTTP answer.
     #[wasm_bindgen(js_name = request)]
-    fn js_request(method: &str, url: &str, headers: Vec<String>, body: Option<String>, credentials: bool, signal: Option<AbortSignal>, timeout: u32) -> Promise;
+    fn js_request(
+        method: &str,
+        url: &str,
+        headers: Vec<String>,
+        body: Option<String>,
+        credentials: bool,
+        signal: Option<AbortSignal>,
+        timeout: u32,
+    ) -> Promise;
     /// `[status, [name, value, ...], body]` of the promise `fetch()` returned.
     #[wasm_bindgen(js_name = settle)]
     fn js_settle(response: Promise) -> Promise;

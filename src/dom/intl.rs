@@ -36,7 +36,8 @@ fn with_comment_formats(tag: &str, f: &mut dyn FnMut(&CommentFormats)) {
             Some(formats) if formats.tag == tag => formats,
             _ => {
                 let locales = Array::of1(&JsValue::from_str(tag));
-                let absolute = Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "long"), ("timeStyle", "short")]));
+                let absolute =
+                    Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "long"), ("timeStyle", "short")]));
                 CommentFormats {
                     tag: tag.to_string(),
                     absolute: absolute.format().dyn_into().ok(),
@@ -106,7 +107,9 @@ pub fn localize_built_comment_times(root: &web_sys::Element, tag: &str) {
     with_comment_formats(tag, &mut |formats| {
         for i in 0..times.length() {
             let Some(e) = times.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-            let Some((title, text)) = e.get_attribute("datetime").and_then(|d| localized(formats, &d, now)) else { continue };
+            let Some((title, text)) = e.get_attribute("datetime").and_then(|d| localized(formats, &d, now)) else {
+                continue;
+            };
             if let Some(title) = title {
                 let _ = e.set_attribute("title", &title);
             }

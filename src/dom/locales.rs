@@ -36,7 +36,11 @@ pub fn prefetch(tag: &'static str) -> Option<Promise> {
         }
         let promise = future_to_promise(async move {
             if let Err(problem) = fetch_file(tag).await {
-                let text = String::from("Folio: the table for language \"") + tag + "\" could not be loaded (" + &problem + "); Folio's own words stay in English.";
+                let text = String::from("Folio: the table for language \"")
+                    + tag
+                    + "\" could not be loaded ("
+                    + &problem
+                    + "); Folio's own words stay in English.";
                 web_sys::console::warn_1(&JsValue::from_str(&text));
             }
             Ok(JsValue::UNDEFINED)

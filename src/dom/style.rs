@@ -54,7 +54,8 @@ pub fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
         }
         slot.clone()
     });
-    let adopted = js_sys::Reflect::get(root, &JsValue::from_str("adoptedStyleSheets")).ok().filter(js_sys::Array::is_array);
+    let adopted =
+        js_sys::Reflect::get(root, &JsValue::from_str("adoptedStyleSheets")).ok().filter(js_sys::Array::is_array);
     match (sheet, adopted) {
         (Some(sheet), Some(list)) => {
             let list: js_sys::Array = list.unchecked_into();

@@ -42,29 +42,116 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
             $(visit(concat!($section, ".", stringify!($p)), Slot::Plural($p));)*
         }};
     }
-    fields!("article", &mut locale.article, ArticleText {
-        text: [by, and, min_read, updated, about_author, tags, loading, err_options, err_syntax, err_invalid, err_fetch, date, months],
-        plural: [],
-    });
-    fields!("share", &mut locale.share, ShareText {
-        text: [nav_label, share_on, copy_link, link_copied, copy_failed, native_share, native_share_label, link_field_label],
-        plural: [],
-    });
-    fields!("comments", &mut locale.comments, CommentsText {
-        text: [
-            heading, loading, empty, sort_label, sort_oldest, sort_newest, sort_top, load_more, anonymous, reply, like,
-            edited, awaiting_moderation, deleted, retry, form_heading, reply_heading, text_label, name_label,
-            email_label, email_hint, website_label, optional, submit, posting, cancel, honeypot, posted, moderation,
-            edit, save, delete, confirm_delete, edit_label, retrying, sent_unconfirmed, draft_kept, just_now,
-            yesterday, err_network, err_server, err_rate_limited, err_wait_unknown, err_rejected, err_bad_response,
-            err_too_large, val_text_required, val_name_required, val_email_required, val_email_invalid,
-            val_website_invalid,
-        ],
-        plural: [
-            more_replies, likes, minutes_ago, hours_ago, days_ago, months_ago, years_ago, err_wait, val_text_short,
-            val_text_long,
-        ],
-    });
+    fields!(
+        "article",
+        &mut locale.article,
+        ArticleText {
+            text: [
+                by,
+                and,
+                min_read,
+                updated,
+                about_author,
+                tags,
+                loading,
+                err_options,
+                err_syntax,
+                err_invalid,
+                err_fetch,
+                date,
+                months
+            ],
+            plural: [],
+        }
+    );
+    fields!(
+        "share",
+        &mut locale.share,
+        ShareText {
+            text: [
+                nav_label,
+                share_on,
+                copy_link,
+                link_copied,
+                copy_failed,
+                native_share,
+                native_share_label,
+                link_field_label
+            ],
+            plural: [],
+        }
+    );
+    fields!(
+        "comments",
+        &mut locale.comments,
+        CommentsText {
+            text: [
+                heading,
+                loading,
+                empty,
+                sort_label,
+                sort_oldest,
+                sort_newest,
+                sort_top,
+                load_more,
+                anonymous,
+                reply,
+                like,
+                edited,
+                awaiting_moderation,
+                deleted,
+                retry,
+                form_heading,
+                reply_heading,
+                text_label,
+                name_label,
+                email_label,
+                email_hint,
+                website_label,
+                optional,
+                submit,
+                posting,
+                cancel,
+                honeypot,
+                posted,
+                moderation,
+                edit,
+                save,
+                delete,
+                confirm_delete,
+                edit_label,
+                retrying,
+                sent_unconfirmed,
+                draft_kept,
+                just_now,
+                yesterday,
+                err_network,
+                err_server,
+                err_rate_limited,
+                err_wait_unknown,
+                err_rejected,
+                err_bad_response,
+                err_too_large,
+                val_text_required,
+                val_name_required,
+                val_email_required,
+                val_email_invalid,
+                val_website_invalid,
+            ],
+            plural: [
+                more_replies,
+                likes,
+                minutes_ago,
+                hours_ago,
+                days_ago,
+                months_ago,
+                years_ago,
+                err_wait,
+                val_text_short,
+                val_text_long,
+            ],
+        }
+    );
 }
 
 /// The forms of a counted phrase with their CLDR category names, `other` last.

@@ -123,7 +123,11 @@ fn every_plural_has_its_languages_forms_and_keeps_n() {
                         let ok = counts.is_empty()
                             || category == PluralCategory::Zero
                             || (category == PluralCategory::Many && counts.iter().all(|&n| n >= 1_000_000));
-                        assert!(ok, "{}", at(&format!("no {category:?} form, needed for {:?}...", &counts[..counts.len().min(3)])));
+                        assert!(
+                            ok,
+                            "{}",
+                            at(&format!("no {category:?} form, needed for {:?}...", &counts[..counts.len().min(3)]))
+                        );
                     }
                 }
             }
@@ -179,8 +183,14 @@ fn counted_phrases_read_right() {
     assert_eq!(
         ru,
         [
-            "1 минуту назад", "2 минуты назад", "5 минут назад", "11 минут назад",
-            "21 минуту назад", "22 минуты назад", "25 минут назад", "111 минут назад",
+            "1 минуту назад",
+            "2 минуты назад",
+            "5 минут назад",
+            "11 минут назад",
+            "21 минуту назад",
+            "22 минуты назад",
+            "25 минут назад",
+            "111 минут назад",
         ]
     );
     assert_eq!(c("uk").days_ago.with(3), "3 дні тому");
@@ -276,7 +286,10 @@ fn locale_files_from_elsewhere_are_refused() {
     assert_eq!(file::read(&other_version), Err(FileError::Version("0.0.0-other".into())));
     assert_eq!(file::read(&de.replace("\"de\"", "\"xx\"")), Err(FileError::Language("xx".into())));
     assert_eq!(file::read(&de.replace("\"article.by\": \"Von\",", "")), Err(FileError::Member("article.by")));
-    assert_eq!(file::read(&de.replace("\"article.by\": \"Von\"", "\"article.by\": 7")), Err(FileError::Member("article.by")));
+    assert_eq!(
+        file::read(&de.replace("\"article.by\": \"Von\"", "\"article.by\": 7")),
+        Err(FileError::Member("article.by"))
+    );
     assert_eq!(file::read(&de.replace("\"ltr\"", "\"up\"")), Err(FileError::Member("dir")));
     let no_other = de.replace("\"other\": \"{n} Likes\"", "\"x\": 1");
     assert_eq!(file::read(&no_other), Err(FileError::Member("comments.likes")));

@@ -226,7 +226,6 @@ fn feed(hash: &mut u64, bytes: &[u8], end: u8) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

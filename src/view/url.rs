@@ -31,11 +31,8 @@ pub const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
 /// assert_eq!(safe_url("/relative?q=1"), Some("/relative?q=1".into()));
 /// ```
 pub fn safe_url(raw: &str) -> Option<String> {
-    let cleaned: String = raw
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|&c| c != '\t' && c != '\n' && c != '\r')
-        .collect();
+    let cleaned: String =
+        raw.trim_matches(|c: char| c <= ' ').chars().filter(|&c| c != '\t' && c != '\n' && c != '\r').collect();
     match scheme(&cleaned) {
         None => Some(cleaned),
         Some(s) if ALLOWED_SCHEMES.iter().any(|a| a.eq_ignore_ascii_case(s)) => Some(cleaned),
@@ -75,7 +72,16 @@ mod tests {
 
     #[test]
     fn allows_web_and_mail_links() {
-        for ok in ["http://a.example", "HTTPS://A.EXAMPLE/x?y#z", "mailto:a@b.example", "/x", "x.html", "#top", "?q", "//cdn.example/x"] {
+        for ok in [
+            "http://a.example",
+            "HTTPS://A.EXAMPLE/x?y#z",
+            "mailto:a@b.example",
+            "/x",
+            "x.html",
+            "#top",
+            "?q",
+            "//cdn.example/x",
+        ] {
             assert!(safe_url(ok).is_some(), "{ok}");
         }
     }

@@ -14,10 +14,10 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTex
 use crate::comments::config::{BackendKind, CommentsConfig, HttpServer};
 use crate::comments::draft::{storage_key, Draft};
 use crate::comments::embedded::{self, Embedded};
+use crate::comments::form::{counter_text, form, validate, FormState, FORM_ID};
 use crate::comments::model::strip_likes;
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
-use crate::comments::form::{counter_text, form, validate, FormState, FORM_ID};
 use crate::comments::{
     contract, isso, sanitize, view, Backend, Comment, CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse,
     NewComment, Page, Posted, Sort, ThreadRef,
@@ -98,7 +98,8 @@ impl CommentSection {
         let server = server_for(config, callbacks)?;
         let thread = ThreadRef::new(thread);
         let draft = storage::get(&storage_key(&thread.uri)).and_then(|s| Draft::from_json(&s)).unwrap_or_default();
-        let own = storage::get(&own::storage_key(&thread.uri)).map(|s| own::from_json(&s, State::now())).unwrap_or_default();
+        let own =
+            storage::get(&own::storage_key(&thread.uri)).map(|s| own::from_json(&s, State::now())).unwrap_or_default();
         let state = Rc::new(RefCell::new(State {
             host: host.clone(),
             section: section.clone(),
@@ -130,7 +131,8 @@ impl CommentSection {
             load(Rc::downgrade(&state), false);
         } else {
             let weak = Rc::downgrade(&state);
-            let observer = NearViewport::new(&section, NEAR_MARGIN, move || load(weak.clone(), false)).map_err(|_| "IntersectionObserver is not available.".to_string())?;
+            let observer = NearViewport::new(&section, NEAR_MARGIN, move || load(weak.clone(), false))
+                .map_err(|_| "IntersectionObserver is not available.".to_string())?;
             state.borrow_mut().observer = Some(observer);
         }
         Ok(CommentSection { state, _listeners: listeners })
@@ -149,7 +151,9 @@ fn server_for(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Result<S
     let endpoint = || config.endpoint.clone().unwrap_or_default();
     Ok(match (config.backend, callbacks, config.http_server()) {
         (BackendKind::Callbacks, Some(cb), _) => Server::Callbacks(cb),
-        (BackendKind::Callbacks, None, _) => return Err("options.comments.list must be a function for the callbacks backend.".into()),
+        (BackendKind::Callbacks, None, _) => {
+            return Err("options.comments.list must be a function for the callbacks backend.".into())
+        }
         (kind, _, Some(HttpServer::Isso(b))) => Server::Http(Box::new(b), kind, endpoint()),
         (kind, _, Some(HttpServer::Json(b))) => Server::Http(Box::new(b), kind, endpoint()),
         (_, _, None) => return Err("options.comments.endpoint is required.".into()),
@@ -184,7 +188,11 @@ pub fn prefetch(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Option
 
 /// [`prefetch`], taking over `early` (the request the split core already sent) when it is
 /// the first page's.
-pub fn prefetch_taking(config: &CommentsConfig, callbacks: Option<Callbacks>, early: Option<EarlyList>) -> Option<Prefetch> {
+pub fn prefetch_taking(
+    config: &CommentsConfig,
+    callbacks: Option<Callbacks>,
+    early: Option<EarlyList>,
+) -> Option<Prefetch> {
     let thread = config.thread.clone().filter(|_| config.eager)?;
     let server = server_for(config, callbacks).ok()?;
     let result = Rc::new(RefCell::new(None));
@@ -226,7 +234,11 @@ impl State {
     /// The list region's content for the comments held, times seen from `now`.
     fn list_nodes(&mut self, now: f64) -> Vec<Node> {
         // The page holds the comments while they are rendered (no copy), then gives them back.
-        let page = Page { total: self.total.unwrap_or(0), comments: std::mem::take(&mut self.comments), next: self.next.clone() };
+        let page = Page {
+            total: self.total.unwrap_or(0),
+            comments: std::mem::take(&mut self.comments),
+            next: self.next.clone(),
+        };
         let nodes = view::list(&page, now, self.sort, self.text, &sanitize::comment_body);
         self.comments = page.comments;
         nodes
@@ -251,7 +263,9 @@ impl State {
         for mine in self.own.iter().filter(|c| c.editable(now)) {
             let Some(article) = self.comment_article(&mine.id) else { continue };
             let Ok(Some(actions)) = article.query_selector(".folio-comment-actions") else { continue };
-            if let Ok(frag) = dom::document().and_then(|d| build::fragment(&d, &view::owner_actions(&mine.id, self.text))) {
+            if let Ok(frag) =
+                dom::document().and_then(|d| build::fragment(&d, &view::owner_actions(&mine.id, self.text)))
+            {
                 let _ = actions.append_child(&frag);
             }
         }
@@ -411,9 +425,16 @@ fn css_ident(id: &str) -> String {
 
 async fn send(request: &HttpRequest) -> Result<HttpResponse, CommentsError> {
     let headers: Vec<(&str, String)> = request.headers.iter().map(|(k, v)| (*k, v.clone())).collect();
-    let response = fetch::fetch(request.method.as_str(), &request.url, &headers, request.body.as_deref(), request.credentials, None)
-        .await
-        .map_err(|_| CommentsError::Network)?;
+    let response = fetch::fetch(
+        request.method.as_str(),
+        &request.url,
+        &headers,
+        request.body.as_deref(),
+        request.credentials,
+        None,
+    )
+    .await
+    .map_err(|_| CommentsError::Network)?;
     Ok(http_response(response))
 }
 
@@ -433,9 +454,12 @@ async fn call(f: &js_sys::Function, arg: &JsValue, ok_status: u16) -> Result<Htt
         }
         Err(error) => {
             let status = js_sys::Reflect::get(&error, &"status".into()).ok().and_then(|s| s.as_f64());
-            let message = js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+            let message =
+                js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
             match status {
-                Some(s) if (400.0..600.0).contains(&s) => Err(CommentsError::from_response(&HttpResponse::new(s as u16, ""), message)),
+                Some(s) if (400.0..600.0).contains(&s) => {
+                    Err(CommentsError::from_response(&HttpResponse::new(s as u16, ""), message))
+                }
                 _ => Err(CommentsError::Network),
             }
         }
@@ -443,17 +467,29 @@ async fn call(f: &js_sys::Function, arg: &JsValue, ok_status: u16) -> Result<Htt
 }
 
 fn callback_args(pairs: &[(&str, Option<&str>)]) -> JsValue {
-    let values: Vec<(&str, JsValue)> = pairs.iter().map(|(k, v)| (*k, v.map_or(JsValue::NULL, JsValue::from_str))).collect();
+    let values: Vec<(&str, JsValue)> =
+        pairs.iter().map(|(k, v)| (*k, v.map_or(JsValue::NULL, JsValue::from_str))).collect();
     let refs: Vec<(&str, &JsValue)> = values.iter().map(|(k, v)| (*k, v)).collect();
     dom::object(&refs)
 }
 
-async fn fetch_page(server: &Server, thread: &ThreadRef, sort: Sort, cursor: Option<&Cursor>) -> Result<Page, CommentsError> {
+async fn fetch_page(
+    server: &Server,
+    thread: &ThreadRef,
+    sort: Sort,
+    cursor: Option<&Cursor>,
+) -> Result<Page, CommentsError> {
     match server {
-        Server::Http(backend, kind, _) => http_page(backend.as_ref(), *kind, cursor, &send(&backend.list_request(thread, sort, cursor)).await?),
+        Server::Http(backend, kind, _) => {
+            http_page(backend.as_ref(), *kind, cursor, &send(&backend.list_request(thread, sort, cursor)).await?)
+        }
         Server::Callbacks(cb) => {
             let token = cursor.map(Cursor::to_param);
-            let arg = callback_args(&[("thread", Some(&thread.uri)), ("sort", Some(sort.as_str())), ("cursor", token.as_deref())]);
+            let arg = callback_args(&[
+                ("thread", Some(&thread.uri)),
+                ("sort", Some(sort.as_str())),
+                ("cursor", token.as_deref()),
+            ]);
             let mut page = contract::parse_list(&call(&cb.list, &arg, 200).await?)?;
             strip_likes(&mut page.comments);
             Ok(page)
@@ -462,7 +498,12 @@ async fn fetch_page(server: &Server, thread: &ThreadRef, sort: Sort, cursor: Opt
 }
 
 /// Reads an HTTP backend's list answer.
-fn http_page(backend: &dyn Backend, kind: BackendKind, cursor: Option<&Cursor>, response: &HttpResponse) -> Result<Page, CommentsError> {
+fn http_page(
+    backend: &dyn Backend,
+    kind: BackendKind,
+    cursor: Option<&Cursor>,
+    response: &HttpResponse,
+) -> Result<Page, CommentsError> {
     let mut page = backend.parse_list(cursor, response)?;
     if kind != BackendKind::Isso {
         strip_likes(&mut page.comments); // only Isso has a like endpoint
@@ -474,7 +515,9 @@ fn http_page(backend: &dyn Backend, kind: BackendKind, cursor: Option<&Cursor>, 
 /// page the section would ask for.
 fn early_answer(server: &Server, thread: &ThreadRef, sort: Sort, early: Option<EarlyList>) -> Option<js_sys::Promise> {
     match (server, early) {
-        (Server::Http(backend, ..), Some(early)) if backend.list_request(thread, sort, None).url == early.url => Some(early.response),
+        (Server::Http(backend, ..), Some(early)) if backend.list_request(thread, sort, None).url == early.url => {
+            Some(early.response)
+        }
         _ => None,
     }
 }
@@ -491,11 +534,17 @@ enum PostOutcome {
 }
 
 async fn send_post(server: &Server, comment: &NewComment) -> PostOutcome {
-    let (response, parse): (Result<HttpResponse, CommentsError>, &dyn Fn(&HttpResponse) -> Result<Posted, CommentsError>) = match server {
+    let (response, parse): (
+        Result<HttpResponse, CommentsError>,
+        &dyn Fn(&HttpResponse) -> Result<Posted, CommentsError>,
+    ) = match server {
         Server::Http(backend, ..) => (send(&backend.post_request(comment)).await, &|r| backend.parse_post(r)),
         Server::Callbacks(cb) => {
             let Some(post) = &cb.post else {
-                return PostOutcome::Failed(CommentsError::Rejected { status: 405, message: "This site does not accept comments.".into() });
+                return PostOutcome::Failed(CommentsError::Rejected {
+                    status: 405,
+                    message: "This site does not accept comments.".into(),
+                });
             };
             let arg = callback_args(&[
                 ("thread", Some(&comment.uri)),
@@ -513,7 +562,9 @@ async fn send_post(server: &Server, comment: &NewComment) -> PostOutcome {
         Err(error) => PostOutcome::Failed(error),
         Ok(r) => match parse(&r) {
             Ok(posted) => PostOutcome::Accepted(posted),
-            Err(CommentsError::BadResponse { truncated, .. }) if r.is_success() && came_from_the_server(&r, truncated) => {
+            Err(CommentsError::BadResponse { truncated, .. })
+                if r.is_success() && came_from_the_server(&r, truncated) =>
+            {
                 PostOutcome::AcceptedUnreadable
             }
             Err(error) => PostOutcome::Failed(error),
@@ -609,7 +660,8 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     let Some(script) = s.section.query_selector(embedded::SELECTOR).ok().flatten() else { return false };
     script.remove();
     let attr = |name| script.get_attribute(name).unwrap_or_default();
-    let (format, thread, sort, fetched) = (attr("data-folio-page"), attr("data-folio-thread"), attr("data-folio-sort"), attr("data-folio-fetched"));
+    let (format, thread, sort, fetched) =
+        (attr("data-folio-page"), attr("data-folio-thread"), attr("data-folio-sort"), attr("data-folio-fetched"));
     let body = script.text_content().unwrap_or_default();
     let found = Embedded { format: &format, thread: &thread, sort: &sort, fetched: &fetched, body: &body };
     let likes = matches!(&*s.server, Server::Http(_, BackendKind::Isso, _));
@@ -638,7 +690,11 @@ impl State {
     fn announce_loaded(&self) {
         let count = self.comments.iter().map(Comment::tree_size).sum::<u32>();
         let total = JsValue::from(self.total.unwrap_or(0));
-        dom::dispatch(&self.host, "folio-comments-loaded", &dom::object(&[("count", &JsValue::from(count)), ("total", &total)]));
+        dom::dispatch(
+            &self.host,
+            "folio-comments-loaded",
+            &dom::object(&[("count", &JsValue::from(count)), ("total", &total)]),
+        );
     }
 }
 
@@ -683,7 +739,11 @@ fn submit(weak: Weak<RefCell<State>>) {
                 PostOutcome::Failed(error) => error,
             };
             let message = error.message_in(s.text);
-            let delay = if error.is_retryable() { backoff.delay_ms(attempt, js_sys::Math::random(), error.retry_after()) } else { None };
+            let delay = if error.is_retryable() {
+                backoff.delay_ms(attempt, js_sys::Math::random(), error.retry_after())
+            } else {
+                None
+            };
             match delay {
                 Some(ms) => {
                     let mut status = message;
@@ -716,7 +776,11 @@ impl State {
         self.draft.text.clear();
         self.draft.parent = None;
         self.save_draft();
-        self.form = FormState { rules: self.form.rules, status: Some(self.text.sent_unconfirmed.to_string()), ..FormState::default() };
+        self.form = FormState {
+            rules: self.form.rules,
+            status: Some(self.text.sent_unconfirmed.to_string()),
+            ..FormState::default()
+        };
         self.render_form(false);
     }
 
@@ -734,11 +798,18 @@ impl State {
         if !pending {
             self.total = Some(self.total.unwrap_or(0) + 1);
         }
-        self.draft = Draft { name: self.draft.name.clone(), email: self.draft.email.clone(), website: self.draft.website.clone(), ..Draft::default() };
+        self.draft = Draft {
+            name: self.draft.name.clone(),
+            email: self.draft.email.clone(),
+            website: self.draft.website.clone(),
+            ..Draft::default()
+        };
         self.save_draft();
         self.form = FormState {
             rules: self.form.rules,
-            status: Some(if pending { view::moderation_notice(self.text) } else { view::posted_notice(self.text) }.to_string()),
+            status: Some(
+                if pending { view::moderation_notice(self.text) } else { view::posted_notice(self.text) }.to_string(),
+            ),
             ..FormState::default()
         };
         self.render_list();
@@ -789,7 +860,9 @@ fn open_reply(weak: &Weak<RefCell<State>>, parent: Option<String>) {
     s.render_form(false);
     let target = match (&parent, was) {
         (Some(_), _) => s.section.query_selector("[data-folio-form] textarea").ok().flatten(),
-        (None, Some(id)) => s.comment_article(&id).and_then(|a| a.query_selector("[data-folio-action=\"reply\"]").ok().flatten()),
+        (None, Some(id)) => {
+            s.comment_article(&id).and_then(|a| a.query_selector("[data-folio-action=\"reply\"]").ok().flatten())
+        }
         (None, None) => None,
     };
     focus(target);
@@ -800,7 +873,9 @@ fn start_edit(weak: &Weak<RefCell<State>>, id: &str) {
     let Some(state) = weak.upgrade() else { return };
     let s = state.borrow();
     let Some(mine) = s.own.iter().find(|c| c.id == id) else { return };
-    let Some(body) = s.comment_article(id).and_then(|a| a.query_selector(".folio-comment-body").ok().flatten()) else { return };
+    let Some(body) = s.comment_article(id).and_then(|a| a.query_selector(".folio-comment-body").ok().flatten()) else {
+        return;
+    };
     let _ = build::replace_children(&body, &[view::edit_form(id, &mine.text, s.text).into()]);
     focus(body.query_selector("textarea").ok().flatten());
 }
@@ -845,7 +920,11 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
                 match article.query_selector(".folio-form-status").ok().flatten() {
                     Some(status) => status.set_text_content(Some(&message)),
                     None => {
-                        let note: Node = crate::view::el("p").attr("class", "folio-field-error").attr("role", "alert").text(message).into();
+                        let note: Node = crate::view::el("p")
+                            .attr("class", "folio-field-error")
+                            .attr("role", "alert")
+                            .text(message)
+                            .into();
                         if let Ok(frag) = dom::document().and_then(|d| build::fragment(&d, &[note])) {
                             let _ = article.append_child(&frag);
                         }
@@ -930,7 +1009,9 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
             if action != "sort" {
                 return;
             }
-            let Some(sort) = control.dyn_into::<HtmlSelectElement>().ok().and_then(|s| Sort::parse(&s.value())) else { return };
+            let Some(sort) = control.dyn_into::<HtmlSelectElement>().ok().and_then(|s| Sort::parse(&s.value())) else {
+                return;
+            };
             if let Some(state) = weak.upgrade() {
                 let mut s = state.borrow_mut();
                 s.sort = sort;
@@ -965,7 +1046,8 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
     };
     let on_submit = move |event: &web_sys::Event| {
         event.prevent_default();
-        let edit = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|f| f.get_attribute("data-folio-edit"));
+        let edit =
+            event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|f| f.get_attribute("data-folio-edit"));
         match edit {
             Some(id) => {
                 let form = event.target().and_then(|t| t.dyn_into::<Element>().ok());

@@ -73,7 +73,9 @@ pub fn prefetch(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Option
     let (list, post) = callback_values(callbacks.as_ref());
     // A plain GET the snippet can send as it is (the first page of Isso and the contract).
     let url = match config.thread.as_deref().and_then(|thread| config.first_page_request(thread)) {
-        Some(r) if r.method == Method::Get && r.body.is_none() && r.headers.is_empty() && !r.credentials => JsValue::from_str(&r.url),
+        Some(r) if r.method == Method::Get && r.body.is_none() && r.headers.is_empty() && !r.credentials => {
+            JsValue::from_str(&r.url)
+        }
         _ => JsValue::UNDEFINED,
     };
     let page = prefetch_comments(&config.to_json(), &list, &post, &url, fetch::TIMEOUT_MS);
@@ -102,7 +104,9 @@ enum LoadError {
 impl LoadError {
     fn text(&self) -> String {
         match self {
-            LoadError::Import(why) => String::from("the comments module (folio_comments.js) could not be loaded: ") + why,
+            LoadError::Import(why) => {
+                String::from("the comments module (folio_comments.js) could not be loaded: ") + why
+            }
             LoadError::NotAModule => "folio_comments.js is not Folio's comments module (no startComments).".into(),
             LoadError::Start(why) => why.clone(),
         }

@@ -64,7 +64,11 @@ impl Widget {
         let root = match host.shadow_root() {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
-                Error::Options(String::from("<") + &host.tag_name().to_ascii_lowercase() + "> cannot hold a shadow root; mount Folio on a <div>, <section> or <folio-article>.")
+                Error::Options(
+                    String::from("<")
+                        + &host.tag_name().to_ascii_lowercase()
+                        + "> cannot hold a shadow root; mount Folio on a <div>, <section> or <folio-article>.",
+                )
             })?,
         };
         let _ = dom::style::adopt(&root);
@@ -107,7 +111,6 @@ impl Widget {
     pub fn signal(&self) -> Option<AbortSignal> {
         self.abort.as_ref().map(AbortController::signal)
     }
-
 
     /// Whether the pre-rendered markup carries a first page of comments, which the comment
     /// section adopts when it is fresh (`comments::embedded`): no early list request then.
@@ -154,7 +157,8 @@ impl Widget {
         callbacks: Option<section::Callbacks>,
         prefetched: Option<section::Prefetch>,
     ) {
-        let warnings = parsed.warnings.iter().map(crate::article::Problem::text).chain(options.warnings.iter().cloned());
+        let warnings =
+            parsed.warnings.iter().map(crate::article::Problem::text).chain(options.warnings.iter().cloned());
         for w in warnings {
             web_sys::console::warn_1(&JsValue::from_str(&(String::from("Folio: ") + &w)));
         }
@@ -189,7 +193,10 @@ impl Widget {
         if old.comments != options.comments || callbacks.is_some() {
             self.comments = None;
             let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
-            let fresh = options.comments.as_ref().map(|c| compose::comments_placeholder(&parsed.article, c, self.locale.get()).into());
+            let fresh = options
+                .comments
+                .as_ref()
+                .map(|c| compose::comments_placeholder(&parsed.article, c, self.locale.get()).into());
             match (section, fresh) {
                 (Some(old_section), Some(node)) => {
                     if let Ok(new) = dom::document().and_then(|d| build::build(&d, &node, false)) {
@@ -242,11 +249,22 @@ impl Widget {
         let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
         let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
         let started = section.ok_or_else(|| "the comment section was not rendered".to_string()).and_then(|section| {
-            section::CommentSection::start(&self.host, section, config, thread, article.title.clone(), callbacks, self.locale.get(), prefetched)
+            section::CommentSection::start(
+                &self.host,
+                section,
+                config,
+                thread,
+                article.title.clone(),
+                callbacks,
+                self.locale.get(),
+                prefetched,
+            )
         });
         match started {
             Ok(c) => self.comments = Some(c),
-            Err(message) => web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: comments: ") + &message))),
+            Err(message) => {
+                web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: comments: ") + &message)))
+            }
         }
     }
 
@@ -267,10 +285,8 @@ impl Widget {
     pub fn show_error(&self, error: &Error) {
         self.show(vec![error.view(&self.locale.get().article).into()], None);
         self.set_state("error");
-        let detail = dom::object(&[
-            ("code", &JsValue::from_str(error.code())),
-            ("message", &JsValue::from_str(&error.text())),
-        ]);
+        let detail =
+            dom::object(&[("code", &JsValue::from_str(error.code())), ("message", &JsValue::from_str(&error.text()))]);
         dom::dispatch(&self.host, "folio-error", &detail);
     }
 }

@@ -25,7 +25,11 @@ use crate::share::ShareText;
 pub fn wire(root: &ShadowRoot, host: &Element, locale: Rc<Cell<&'static Locale>>) -> dom::Listener {
     let host = host.clone();
     dom::Listener::new(root, "click", move |event| {
-        let Some(control) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-folio-share]").ok().flatten()) else {
+        let Some(control) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-folio-share]").ok().flatten())
+        else {
             return;
         };
         let network = control.get_attribute("data-folio-share").unwrap_or_default();
@@ -77,8 +81,10 @@ fn call_method(target: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
 
 fn copy(bar: &Element, url: String, text: ShareText) {
     let bar = bar.clone();
-    let clipboard = dom::window().ok().and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).ok());
-    let write = clipboard.filter(|c| !c.is_undefined()).and_then(|c| call_method(&c, "writeText", &JsValue::from_str(&url)));
+    let clipboard =
+        dom::window().ok().and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).ok());
+    let write =
+        clipboard.filter(|c| !c.is_undefined()).and_then(|c| call_method(&c, "writeText", &JsValue::from_str(&url)));
     spawn_local(async move {
         let copied = match write.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
             Some(promise) => JsFuture::from(promise).await.is_ok(),
@@ -113,7 +119,9 @@ fn announce(bar: &Element, message: &str) {
 
 fn native_share(button: &Element) {
     let Ok(navigator) = dom::window().map(|w| w.navigator()) else { return };
-    if let Some(promise) = call_method(&navigator, "share", &share_data(button)).and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
+    if let Some(promise) =
+        call_method(&navigator, "share", &share_data(button)).and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    {
         // A cancel rejects with AbortError: that is the reader's choice, not a failure.
         spawn_local(async move {
             let _ = JsFuture::from(promise).await;
@@ -129,7 +137,9 @@ fn native_share(button: &Element) {
 fn popup(event: &Event, url: &str) {
     let Ok(window) = dom::window() else { return };
     let features = "popup,width=600,height=500";
-    let Ok(Some(opened)) = window.open_with_url_and_target_and_features("about:blank", "_blank", features) else { return };
+    let Ok(Some(opened)) = window.open_with_url_and_target_and_features("about:blank", "_blank", features) else {
+        return;
+    };
     let _ = js_sys::Reflect::set(&opened, &JsValue::from_str("opener"), &JsValue::NULL);
     if opened.location().replace(url).is_ok() {
         event.prevent_default();

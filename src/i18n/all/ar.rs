@@ -3,10 +3,10 @@
 //! plural for 3-10, the accusative singular for 11-99, the genitive singular for 100,
 //! 101, 102...; `zero` falls back to `other` except where Arabic says "no likes".
 
-use crate::i18n::plural::PluralRule;
-use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::share::ShareText;
 
 const fn p(one: &'static str, two: &'static str, few: &'static str, many: &'static str, other: &'static str) -> Plural {
@@ -51,13 +51,7 @@ pub static AR: Locale = Locale {
         sort_newest: "الأحدث أولًا",
         sort_top: "الأكثر إعجابًا",
         load_more: "تحميل المزيد من التعليقات",
-        more_replies: p(
-            "عرض ردّ آخر",
-            "عرض ردّين آخرين",
-            "عرض {n} ردود أخرى",
-            "عرض {n} ردًّا آخر",
-            "عرض {n} ردّ آخر",
-        ),
+        more_replies: p("عرض ردّ آخر", "عرض ردّين آخرين", "عرض {n} ردود أخرى", "عرض {n} ردًّا آخر", "عرض {n} ردّ آخر"),
         anonymous: "مجهول",
         reply: "ردّ",
         like: "أعجبني",

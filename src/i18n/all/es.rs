@@ -1,10 +1,10 @@
 //! Spanish. Informal address (tú), as most Spanish-language sites and apps write; neutral
 //! vocabulary for Spain and Latin America.
 
-use crate::i18n::plural::PluralRule;
-use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::share::ShareText;
 
 const fn p(one: &'static str, other: &'static str) -> Plural {

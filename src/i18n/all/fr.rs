@@ -1,10 +1,10 @@
 //! French. Formal address (vous); a narrow no-break space (U+202F) before `!`, `?` and `;`.
 //! French `one` covers 0 and 1, so those forms keep `{n}`.
 
-use crate::i18n::plural::PluralRule;
-use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::share::ShareText;
 
 const fn p(one: &'static str, other: &'static str) -> Plural {

@@ -2,10 +2,10 @@
 //! Israeli sites write). Counted phrases have `one` and `two` (the dual: "שעתיים",
 //! "יומיים") written as words, and `other` with the number.
 
-use crate::i18n::plural::PluralRule;
-use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::share::ShareText;
 
 const fn p(one: &'static str, two: &'static str, other: &'static str) -> Plural {

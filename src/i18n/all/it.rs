@@ -1,9 +1,9 @@
 //! Italian. Informal address (tu), as Italian sites and apps mostly write.
 
-use crate::i18n::plural::PluralRule;
-use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::share::ShareText;
 
 const fn p(one: &'static str, other: &'static str) -> Plural {

@@ -2,10 +2,10 @@
 //! 22-24...), `many` (0, 5-20, 25...) and `other` (fractions, the genitive singular:
 //! "1,5 минуты").
 
-use crate::i18n::plural::PluralRule;
-use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::share::ShareText;
 
 const fn p(one: &'static str, few: &'static str, many: &'static str, other: &'static str) -> Plural {

@@ -1,10 +1,10 @@
 //! Chinese, Simplified script (`zh-Hant` readers get it too until a Traditional table
 //! exists). Polite address (您). No plural forms: every counted phrase has only `other`.
 
-use crate::i18n::plural::PluralRule;
-use crate::i18n::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
+use crate::i18n::plural::PluralRule;
+use crate::i18n::{Direction, Locale};
 use crate::share::ShareText;
 
 const fn p(other: &'static str) -> Plural {
