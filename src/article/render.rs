@@ -3,7 +3,7 @@
 //! `<figcaption>`, the author bio after the body. Every region has a `part` name.
 
 use super::{format_date, parse_inline, Article, Author, Block, Image, Inline};
-use crate::date::push_number;
+use crate::i18n::plural::Plural;
 use crate::view::{el, text, Element, Node};
 
 /// Reading speed used for "N min read" unless the host sets another.
@@ -16,8 +16,8 @@ pub struct ArticleText {
     pub by: &'static str,
     /// Between the last two authors: "and".
     pub and: &'static str,
-    /// After the number of minutes: "min read".
-    pub min_read: &'static str,
+    /// The reading time, counted: "{n} min read".
+    pub min_read: Plural,
     /// Before the updated date: "Updated".
     pub updated: &'static str,
     /// Label of the author bio region: "About the author".
@@ -165,10 +165,7 @@ fn byline(article: &Article, opts: &RenderOptions, t: &ArticleText) -> Element {
         );
     }
     if opts.words_per_minute > 0 {
-        let mut minutes = String::new();
-        push_number(&mut minutes, reading_minutes(article, opts.words_per_minute));
-        minutes.push(' ');
-        minutes.push_str(t.min_read);
+        let minutes = t.min_read.with(u64::from(reading_minutes(article, opts.words_per_minute)));
         line.push(el("span").attr("class", "folio-reading-time").text(minutes));
     }
     line

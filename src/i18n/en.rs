@@ -1,6 +1,7 @@
 //! English, the fallback. The comment strings are [`crate::comments::text::EN`];
 //! [`ArticleText::en`] and [`ShareText::en`] read theirs from here.
 
+use super::plural::{Plural, PluralRule};
 use super::{Direction, Locale};
 use crate::article::ArticleText;
 use crate::share::ShareText;
@@ -12,7 +13,7 @@ pub static EN: Locale = Locale {
     article: ArticleText {
         by: "By",
         and: "and",
-        min_read: "min read",
+        min_read: Plural::one_other(PluralRule::En, "1 min read", "{n} min read"),
         updated: "Updated",
         about_author: "About the author",
         tags: "Tags",

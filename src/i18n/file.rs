@@ -49,7 +49,6 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
             text: [
                 by,
                 and,
-                min_read,
                 updated,
                 about_author,
                 tags,
@@ -61,7 +60,7 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
                 date,
                 months
             ],
-            plural: [],
+            plural: [min_read],
         }
     );
     fields!(

@@ -1,11 +1,11 @@
 //! CLDR cardinal plural rules for whole numbers, one per language Folio ships.
 //!
-//! A counted phrase ([`Plural`](crate::comments::text::Plural)) holds one form per
+//! A counted phrase ([`Plural`]) holds one form per
 //! category its language distinguishes; [`PluralRule::category`] says which form a count
 //! takes. Only non-negative integers are counted in Folio (comments, minutes, seconds,
 //! characters), so the rules here are the CLDR rules with the operands `v`, `f`, `t` and
 //! `e` at zero (see <https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html>).
-//! Pure: no I/O, no allocation.
+//! Pure: no I/O; the rules allocate nothing.
 
 /// A CLDR plural category: the name of one form of a counted phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -169,6 +169,101 @@ impl PluralRule {
             PluralRule::Ar => &[Zero, One, Two, Few, Many, Other],
             PluralRule::He => &[One, Two, Other],
         }
+    }
+}
+
+/// A phrase with a count, in the forms its language distinguishes; `{n}` marks the number.
+///
+/// [`rule`](Plural::rule) (the table's language) picks the category of a count; a form
+/// left `None` falls back to [`other`](Plural::other). English needs `one` and `other`;
+/// Russian `one`, `few` and `many` (its `other` is for fractions); Arabic all six.
+/// A form whose category holds more than one number (French `one` is 0 and 1, Russian
+/// `one` is 1, 21, 31...) must contain `{n}`.
+///
+/// ```
+/// use folio::i18n::plural::{Plural, PluralRule};
+/// const MINUTES: Plural = Plural {
+///     one: Some("{n} минуту назад"),
+///     few: Some("{n} минуты назад"),
+///     many: Some("{n} минут назад"),
+///     ..Plural::new(PluralRule::Ru, "{n} минуты назад")
+/// };
+/// assert_eq!(MINUTES.with(21), "21 минуту назад");
+/// assert_eq!(MINUTES.with(3), "3 минуты назад");
+/// assert_eq!(MINUTES.with(11), "11 минут назад");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural {
+    /// The plural rule of the table's language.
+    pub rule: PluralRule,
+    /// The form for the `zero` category (Arabic 0).
+    pub zero: Option<&'static str>,
+    /// The form for the `one` category, e.g. `"1 minute ago"`.
+    pub one: Option<&'static str>,
+    /// The form for the `two` category (Arabic and Hebrew 2).
+    pub two: Option<&'static str>,
+    /// The form for the `few` category (Polish, Russian, Ukrainian 2-4; Arabic 3-10).
+    pub few: Option<&'static str>,
+    /// The form for the `many` category (Polish, Russian, Ukrainian 0, 5-20; Arabic 11-99;
+    /// French, Spanish, Italian, Portuguese whole millions).
+    pub many: Option<&'static str>,
+    /// The form for every other count, e.g. `"{n} minutes ago"`.
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// A phrase with only its `other` form (enough for Japanese and Chinese); set the
+    /// other forms with struct update syntax.
+    pub const fn new(rule: PluralRule, other: &'static str) -> Plural {
+        Plural { rule, zero: None, one: None, two: None, few: None, many: None, other }
+    }
+
+    /// A phrase with a `one` and an `other` form (English, German, Spanish...).
+    pub const fn one_other(rule: PluralRule, one: &'static str, other: &'static str) -> Plural {
+        Plural { one: Some(one), ..Plural::new(rule, other) }
+    }
+
+    /// The form given for `category`, if any.
+    pub fn form_for(&self, category: PluralCategory) -> Option<&'static str> {
+        match category {
+            PluralCategory::Zero => self.zero,
+            PluralCategory::One => self.one,
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            PluralCategory::Other => Some(self.other),
+        }
+    }
+
+    /// The template used for `n`: the form of its category, else `other`.
+    pub fn form(&self, n: u64) -> &'static str {
+        self.form_for(self.rule.category(n)).unwrap_or(self.other)
+    }
+
+    /// The phrase for `n`, with `{n}` replaced by the number.
+    ///
+    /// ```
+    /// use folio::comments::text::CommentsText;
+    /// let t = CommentsText::en();
+    /// assert_eq!(t.minutes_ago.with(1), "1 minute ago");
+    /// assert_eq!(t.minutes_ago.with(3), "3 minutes ago");
+    /// ```
+    pub fn with(&self, n: u64) -> String {
+        fill(self.form(n), n)
+    }
+}
+
+/// `template` with its first `{n}` replaced by `n`.
+pub fn fill(template: &str, n: u64) -> String {
+    match crate::search::find(template, "{n}") {
+        Some(i) => {
+            let mut out = String::with_capacity(template.len() + 8);
+            out.push_str(&template[..i]);
+            crate::date::push_u64(&mut out, n);
+            out.push_str(&template[i + 3..]);
+            out
+        }
+        None => template.to_string(),
     }
 }
 

@@ -208,6 +208,14 @@ fn counted_phrases_read_right() {
     assert_eq!(c("ar").days_ago.with(100), "منذ 100 يوم");
     assert_eq!(c("he").hours_ago.with(2), "לפני שעתיים");
     assert_eq!(c("he").hours_ago.with(3), "לפני 3 שעות");
+    // The reading time agrees with its number too: Arabic 1 is the singular, not "1 دقائق".
+    let read = |tag: &str, n: u64| locale(tag).article.min_read.with(n);
+    assert_eq!(read("ar", 1), "دقيقة واحدة للقراءة");
+    assert_eq!(read("ar", 5), "5 دقائق للقراءة");
+    assert_eq!(read("ar", 12), "12 دقيقة للقراءة");
+    assert_eq!([2, 5, 21].map(|n| read("ru", n)), ["2 минуты чтения", "5 минут чтения", "21 минута чтения"]);
+    assert_eq!(read("en", 1), "1 min read");
+    assert_eq!(read("ja", 3), "3分で読めます");
 }
 
 #[test]

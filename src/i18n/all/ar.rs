@@ -20,7 +20,13 @@ pub static AR: Locale = Locale {
     article: ArticleText {
         by: "بقلم",
         and: "و",
-        min_read: "دقائق للقراءة",
+        min_read: p(
+            "دقيقة واحدة للقراءة",
+            "دقيقتان للقراءة",
+            "{n} دقائق للقراءة",
+            "{n} دقيقة للقراءة",
+            "{n} دقيقة للقراءة",
+        ),
         updated: "آخر تحديث",
         about_author: "عن الكاتب",
         tags: "الوسوم",

@@ -17,7 +17,7 @@ pub static DE: Locale = Locale {
     article: ArticleText {
         by: "Von",
         and: "und",
-        min_read: "Min. Lesezeit",
+        min_read: p("1 Min. Lesezeit", "{n} Min. Lesezeit"),
         updated: "Aktualisiert",
         about_author: "Zur Person",
         tags: "Schlagwörter",

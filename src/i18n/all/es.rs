@@ -18,7 +18,7 @@ pub static ES: Locale = Locale {
     article: ArticleText {
         by: "Por",
         and: "y",
-        min_read: "min de lectura",
+        min_read: p("1 min de lectura", "{n} min de lectura"),
         updated: "Actualizado",
         about_author: "Sobre el autor",
         tags: "Etiquetas",

@@ -18,7 +18,7 @@ pub static FR: Locale = Locale {
     article: ArticleText {
         by: "Par",
         and: "et",
-        min_read: "min de lecture",
+        min_read: p("{n} min de lecture", "{n} min de lecture"),
         updated: "Mis à jour",
         about_author: "À propos de l’auteur",
         tags: "Mots-clés",

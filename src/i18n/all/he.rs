@@ -19,7 +19,7 @@ pub static HE: Locale = Locale {
     article: ArticleText {
         by: "מאת",
         and: "ו",
-        min_read: "דק׳ קריאה",
+        min_read: p("דקת קריאה אחת", "שתי דקות קריאה", "{n} דקות קריאה"),
         updated: "עודכן",
         about_author: "על הכותב",
         tags: "תגיות",

@@ -17,7 +17,7 @@ pub static IT: Locale = Locale {
     article: ArticleText {
         by: "Di",
         and: "e",
-        min_read: "min di lettura",
+        min_read: p("1 min di lettura", "{n} min di lettura"),
         updated: "Aggiornato",
         about_author: "L’autore",
         tags: "Tag",

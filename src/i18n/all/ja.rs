@@ -18,7 +18,7 @@ pub static JA: Locale = Locale {
     article: ArticleText {
         by: "文",
         and: "と",
-        min_read: "分で読めます",
+        min_read: p("{n}分で読めます"),
         updated: "更新",
         about_author: "著者について",
         tags: "タグ",

@@ -17,7 +17,7 @@ pub static NL: Locale = Locale {
     article: ArticleText {
         by: "Door",
         and: "en",
-        min_read: "min leestijd",
+        min_read: p("1 min leestijd", "{n} min leestijd"),
         updated: "Bijgewerkt",
         about_author: "Over de auteur",
         tags: "Tags",

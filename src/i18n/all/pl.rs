@@ -19,7 +19,7 @@ pub static PL: Locale = Locale {
     article: ArticleText {
         by: "Tekst:",
         and: "i",
-        min_read: "min czytania",
+        min_read: p("{n} minuta czytania", "{n} minuty czytania", "{n} minut czytania", "{n} minuty czytania"),
         updated: "Aktualizacja:",
         about_author: "O autorze",
         tags: "Tagi",

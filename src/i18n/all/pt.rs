@@ -18,7 +18,7 @@ pub static PT: Locale = Locale {
     article: ArticleText {
         by: "Por",
         and: "e",
-        min_read: "min de leitura",
+        min_read: p("{n} min de leitura", "{n} min de leitura"),
         updated: "Atualizado",
         about_author: "Sobre o autor",
         tags: "Tags",

@@ -19,7 +19,7 @@ pub static RU: Locale = Locale {
     article: ArticleText {
         by: "Текст:",
         and: "и",
-        min_read: "мин чтения",
+        min_read: p("{n} минута чтения", "{n} минуты чтения", "{n} минут чтения", "{n} минуты чтения"),
         updated: "Обновлено",
         about_author: "Об авторе",
         tags: "Теги",

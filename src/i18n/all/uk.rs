@@ -19,7 +19,7 @@ pub static UK: Locale = Locale {
     article: ArticleText {
         by: "Текст:",
         and: "та",
-        min_read: "хв читання",
+        min_read: p("{n} хвилина читання", "{n} хвилини читання", "{n} хвилин читання", "{n} хвилини читання"),
         updated: "Оновлено",
         about_author: "Про автора",
         tags: "Теги",

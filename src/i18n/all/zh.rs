@@ -18,7 +18,7 @@ pub static ZH: Locale = Locale {
     article: ArticleText {
         by: "作者：",
         and: "和",
-        min_read: "分钟读完",
+        min_read: p("{n} 分钟读完"),
         updated: "更新于",
         about_author: "关于作者",
         tags: "标签",
