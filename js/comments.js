@@ -21,12 +21,19 @@ export const importComments = () => {
 };
 
 /** Sends an eager section's first list request (`url`, when the core could make it: aborted
- * after `timeout` ms) while the module loads, and has the module read it (or request the
- * first page itself): its prefetch handle, or undefined (a failed import is reported when the
- * section starts). */
-export const prefetchComments = (config, list, post, url, timeout) => {
-  // (Without AbortSignal.timeout, an older browser, the module asks itself.)
-  const response = url && AbortSignal.timeout ? fetch(url, { signal: AbortSignal.timeout(timeout) }) : undefined;
-  response?.catch(() => {}); // read (and its failure shown) by the module
-  return importComments().then((module) => module.prefetchComments(config, list, post, url, response), () => undefined);
+ * after `timeout` ms, or when `signal`, the widget's, aborts) while the module loads, and has
+ * the module read it (or request the first page itself): its prefetch handle, or undefined
+ * (a failed import is reported when the section starts; nothing is asked once the widget is
+ * gone). */
+export const prefetchComments = (config, list, post, url, timeout, signal) => {
+  let response;
+  if (url) {
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    setTimeout(abort, timeout);
+    signal?.addEventListener('abort', abort, { once: true });
+    response = fetch(url, { signal: controller.signal });
+    response.catch(() => {}); // read (and its failure shown) by the module
+  }
+  return importComments().then((module) => (signal?.aborted ? undefined : module.prefetchComments(config, list, post, url, response)), () => undefined);
 };

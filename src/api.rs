@@ -17,7 +17,10 @@ use crate::json;
 use crate::options::{ArticleSource, Options};
 use crate::widget::Widget;
 
-type Slot = Rc<RefCell<Option<Widget>>>;
+/// A handle's widget. Boxed: a destroyed handle keeps only its empty slot until the
+/// page's garbage collector frees it (wasm-bindgen's FinalizationRegistry), not a
+/// widget-sized hole in the wasm heap.
+type Slot = Rc<RefCell<Option<Box<Widget>>>>;
 
 thread_local! {
     /// Every mounted widget. A widget lives until `destroy()` or a new `mount` on the same
@@ -114,17 +117,22 @@ pub fn mount(element: JsValue, options: JsValue) -> Folio {
     Folio { widget: slot, ready }
 }
 
-/// Marks a promise handled so an unobserved failure is not an "uncaught" error in the
-/// host's console; `.catch()` and `await` still see the rejection. (`once_into_js` frees
-/// the closure when it runs; on success it is never called.)
-fn mark_handled(promise: &Promise) {
-    let noop = Closure::once_into_js(|_: JsValue| {});
-    if let Ok(catch) = js_sys::Reflect::get(promise, &JsValue::from_str("catch")) {
-        let _ = catch.unchecked_into::<js_sys::Function>().call1(promise, &noop);
-    }
+thread_local! {
+    /// The one do-nothing rejection handler every `ready` and `update()` promise gets.
+    static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
 }
 
-async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Widget>>>) -> Result<(), Error> {
+/// Marks a promise handled so an unobserved failure is not an "uncaught" error in the
+/// host's console; `.catch()` and `await` still see the rejection. One handler, made once
+/// per page, serves every promise: a handler per promise would be kept alive (and leak)
+/// by every promise that resolves.
+fn mark_handled(promise: &Promise) {
+    IGNORE.with(|ignore| {
+        let _ = promise.catch(ignore);
+    });
+}
+
+async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Box<Widget>>>>) -> Result<(), Error> {
     let host: web_sys::Element = element
         .dyn_into()
         .map_err(|_| Error::Options("mount(element, options): element must be a DOM element.".into()))?;
@@ -133,7 +141,7 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
     let signal = widget.signal();
     let embedded = widget.has_embedded_comments();
     match slot.upgrade() {
-        Some(s) => *s.borrow_mut() = Some(widget),
+        Some(s) => *s.borrow_mut() = Some(Box::new(widget)),
         None => return Err(Error::Destroyed),
     }
     let callbacks = read_callbacks(&options);
@@ -144,7 +152,7 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Wid
         .comments
         .as_ref()
         .filter(|_| !embedded)
-        .and_then(|c| crate::widget::section::prefetch(c, callbacks.clone()));
+        .and_then(|c| crate::widget::section::prefetch(c, callbacks.clone(), signal.as_ref()));
     crate::widget::prefetch_language(&options);
     let parsed = load_article(&options, signal.as_ref()).await;
     let locale = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;

@@ -80,7 +80,7 @@ pub fn prefetch_comments(
         (Some(url), Ok(response)) => Some(EarlyList { url, response }),
         _ => None,
     };
-    let prefetch = comments::prefetch_taking(&config, callbacks(list, post), early)?;
+    let prefetch = comments::prefetch_taking(&config, callbacks(list, post), early, None)?;
     Some(PrefetchHandle { prefetch })
 }
 

@@ -42,14 +42,15 @@ extern "C" {
     /// `[status, [name, value, ...], body]` of the promise `fetch()` returned.
     #[wasm_bindgen(js_name = settle)]
     fn js_settle(response: Promise) -> Promise;
-    /// A promise resolved after `ms` milliseconds.
+    /// A promise resolved after `ms` milliseconds, or when `signal` aborts.
     #[wasm_bindgen(js_name = sleep)]
-    fn js_sleep(ms: u32) -> Promise;
+    fn js_sleep(ms: u32, signal: Option<AbortSignal>) -> Promise;
 }
 
-/// Waits `ms` milliseconds (between two attempts of a request).
-pub async fn sleep(ms: u32) {
-    let _ = JsFuture::from(js_sleep(ms)).await;
+/// Waits `ms` milliseconds (between two attempts of a request), or until `signal` aborts:
+/// the caller checks afterwards whether it should still go on.
+pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) {
+    let _ = JsFuture::from(js_sleep(ms, signal.cloned())).await;
 }
 
 /// Performs a request (`credentials`: send and accept cookies cross-origin), aborted

@@ -28,6 +28,17 @@ pub fn page_lang() -> Option<String> {
     document().ok()?.document_element()?.get_attribute("lang")
 }
 
+/// The string property `name` of a JS object (`""` when it has none or it is not a
+/// string): one property read instead of a cast and a getter per element or event type.
+pub fn string_property(target: &JsValue, name: &str) -> String {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// The `value` of a form control (input, textarea, select), `""` for anything else.
+pub fn value(control: &JsValue) -> String {
+    string_property(control, "value")
+}
+
 /// Dispatches `name` on `target` as a `CustomEvent` that bubbles and crosses shadow
 /// boundaries (`composed`), with `detail`.
 pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue) {

@@ -2,14 +2,17 @@
 //! with retries. Decisions (what to request, how to read answers, what to show) are the
 //! pure core's (`comments::*`); this file performs them and owns what they need: one
 //! delegated listener per event type on the section, the viewport observer, and the
-//! in-flight work, which checks after every `await` that the widget still exists.
+//! in-flight work, which checks after every `await` that the widget still exists. Every
+//! request it sends carries the section's abort signal: dropping the section (`destroy()`,
+//! the element removed) aborts what is in flight and ends a retry's wait, and nothing is
+//! sent after that.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{AbortController, AbortSignal, Element, HtmlElement};
 
 use crate::comments::config::{BackendKind, CommentsConfig, HttpServer};
 use crate::comments::draft::{storage_key, Draft};
@@ -46,11 +49,19 @@ pub struct Callbacks {
     pub post: Option<js_sys::Function>,
 }
 
-/// A mounted comment section. Dropping it removes its listeners and observer; work in
-/// flight finds it gone and stops.
+/// A mounted comment section. Dropping it removes its listeners and observer and aborts
+/// its requests and retry waits; work in flight finds it gone and stops.
 pub struct CommentSection {
     state: Rc<RefCell<State>>,
     _listeners: Vec<Listener>,
+}
+
+impl Drop for CommentSection {
+    fn drop(&mut self) {
+        if let Ok(s) = self.state.try_borrow() {
+            s.abort.as_ref().map(AbortController::abort);
+        }
+    }
 }
 
 struct State {
@@ -78,6 +89,9 @@ struct State {
     /// The first page, already requested (see [`Prefetch`]).
     prefetched: Option<Prefetch>,
     observer: Option<NearViewport>,
+    /// Aborts every request of this section (and the wait between two attempts) when the
+    /// section is dropped.
+    abort: Option<AbortController>,
 }
 
 impl CommentSection {
@@ -85,6 +99,7 @@ impl CommentSection {
     /// (with any saved draft) and loads comments when the section nears the viewport, or
     /// at once with `load: "eager"`; or adopts the first page folio-render wrote into it,
     /// when that is fresh (see [`embedded`](crate::comments::embedded)).
+    #[allow(clippy::too_many_arguments)] // the same arguments as the split core's section
     pub fn start(
         host: &Element,
         section: Element,
@@ -121,6 +136,7 @@ impl CommentSection {
             own,
             prefetched,
             observer: None,
+            abort: AbortController::new().ok(),
         }));
         let adopted = adopt(&state, config.static_max_age);
         state.borrow().render_form(false);
@@ -180,25 +196,31 @@ pub struct EarlyList {
     pub response: js_sys::Promise,
 }
 
-/// Starts the first list request now, when `config` loads eagerly and names its thread.
+/// Starts the first list request now, when `config` loads eagerly and names its thread;
+/// `signal` (the widget's) aborts it.
 #[cfg_attr(feature = "comments-module", allow(dead_code))]
-pub fn prefetch(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Option<Prefetch> {
-    prefetch_taking(config, callbacks, None)
+pub fn prefetch(
+    config: &CommentsConfig,
+    callbacks: Option<Callbacks>,
+    signal: Option<&AbortSignal>,
+) -> Option<Prefetch> {
+    prefetch_taking(config, callbacks, None, signal)
 }
 
-/// [`prefetch`], taking over `early` (the request the split core already sent) when it is
-/// the first page's.
+/// [`prefetch`], taking over `early` (the request the split core already sent, which its
+/// sender aborts) when it is the first page's.
 pub fn prefetch_taking(
     config: &CommentsConfig,
     callbacks: Option<Callbacks>,
     early: Option<EarlyList>,
+    signal: Option<&AbortSignal>,
 ) -> Option<Prefetch> {
     let thread = config.thread.clone().filter(|_| config.eager)?;
     let server = server_for(config, callbacks).ok()?;
     let result = Rc::new(RefCell::new(None));
     let mut resolve = None;
     let done = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
-    let (slot, sort, uri) = (result.clone(), config.sort, thread.clone());
+    let (slot, sort, uri, signal) = (result.clone(), config.sort, thread.clone(), signal.cloned());
     spawn_local(async move {
         let thread = ThreadRef::new(uri);
         let page = match (early_answer(&server, &thread, sort, early), &server) {
@@ -206,7 +228,7 @@ pub fn prefetch_taking(
                 Ok(r) => http_page(backend.as_ref(), *kind, None, &http_response(r)),
                 Err(_) => Err(CommentsError::Network),
             },
-            _ => fetch_page(&server, &thread, sort, None).await,
+            _ => fetch_page(&server, &thread, sort, None, signal.as_ref()).await,
         };
         *slot.borrow_mut() = Some(page);
         if let Some(ok) = resolve {
@@ -229,6 +251,11 @@ impl State {
 
     fn now() -> f64 {
         js_sys::Date::now() / 1000.0
+    }
+
+    /// The signal that aborts this section's requests.
+    fn signal(&self) -> Option<AbortSignal> {
+        self.abort.as_ref().map(AbortController::signal)
     }
 
     /// The list region's content for the comments held, times seen from `now`.
@@ -349,13 +376,7 @@ impl State {
             let mut selector = String::from("[data-folio-form] [name=\"");
             selector.push_str(name);
             selector.push_str("\"]");
-            match self.section.query_selector(&selector).ok().flatten() {
-                Some(e) => match e.dyn_into::<HtmlTextAreaElement>() {
-                    Ok(t) => t.value(),
-                    Err(e) => e.dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default(),
-                },
-                None => String::new(),
-            }
+            self.section.query_selector(&selector).ok().flatten().map_or_else(String::new, |e| dom::value(&e))
         };
         self.draft.text = value("text");
         self.draft.name = value("name");
@@ -381,8 +402,7 @@ impl State {
             .query_selector("[data-folio-form] [name=\"folio_hp\"]")
             .ok()
             .flatten()
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-            .is_some_and(|i| !i.value().is_empty())
+            .is_some_and(|e| !dom::value(&e).is_empty())
     }
 
     /// Puts a newly posted comment into the tree (under its parent, or at the end).
@@ -423,7 +443,7 @@ fn css_ident(id: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // Requests.
 
-async fn send(request: &HttpRequest) -> Result<HttpResponse, CommentsError> {
+async fn send(request: &HttpRequest, signal: Option<&AbortSignal>) -> Result<HttpResponse, CommentsError> {
     let headers: Vec<(&str, String)> = request.headers.iter().map(|(k, v)| (*k, v.clone())).collect();
     let response = fetch::fetch(
         request.method.as_str(),
@@ -431,7 +451,7 @@ async fn send(request: &HttpRequest) -> Result<HttpResponse, CommentsError> {
         &headers,
         request.body.as_deref(),
         request.credentials,
-        None,
+        signal,
     )
     .await
     .map_err(|_| CommentsError::Network)?;
@@ -478,11 +498,15 @@ async fn fetch_page(
     thread: &ThreadRef,
     sort: Sort,
     cursor: Option<&Cursor>,
+    signal: Option<&AbortSignal>,
 ) -> Result<Page, CommentsError> {
     match server {
-        Server::Http(backend, kind, _) => {
-            http_page(backend.as_ref(), *kind, cursor, &send(&backend.list_request(thread, sort, cursor)).await?)
-        }
+        Server::Http(backend, kind, _) => http_page(
+            backend.as_ref(),
+            *kind,
+            cursor,
+            &send(&backend.list_request(thread, sort, cursor), signal).await?,
+        ),
         Server::Callbacks(cb) => {
             let token = cursor.map(Cursor::to_param);
             let arg = callback_args(&[
@@ -533,12 +557,12 @@ enum PostOutcome {
     Failed(CommentsError),
 }
 
-async fn send_post(server: &Server, comment: &NewComment) -> PostOutcome {
-    let (response, parse): (
-        Result<HttpResponse, CommentsError>,
-        &dyn Fn(&HttpResponse) -> Result<Posted, CommentsError>,
-    ) = match server {
-        Server::Http(backend, ..) => (send(&backend.post_request(comment)).await, &|r| backend.parse_post(r)),
+/// Reads a post's answer (each backend's own reader).
+type ReadPost<'a> = &'a dyn Fn(&HttpResponse) -> Result<Posted, CommentsError>;
+
+async fn send_post(server: &Server, comment: &NewComment, signal: Option<&AbortSignal>) -> PostOutcome {
+    let (response, parse): (Result<HttpResponse, CommentsError>, ReadPost<'_>) = match server {
+        Server::Http(backend, ..) => (send(&backend.post_request(comment), signal).await, &|r| backend.parse_post(r)),
         Server::Callbacks(cb) => {
             let Some(post) = &cb.post else {
                 return PostOutcome::Failed(CommentsError::Rejected {
@@ -586,7 +610,7 @@ fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
 
 fn load(weak: Weak<RefCell<State>>, append: bool) {
     let Some(state) = weak.upgrade() else { return };
-    let (server, thread, sort, cursor, generation, early, lang) = {
+    let (server, thread, sort, cursor, generation, early, lang, signal) = {
         let mut s = state.borrow_mut();
         if s.loading {
             return;
@@ -604,7 +628,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         let sort = s.sort;
         let thread_uri = s.thread.uri.clone();
         let early = s.prefetched.take().filter(|p| !append && p.thread == thread_uri && p.sort == sort);
-        (s.server.clone(), s.thread.clone(), sort, cursor, s.generation, early, s.lang)
+        (s.server.clone(), s.thread.clone(), sort, cursor, s.generation, early, s.lang, s.signal())
     };
     drop(state);
     spawn_local(async move {
@@ -614,10 +638,10 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
                 let taken = p.result.borrow_mut().take();
                 match taken {
                     Some(r) => r,
-                    None => fetch_page(&server, &thread, sort, cursor.as_ref()).await,
+                    None => fetch_page(&server, &thread, sort, cursor.as_ref(), signal.as_ref()).await,
                 }
             }
-            None => fetch_page(&server, &thread, sort, cursor.as_ref()).await,
+            None => fetch_page(&server, &thread, sort, cursor.as_ref(), signal.as_ref()).await,
         };
         let Some(state) = weak.upgrade() else { return };
         let mut s = state.borrow_mut();
@@ -719,51 +743,51 @@ fn submit(weak: Weak<RefCell<State>>) {
         s.show_form_status("", true);
         s.draft.to_new_comment(&s.thread.uri, &s.title)
     };
-    let server = state.borrow().server.clone();
+    let (server, signal) = {
+        let s = state.borrow();
+        (s.server.clone(), s.signal())
+    };
     drop(state);
     spawn_local(async move {
         let backoff = crate::comments::Backoff::default();
         let mut attempt = 1;
         loop {
-            let result = send_post(&server, &comment).await;
-            let Some(state) = weak.upgrade() else { return };
-            let mut s = state.borrow_mut();
-            let error = match result {
-                PostOutcome::Accepted(posted) => return s.posted(posted),
-                PostOutcome::AcceptedUnreadable => {
-                    s.sent_unconfirmed();
-                    drop(s);
-                    drop(state);
-                    return load(weak, false);
-                }
-                PostOutcome::Failed(error) => error,
-            };
-            let message = error.message_in(s.text);
-            let delay = if error.is_retryable() {
-                backoff.delay_ms(attempt, js_sys::Math::random(), error.retry_after())
-            } else {
-                None
-            };
-            match delay {
-                Some(ms) => {
-                    let mut status = message;
-                    status.push(' ');
-                    status.push_str(s.text.retrying);
-                    s.show_form_status(&status, true);
-                    drop(s);
-                    drop(state);
-                    fetch::sleep(ms).await;
-                    attempt += 1;
-                }
-                None => {
+            let result = send_post(&server, &comment, signal.as_ref()).await;
+            let wait = {
+                let Some(state) = weak.upgrade() else { return };
+                let mut s = state.borrow_mut();
+                let error = match result {
+                    PostOutcome::Accepted(posted) => return s.posted(posted),
+                    PostOutcome::AcceptedUnreadable => {
+                        s.sent_unconfirmed();
+                        drop(s);
+                        drop(state);
+                        return load(weak, false);
+                    }
+                    PostOutcome::Failed(error) => error,
+                };
+                let mut status = error.message_in(s.text);
+                status.push(' ');
+                let delay = if error.is_retryable() {
+                    backoff.delay_ms(attempt, js_sys::Math::random(), error.retry_after())
+                } else {
+                    None
+                };
+                let Some(ms) = delay else {
                     s.posting = false;
-                    let mut status = message;
-                    status.push(' ');
                     status.push_str(s.text.draft_kept);
                     s.show_form_status(&status, false);
                     return;
-                }
+                };
+                status.push_str(s.text.retrying);
+                s.show_form_status(&status, true);
+                ms
+            };
+            fetch::sleep(wait, signal.as_ref()).await;
+            if weak.strong_count() == 0 {
+                return; // dropped during the wait: nothing more is sent
             }
+            attempt += 1;
         }
     });
 }
@@ -829,9 +853,10 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
         Server::Http(_, BackendKind::Isso, endpoint) => isso::like(endpoint, &id),
         _ => return,
     };
+    let signal = state.borrow().signal();
     drop(state);
     spawn_local(async move {
-        let Ok(response) = send(&request).await else { return };
+        let Ok(response) = send(&request, signal.as_ref()).await else { return };
         let Ok(votes) = isso::parse_votes(&response) else { return };
         let Some(state) = weak.upgrade() else { return };
         let s = state.borrow();
@@ -890,9 +915,10 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
         },
         _ => return,
     };
+    let signal = state.borrow().signal();
     drop(state);
     spawn_local(async move {
-        let response = send(&request).await;
+        let response = send(&request, signal.as_ref()).await;
         let Some(state) = weak.upgrade() else { return };
         let mut s = state.borrow_mut();
         let outcome = response.and_then(|r| match &text {
@@ -1009,7 +1035,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
             if action != "sort" {
                 return;
             }
-            let Some(sort) = control.dyn_into::<HtmlSelectElement>().ok().and_then(|s| Sort::parse(&s.value())) else {
+            let Some(sort) = Sort::parse(&dom::value(&control)) else {
                 return;
             };
             if let Some(state) = weak.upgrade() {
@@ -1025,7 +1051,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
     let on_keydown = {
         let weak = weak.clone();
         move |event: &web_sys::Event| {
-            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) else { return };
+            let key = dom::string_property(event, "key");
             let in_reply = event
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
@@ -1051,10 +1077,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
         match edit {
             Some(id) => {
                 let form = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-                let text = form
-                    .and_then(|f| f.query_selector("textarea").ok().flatten())
-                    .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-                    .map(|t| t.value());
+                let text = form.and_then(|f| f.query_selector("textarea").ok().flatten()).map(|t| dom::value(&t));
                 if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
                     change(weak.clone(), id, Some(text));
                 }

@@ -17,7 +17,7 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::Element;
+use web_sys::{AbortSignal, Element};
 
 use crate::comments::config::CommentsConfig;
 use crate::comments::{view, CommentsError, Method};
@@ -33,12 +33,19 @@ extern "C" {
     #[wasm_bindgen(js_name = importComments, catch)]
     fn import_comments() -> Result<Promise, JsValue>;
 
-    /// Sends the first list request (`url`, if any, aborted after `timeout` ms) and imports
-    /// the module, which reads the answer: resolves to its prefetch handle, or to
-    /// `undefined` (never rejects: a failed import is reported once, by the section, which
-    /// tries again).
+    /// Sends the first list request (`url`, if any, aborted after `timeout` ms or when
+    /// `signal` aborts) and imports the module, which reads the answer: resolves to its
+    /// prefetch handle, or to `undefined` (never rejects: a failed import is reported once,
+    /// by the section, which tries again).
     #[wasm_bindgen(js_name = prefetchComments)]
-    fn prefetch_comments(config: &str, list: &JsValue, post: &JsValue, url: &JsValue, timeout: u32) -> Promise;
+    fn prefetch_comments(
+        config: &str,
+        list: &JsValue,
+        post: &JsValue,
+        url: &JsValue,
+        timeout: u32,
+        signal: Option<AbortSignal>,
+    ) -> Promise;
 }
 
 /// The host's functions for the callbacks backend, handed to the comments module.
@@ -60,8 +67,12 @@ pub struct Prefetch {
 }
 
 /// Starts importing the comments module now when `config` loads eagerly, and then the
-/// first list request when it also names its thread.
-pub fn prefetch(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Option<Prefetch> {
+/// first list request when it also names its thread; `signal` (the widget's) aborts it.
+pub fn prefetch(
+    config: &CommentsConfig,
+    callbacks: Option<Callbacks>,
+    signal: Option<&AbortSignal>,
+) -> Option<Prefetch> {
     if !config.eager {
         return None;
     }
@@ -78,7 +89,7 @@ pub fn prefetch(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Option
         }
         _ => JsValue::UNDEFINED,
     };
-    let page = prefetch_comments(&config.to_json(), &list, &post, &url, fetch::TIMEOUT_MS);
+    let page = prefetch_comments(&config.to_json(), &list, &post, &url, fetch::TIMEOUT_MS, signal.cloned());
     Some(Prefetch { page })
 }
 

@@ -548,6 +548,129 @@ for (const path of [CLIENT, HTML_FIRST]) test(`posting, a 200 HTML page instead 
 });
 
 // ---------------------------------------------------------------------------------------
+// destroy() (client path) and the element's removal (HTML-first) stop everything: what is
+// in flight is aborted, a retry's wait ends, and no request leaves afterwards.
+
+/** Destroys the widget the way each path's host does; the time it returned. */
+async function destroyWidget(page, path) {
+  await page.evaluate(path === CLIENT ? () => window.folio.destroy() : () => document.getElementById('article').remove());
+  return Date.now();
+}
+
+/** The first request the proxy logs from index `from` on that matches `pred`. */
+async function requestSeen(from, pred, timeout = MESSAGE_MS) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const entry = proxy.log.slice(from).find(pred);
+    if (entry) return entry;
+    if (Date.now() > end) throw new Error('the request never reached the proxy');
+    await sleep(50);
+  }
+}
+
+/** Waits `ms`, then asserts that nothing reached the proxy after `t` (preflights included). */
+async function nothingAfter(t, ms, label) {
+  await sleep(ms);
+  const later = proxy.log.filter((e) => e.at > t).map((e) => `${e.method} ${e.url}`);
+  assert.deepEqual(later, [], `${label}: no request after destroy`);
+}
+
+const inThread = (thread) => (e) => e.url.includes(encodeURIComponent(thread));
+const STALL_MS = 3000;
+
+for (const path of [CLIENT, HTML_FIRST]) test(`destroy while a list request is in flight: it is aborted, nothing is sent after${suffix(path)}`, async () => {
+  const thread = newThread('destroy-list');
+  await isso.seed(thread, [{ text: 'Seeded for destroy.' }]);
+  const { page, problems } = await openComments(thread, { path });
+  await page.locator('#article article[data-folio-comment-id]').first().waitFor({ timeout: MESSAGE_MS });
+  proxy.stallMs = STALL_MS;
+  proxy.mode = (req) => (isList(req) ? 'stall' : 'pass');
+  try {
+    const from = proxy.log.length;
+    await page.locator('#article select[name="sort"]').selectOption('newest');
+    const list = await requestSeen(from, (e) => isList(e) && inThread(thread)(e));
+    const t = await destroyWidget(page, path);
+    await nothingAfter(t, STALL_MS + 1000, 'list');
+    assert.equal(list.aborted, true, 'the list request was aborted');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+    proxy.stallMs = 10_000;
+  }
+});
+
+for (const path of [CLIENT, HTML_FIRST]) test(`destroy while a post is in flight: it is aborted, nothing is stored or sent after, the draft is kept${suffix(path)}`, async () => {
+  const { thread, page, problems, text } = await typedComment('destroy-post', path);
+  proxy.stallMs = STALL_MS;
+  proxy.mode = byMethod('POST', 'stall');
+  try {
+    const from = proxy.log.length;
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    const post = await requestSeen(from, (e) => e.method === 'POST' && inThread(thread)(e));
+    const t = await destroyWidget(page, path);
+    await nothingAfter(t, STALL_MS + 1000, 'post');
+    assert.equal(post.aborted, true, 'the post was aborted');
+    assert.equal((await stored(thread, text)).length, 0, 'nothing reached Isso');
+    proxy.mode = 'pass';
+    await openComments(thread, { page, path });
+    assert.equal(await textarea(page).inputValue(), text, 'the draft is still there on the next visit');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+    proxy.stallMs = 10_000;
+  }
+});
+
+for (const path of [CLIENT, HTML_FIRST]) test(`destroy during a retry's back-off: no further post, nothing stored, the draft is kept${suffix(path)}`, async () => {
+  const { thread, page, problems, text } = await typedComment('destroy-backoff', path);
+  proxy.retryAfter = 3;
+  proxy.mode = byMethod('POST', '503');
+  try {
+    const from = proxy.log.length;
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await formStatus(page).filter({ hasText: /Trying again/ }).waitFor({ timeout: MESSAGE_MS });
+    const t = await destroyWidget(page, path);
+    await nothingAfter(t, 5000, 'back-off');
+    assert.equal(proxy.log.slice(from).filter((e) => e.method === 'POST').length, 1, 'one attempt, none after destroy');
+    assert.equal((await stored(thread, text)).length, 0, 'nothing reached Isso');
+    proxy.mode = 'pass';
+    await openComments(thread, { page, path });
+    assert.equal(await textarea(page).inputValue(), text, 'the draft is still there on the next visit');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+    proxy.retryAfter = 2;
+  }
+});
+
+test('destroy during the early list request (sent by the core while the article and the comments module load): it is aborted, the section never starts', async () => {
+  const thread = newThread('destroy-early');
+  await isso.seed(thread, [{ text: 'Seeded for destroy.' }]);
+  proxy.stallMs = STALL_MS;
+  proxy.mode = (req) => (isList(req) ? 'stall' : 'pass');
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  try {
+    const from = proxy.log.length;
+    await page.goto(commentsPage(thread, CLIENT));
+    const early = await requestSeen(from, (e) => isList(e) && inThread(thread)(e));
+    const t = await destroyWidget(page, CLIENT);
+    await nothingAfter(t, STALL_MS + 1000, 'early request');
+    assert.equal(early.aborted, true, 'the early request was aborted');
+    assert.equal(await page.locator('#article article[data-folio-comment-id]').count(), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+    proxy.stallMs = 10_000;
+  }
+});
+
+// ---------------------------------------------------------------------------------------
 // Bad articles.
 
 const ARTICLE_CASES = [

@@ -7,7 +7,8 @@
 //   proxy.mode = '500';                                   // every request from now on
 //   proxy.mode = (req) => (req.method === 'POST' ? '429' : 'pass');   // or per request
 //   await proxy.refuse(); await proxy.accept();           // port closed, then open again
-//   proxy.log                                             // [{ at, method, url, mode, status }]
+//   proxy.log                                             // [{ at, method, url, mode, status, aborted }]
+//                                                         // aborted: the client left before the answer
 //   await proxy.stop();
 //
 // Modes (each answer carries the CORS headers below, unless the mode sends no answer):
@@ -16,7 +17,9 @@
 //   500       500 Internal Server Error with an HTML page (not forwarded)
 //   503       503 Service Unavailable, Retry-After: `retryAfter` (not forwarded)
 //   429       429 Too Many Requests, Retry-After: `retryAfter` (default 2) (not forwarded)
-//   stall     wait `stallMs` (default 10 s), then forward
+//   stall     wait `stallMs` (default 10 s), then forward; a request whose client went away
+//             meanwhile (aborted) is not forwarded, as a server that had not read it yet
+//             would not have stored it
 //   hang      never answer (the socket is freed by stop())
 //   truncate  forward, then relay only the first half of the body (a valid HTTP answer,
 //             with a Content-Length for the half: JSON cut in the middle)
@@ -138,8 +141,9 @@ export async function startProxy({ target, origins = [], port = 0, retryAfter = 
 
   async function serve(req, res) {
     const mode = typeof handle.mode === 'function' ? handle.mode(req) : handle.mode;
-    const entry = { at: Date.now(), method: req.method, url: req.url, mode, status: null };
+    const entry = { at: Date.now(), method: req.method, url: req.url, mode, status: null, aborted: false };
     log.push(entry);
+    res.on('close', () => { if (!res.writableFinished) entry.aborted = true; });
     const body = await readBody(req);
     if (mode === 'reset') { entry.status = 'reset'; req.socket.destroy(); return; }
     if (mode === 'hang') { entry.status = 'hang'; hung.add(res); return; }
@@ -159,7 +163,10 @@ export async function startProxy({ target, origins = [], port = 0, retryAfter = 
         entry.status = 200;
         return send(req, res, 200, { 'content-type': 'application/json' }, hugeCache.get(key));
       }
-      case 'stall': await sleep(handle.stallMs); break;
+      case 'stall':
+        await sleep(handle.stallMs);
+        if (entry.aborted) { entry.status = 'aborted by the client'; return; }
+        break;
       default: break;
     }
     let answer;
