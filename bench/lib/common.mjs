@@ -93,7 +93,9 @@ export function makeComments(n, { replyShare = 0.1, seed = 42 } = {}) {
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const out = [];
   const tops = [];
+  // Up to half replies: every k-th comment is one; more: every k-th is a top-level one.
   const every = replyShare > 0 ? Math.round(1 / replyShare) : Infinity;
+  const topEvery = replyShare > 0.5 ? Math.round(1 / (1 - replyShare)) : 0;
   for (let i = 0; i < n; i++) {
     const paras = [];
     for (let p = 0, np = 1 + Math.floor(r() * 3); p < np; p++) {
@@ -108,7 +110,8 @@ export function makeComments(n, { replyShare = 0.1, seed = 42 } = {}) {
     }
     const author = pick(AUTHORS);
     const c = { text: `#${i + 1}: ${paras.join('\n\n')}`, author, website: author && r() < 0.15 ? `https://example.org/~${i}` : null };
-    if (i % every === every - 1 && tops.length) c.replyTo = tops[Math.floor(r() * tops.length)];
+    const reply = topEvery ? i % topEvery !== 0 : i % every === every - 1;
+    if (reply && tops.length) c.replyTo = tops[Math.floor(r() * tops.length)];
     else tops.push(i);
     out.push(c);
   }

@@ -1,5 +1,5 @@
 // bench/render's Folio page: the seed article with every comment of the thread, loaded at
-// once (load: 'eager', one page of up to 1,000 top-level comments).
+// once (load: 'eager', one page of up to 1,000 top-level comments, with all their replies).
 // Thread /thread (as in isso.html); ?expect=1000: the number of comment elements that
 // means "all rendered".
 const q = new URLSearchParams(location.search);

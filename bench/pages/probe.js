@@ -5,6 +5,8 @@
 //     one), `key` when `expected` of them are, and `key:frame` after the next frame
 //     (requestAnimationFrame, then a task: style, layout and paint of that frame are done).
 //   __bench.done: true once every watch has reached its `:frame` mark.
+//   __bench.longTasks: the durations (ms) of the main-thread tasks over 50 ms
+//     (PerformanceObserver 'longtask', buffered from the page's start).
 // A MutationObserver counts; its callback runs once per batch of DOM changes (both clients
 // insert their whole list in one task), so counting costs little.
 (() => {
@@ -13,6 +15,10 @@
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) B.paints[e.name] = e.startTime;
   }).observe({ type: 'paint', buffered: true });
+  B.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) B.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
   B.watch = (key, root, selector, expected) => {
     B.watching++;
     const check = () => {
