@@ -176,7 +176,7 @@ mod tests {
     fn links_open_safely_and_are_named() {
         let tree = bar(&ShareOptions::default());
         for (id, name, href) in [
-            ("x", "X", "https://twitter.com/intent/tweet?text="),
+            ("x", "X", "https://x.com/intent/tweet?text="),
             ("linkedin", "LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url="),
             ("hackernews", "Hacker News", "https://news.ycombinator.com/submitlink?u="),
             ("email", "Email", "mailto:?subject="),

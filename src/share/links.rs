@@ -41,7 +41,7 @@ pub(crate) fn link(network: Network, url: &str, target: &ShareTarget, options: &
     let mut q;
     match network {
         Network::X => {
-            q = Query::new("https://twitter.com/intent/tweet");
+            q = Query::new("https://x.com/intent/tweet");
             q.param("text", title);
             q.param("url", url);
             if let Some(via) = &options.via {
@@ -225,7 +225,7 @@ mod tests {
     fn x_twitter() {
         assert_eq!(
             plain(Network::X),
-            "https://twitter.com/intent/tweet?text=Q%26A%20%231%3A%20%22Rust%3F%22%20%27yes%27%20%F0%9F%A6%80%20%D7%A9%D7%9C%D7%95%D7%9D%20%D9%85%D8%B1%D8%AD%D8%A8%D8%A7&url=https%3A%2F%2Fnews.example%2Fa%2Fb%3Fid%3D7%26lang%3Dhe%23comments"
+            "https://x.com/intent/tweet?text=Q%26A%20%231%3A%20%22Rust%3F%22%20%27yes%27%20%F0%9F%A6%80%20%D7%A9%D7%9C%D7%95%D7%9D%20%D9%85%D8%B1%D8%AD%D8%A8%D8%A7&url=https%3A%2F%2Fnews.example%2Fa%2Fb%3Fid%3D7%26lang%3Dhe%23comments"
         );
         let options = ShareOptions {
             via: Some("folio_news".into()),
@@ -234,7 +234,7 @@ mod tests {
         };
         assert_eq!(
             url_for(Network::X, &options),
-            expect("https://twitter.com/intent/tweet?text=", T, "&url=", U, "&via=folio_news&hashtags=rust%2Cwasm")
+            expect("https://x.com/intent/tweet?text=", T, "&url=", U, "&via=folio_news&hashtags=rust%2Cwasm")
         );
     }
 
