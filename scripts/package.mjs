@@ -30,6 +30,9 @@ const minify = async (from, to, loader) => {
   await writeFile(to, code);
 };
 await minify(`${root}js/element.js`, `${pkg}element.js`, 'js');
+// Comment counts for index pages: a script of its own, no wasm.
+await minify(`${root}js/count.js`, `${pkg}count.js`, 'js');
+await copyFile(`${root}js/count.d.ts`, `${pkg}count.d.ts`);
 await minify(`${root}src/style.css`, `${pkg}folio.css`, 'css');
 await copyFile(`${root}js/element.d.ts`, `${pkg}element.d.ts`);
 await copyFile(`${root}js/index.d.ts`, `${pkg}index.d.ts`);
@@ -58,11 +61,12 @@ const manifest = {
   exports: {
     '.': { types: './index.d.ts', import: './index.js', default: './index.js' },
     './element': { types: './element.d.ts', default: './element.js' },
+    './count': { types: './count.d.ts', default: './count.js' },
     './folio.css': './folio.css',
     './package.json': './package.json',
   },
   files: [
-    'index.js', 'index.d.ts', 'element.js', 'element.d.ts', 'folio.js', 'folio.d.ts',
+    'index.js', 'index.d.ts', 'element.js', 'element.d.ts', 'count.js', 'count.d.ts', 'folio.js', 'folio.d.ts',
     'folio_bg.wasm', 'folio_bg.wasm.d.ts', 'folio.css', 'README.md',
     // The comment section, a second module that folio.js imports (import('./folio_comments.js'))
     // when a page needs it; internal, so neither in `exports` nor typed.
@@ -73,7 +77,7 @@ const manifest = {
   ],
   // element.js defines <folio-article> when imported, and index.js imports it. folio.js
   // (wasm-bindgen's glue) only declares things, so a bundler may drop it when unused.
-  sideEffects: ['./element.js', './index.js'],
+  sideEffects: ['./element.js', './index.js', './count.js'],
 };
 await writeFile(`${pkg}package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 

@@ -12,6 +12,9 @@ pub use crate::i18n::plural::{fill, Plural, PluralCategory, PluralRule};
 pub struct CommentsText {
     /// Section heading, e.g. "Comments" (the count is added as " (N)").
     pub heading: &'static str,
+    /// A thread's number of comments where it stands alone, "12 comments" (the count
+    /// element of index pages, `js/count.js`, reads it from the locale files).
+    pub count: Plural,
     /// Shown while the list loads.
     pub loading: &'static str,
     /// Shown when a thread has no comments.
@@ -137,6 +140,7 @@ pub struct CommentsText {
 /// The English table (a `const`, so that [`crate::i18n::EN`] can hold it by value).
 pub const EN: CommentsText = CommentsText {
     heading: "Comments",
+    count: Plural::one_other(PluralRule::En, "1 comment", "{n} comments"),
     loading: "Loading comments\u{2026}",
     empty: "No comments yet. Start the conversation.",
     sort_label: "Sort by",

@@ -138,6 +138,7 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
                 val_website_invalid,
             ],
             plural: [
+                count,
                 more_replies,
                 likes,
                 minutes_ago,

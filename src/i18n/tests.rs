@@ -216,6 +216,13 @@ fn counted_phrases_read_right() {
     assert_eq!([2, 5, 21].map(|n| read("ru", n)), ["2 минуты чтения", "5 минут чтения", "21 минута чтения"]);
     assert_eq!(read("en", 1), "1 min read");
     assert_eq!(read("ja", 3), "3分で読めます");
+    // The count of a thread on an index page (js/count.js reads these from the files).
+    assert_eq!(
+        [1, 3, 5, 21].map(|n| c("ru").count.with(n)),
+        ["1 комментарий", "3 комментария", "5 комментариев", "21 комментарий"]
+    );
+    assert_eq!([0, 1, 2, 11].map(|n| c("ar").count.with(n)), ["لا تعليقات", "تعليق واحد", "تعليقان", "11 تعليقًا"]);
+    assert_eq!([0, 1, 2].map(|n| c("en").count.with(n)), ["0 comments", "1 comment", "2 comments"]);
 }
 
 #[test]
@@ -283,7 +290,7 @@ fn every_table_survives_its_locale_file() {
         assert_eq!(file::read(&text).as_ref(), Ok(l), "{}", l.tag);
         assert!(crate::json::parse(&text).is_ok());
     }
-    assert_eq!(strings(&EN).len() + plurals(&EN).len(), 82);
+    assert_eq!(strings(&EN).len() + plurals(&EN).len(), 83);
 }
 
 #[test]

@@ -50,6 +50,10 @@ pub static AR: Locale = Locale {
     },
     comments: CommentsText {
         heading: "التعليقات",
+        count: Plural {
+            zero: Some("لا تعليقات"),
+            ..p("تعليق واحد", "تعليقان", "{n} تعليقات", "{n} تعليقًا", "{n} تعليق")
+        },
         loading: "جارٍ تحميل التعليقات…",
         empty: "لا توجد تعليقات بعد. كن أول من يعلّق.",
         sort_label: "الترتيب حسب",

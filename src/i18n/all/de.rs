@@ -41,6 +41,7 @@ pub static DE: Locale = Locale {
     },
     comments: CommentsText {
         heading: "Kommentare",
+        count: p("1 Kommentar", "{n} Kommentare"),
         loading: "Kommentare werden geladen…",
         empty: "Noch keine Kommentare. Schreiben Sie den ersten.",
         sort_label: "Sortieren nach",

@@ -42,6 +42,7 @@ pub static ES: Locale = Locale {
     },
     comments: CommentsText {
         heading: "Comentarios",
+        count: p("1 comentario", "{n} comentarios"),
         loading: "Cargando comentarios…",
         empty: "Todavía no hay comentarios. Empieza la conversación.",
         sort_label: "Ordenar por",

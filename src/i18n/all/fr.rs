@@ -42,6 +42,7 @@ pub static FR: Locale = Locale {
     },
     comments: CommentsText {
         heading: "Commentaires",
+        count: p("{n} commentaire", "{n} commentaires"),
         loading: "Chargement des commentaires…",
         empty: "Aucun commentaire pour l’instant. Lancez la discussion.",
         sort_label: "Trier par",

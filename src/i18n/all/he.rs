@@ -43,6 +43,7 @@ pub static HE: Locale = Locale {
     },
     comments: CommentsText {
         heading: "תגובות",
+        count: p("תגובה אחת", "שתי תגובות", "{n} תגובות"),
         loading: "התגובות נטענות…",
         empty: "אין עדיין תגובות. אפשר לפתוח את הדיון.",
         sort_label: "מיון לפי",

@@ -41,6 +41,7 @@ pub static IT: Locale = Locale {
     },
     comments: CommentsText {
         heading: "Commenti",
+        count: p("1 commento", "{n} commenti"),
         loading: "Caricamento dei commenti…",
         empty: "Ancora nessun commento. Inizia tu la conversazione.",
         sort_label: "Ordina per",

@@ -42,6 +42,7 @@ pub static JA: Locale = Locale {
     },
     comments: CommentsText {
         heading: "コメント",
+        count: p("{n}件のコメント"),
         loading: "コメントを読み込んでいます…",
         empty: "まだコメントはありません。最初のコメントを投稿しませんか。",
         sort_label: "並べ替え",

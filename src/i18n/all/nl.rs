@@ -41,6 +41,7 @@ pub static NL: Locale = Locale {
     },
     comments: CommentsText {
         heading: "Reacties",
+        count: p("1 reactie", "{n} reacties"),
         loading: "Reacties laden…",
         empty: "Nog geen reacties. Begin het gesprek.",
         sort_label: "Sorteren op",

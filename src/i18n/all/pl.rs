@@ -43,6 +43,7 @@ pub static PL: Locale = Locale {
     },
     comments: CommentsText {
         heading: "Komentarze",
+        count: p("{n} komentarz", "{n} komentarze", "{n} komentarzy", "{n} komentarza"),
         loading: "Wczytywanie komentarzy…",
         empty: "Nie ma jeszcze komentarzy. Rozpocznij dyskusję.",
         sort_label: "Sortuj według",

@@ -42,6 +42,7 @@ pub static PT: Locale = Locale {
     },
     comments: CommentsText {
         heading: "Comentários",
+        count: p("{n} comentário", "{n} comentários"),
         loading: "Carregando comentários…",
         empty: "Ainda não há comentários. Comece a conversa.",
         sort_label: "Ordenar por",

@@ -43,6 +43,7 @@ pub static UK: Locale = Locale {
     },
     comments: CommentsText {
         heading: "Коментарі",
+        count: p("{n} коментар", "{n} коментарі", "{n} коментарів", "{n} коментаря"),
         loading: "Завантажуємо коментарі…",
         empty: "Коментарів ще немає. Почніть обговорення першими.",
         sort_label: "Сортування:",

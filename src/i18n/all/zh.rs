@@ -42,6 +42,7 @@ pub static ZH: Locale = Locale {
     },
     comments: CommentsText {
         heading: "评论",
+        count: p("{n} 条评论"),
         loading: "正在加载评论…",
         empty: "还没有评论，来发表第一条评论吧。",
         sort_label: "排序方式",
