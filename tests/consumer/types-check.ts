@@ -5,7 +5,8 @@
 //   npx -y -p typescript@5 tsc --noEmit --strict --lib es2022,dom tests/consumer/types-check.ts
 //
 // tests/e2e/consumer.test.mjs checks this same file against the packed package, with the
-// two imports below rewritten to 'folio-widget' and 'folio-widget/element'.
+// three imports below rewritten to 'folio-widget', 'folio-widget/element' and
+// 'folio-widget/count'.
 import init, {
   mount, Folio, FolioArticle, ready,
   type Article, type ArticleOptions, type Author, type Block, type BlockType, type CallbackCommentsOptions,
@@ -18,6 +19,7 @@ import init, {
   type ServerCommentsOptions, type ShareNetwork, type ShareOptions, type ShareUtm, type SrcOptions,
 } from '../../js/index.js';
 import { FolioArticle as ElementClass, ready as elementReady } from '../../js/element.js';
+import { counts, countText, FolioCount } from '../../js/count.js';
 
 // --- The article -------------------------------------------------------------------------
 
@@ -188,4 +190,17 @@ async function element(): Promise<void> {
   console.log(same, alsoSame, queried, observed, current, sepia);
 }
 
-export const used = [kinds, describe, badHeading, noAlt, incomplete, googlePlus, sideways, noEndpoint, disqus, syncList, neither, start, listen, element];
+// --- Counts for index pages ------------------------------------------------------------------
+
+async function countsOnIndexPages(): Promise<void> {
+  const found: (number | null)[] = await counts('https://comments.example', ['/a', '/b']);
+  const fromContract = await counts('https://api.example', ['/a'], 'json');
+  const words: string = await countText(found[0] ?? 0, 'de');
+  const el: FolioCount = document.createElement('folio-count');
+  el.setAttribute('thread', '/a');
+  // @ts-expect-error a backend Folio does not have
+  await counts('https://comments.example', ['/a'], 'disqus');
+  console.log(fromContract, words, el);
+}
+
+export const used = [kinds, describe, badHeading, noAlt, incomplete, googlePlus, sideways, noEndpoint, disqus, syncList, neither, start, listen, element, countsOnIndexPages];

@@ -23,7 +23,7 @@ const HEADLINE = 'Kaspersky Lab Defends Its Reputation Against Allegations';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const INSTALL_TIMEOUT = 5 * 60_000;
 const SHIPPED = [
-  'README.md', 'element.d.ts', 'element.js', 'folio.css', 'folio.d.ts', 'folio.js', 'folio_bg.wasm',
+  'README.md', 'count.d.ts', 'count.js', 'element.d.ts', 'element.js', 'folio.css', 'folio.d.ts', 'folio.js', 'folio_bg.wasm',
   'folio_bg.wasm.d.ts', 'folio_comments.js', 'folio_comments_bg.wasm', 'index.d.ts', 'index.js', 'package.json',
   ...['ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh'].map((tag) => `locales/${tag}.json`),
 ];
@@ -76,13 +76,14 @@ test('the tarball holds exactly the package files', async () => {
   assert.equal(manifest.version, cargo.match(/^version\s*=\s*"([^"]+)"/m)[1]);
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.types, './index.d.ts');
-  assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './folio.css', './package.json']);
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './count', './folio.css', './package.json']);
   for (const file of manifest.files) assert.ok(SHIPPED.some((p) => p === file || p.startsWith(file)), `${file} is in files but not shipped`);
 });
 
 test('the definitions type-check against the installed package', async () => {
   const source = await readFile(join(ROOT, 'tests/consumer/types-check.ts'), 'utf8');
-  const rewritten = source.replace("'../../js/index.js'", "'folio-widget'").replace("'../../js/element.js'", "'folio-widget/element'");
+  const rewritten = source.replace("'../../js/index.js'", "'folio-widget'").replace("'../../js/element.js'", "'folio-widget/element'")
+    .replace("'../../js/count.js'", "'folio-widget/count'");
   assert.notEqual(rewritten, source);
   await writeFile(join(scratch, 'types-check.ts'), rewritten);
   await sh(scratch, join(scratch, 'node_modules/.bin/tsc'), [
