@@ -64,7 +64,7 @@ impl Error {
             Error::ArticleInvalid(problems) => problems.iter().map(Problem::text).collect(),
             Error::Fetch { url, status: Some(status) } => {
                 let mut line = [url.as_str(), " answered with HTTP status "].concat();
-                crate::article::push_number(&mut line, u32::from(*status));
+                crate::date::push_number(&mut line, u32::from(*status));
                 line.push('.');
                 vec![line]
             }
@@ -93,7 +93,7 @@ impl Error {
         }
         if details.len() > MAX_SHOWN_DETAILS {
             let mut more = String::from("… and ");
-            crate::article::push_number(&mut more, (details.len() - MAX_SHOWN_DETAILS) as u32);
+            crate::date::push_number(&mut more, (details.len() - MAX_SHOWN_DETAILS) as u32);
             more.push_str(" more");
             list.push(el("li").text(more));
         }

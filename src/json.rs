@@ -91,9 +91,9 @@ impl SyntaxError {
     /// "line 3, column 7: expected ':'", built without `core::fmt` (smaller wasm).
     pub fn text(&self) -> String {
         let mut out = String::from("line ");
-        crate::article::push_number(&mut out, self.line as u32);
+        crate::date::push_number(&mut out, self.line as u32);
         out.push_str(", column ");
-        crate::article::push_number(&mut out, self.column as u32);
+        crate::date::push_number(&mut out, self.column as u32);
         out.push_str(": ");
         out.push_str(self.reason);
         out

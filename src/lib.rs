@@ -1,16 +1,20 @@
 //! Folio: an embeddable news article widget.
 //!
-//! The crate is layered, bottom to top (see `../shared/DESIGN.md`):
+//! The crate is layered, bottom to top (`ARCHITECTURE.md` in the repository has the whole
+//! picture, the data flow of a render and of a comment post, and what each directory owns):
 //!
-//! - **Ground** (pure): [`json`] reads JSON, [`view`] is the view tree with the one URL
-//!   allowlist and the one HTML writer, [`error`] the typed errors.
+//! - **Ground** (pure): [`json`] reads JSON, [`date`], [`percent`], [`plural`], [`view`] is
+//!   the view tree with the one URL allowlist and the one HTML writer.
 //! - **Domain** (pure): [`article`] (model, validation, article -> view tree), [`share`]
-//!   (share links), [`comments`] (comment model, sanitizing rules, backends).
+//!   (share links), [`comments`] (comment model, sanitizing rules, backends), [`error`].
+//! - **Words and composition** (pure): [`i18n`] gathers the domains' text tables;
+//!   [`compose`] is what one widget draws.
 //! - **Edge** (browser only): `dom` turns view trees into DOM nodes and owns listeners;
 //!   `widget` is one mounted instance; the `api` module is the wasm-bindgen surface
 //!   (`comments_api` that of the separate comments module, feature `comments-module`).
 //!
-//! Everything in the pure layers builds and tests natively with `cargo test`.
+//! Everything in the pure layers builds and tests natively with `cargo test`; `node
+//! scripts/layers.mjs` fails on an import cycle between modules.
 
 #![deny(missing_docs)]
 
@@ -22,6 +26,8 @@ pub mod error;
 pub mod i18n;
 pub mod json;
 pub mod options;
+pub mod percent;
+pub mod plural;
 pub mod search;
 pub mod share;
 pub mod view;

@@ -15,7 +15,6 @@ mod render;
 
 use std::fmt;
 
-pub(crate) use crate::date::push_number;
 pub use crate::date::{format_date, DateTime};
 pub use inline::{parse_inline, Inline};
 pub use parse::Parsed;

@@ -3,7 +3,7 @@
 //! `<figcaption>`, the author bio after the body. Every region has a `part` name.
 
 use super::{format_date, parse_inline, Article, Author, Block, Image, Inline};
-use crate::i18n::plural::Plural;
+use crate::plural::{Plural, PluralRule};
 use crate::view::{el, text, Element, Node};
 
 /// Reading speed used for "N min read" unless the host sets another.
@@ -44,9 +44,26 @@ pub struct ArticleText {
 }
 
 impl ArticleText {
-    /// English (the table in `i18n/en.rs`).
+    /// English (a `const`, so that [`crate::i18n::EN`] can hold it by value).
+    pub const EN: ArticleText = ArticleText {
+        by: "By",
+        and: "and",
+        min_read: Plural::one_other(PluralRule::En, "1 min read", "{n} min read"),
+        updated: "Updated",
+        about_author: "About the author",
+        tags: "Tags",
+        loading: "Loading article…",
+        err_options: "Folio is not set up correctly",
+        err_syntax: "The article is not valid JSON",
+        err_invalid: "The article has problems",
+        err_fetch: "The article could not be loaded",
+        date: "{month} {d}, {y}",
+        months: "January|February|March|April|May|June|July|August|September|October|November|December",
+    };
+
+    /// English.
     pub fn en() -> Self {
-        crate::i18n::EN.article.clone()
+        Self::EN
     }
 }
 

@@ -243,7 +243,7 @@ fn fill_comments(
         fetched: answer.fetched,
         rules: config.rules,
     };
-    fill_section(section, &filling, locale);
+    fill_section(section, &filling, &locale.comments, &locale.article);
     Ok(())
 }
 

@@ -156,9 +156,10 @@ pub use self::render::{fill_section, script_text, Filling};
 /// never calls it, so it is not linked into its wasm).
 mod render {
     use super::*;
+    use crate::article::ArticleText;
     use crate::comments::form::{static_form, FormRules};
+    use crate::comments::CommentsText;
     use crate::date::{format_date, DateTime};
-    use crate::i18n::Locale;
     use crate::view::{el, Element};
 
     /// JSON text made safe as the content of a `<script>` element: `<`, `>` and `&`
@@ -203,12 +204,12 @@ mod render {
     /// Fills the comment placeholder `section` (as `compose` made it) with `f.page`: the
     /// count in the heading, the empty form (`inert` until the section takes it over: it
     /// cannot post without JavaScript), the list with its times as dates in the locale's
-    /// words, and the page itself for the section to adopt.
-    pub fn fill_section(section: &mut Element, f: &Filling, locale: &Locale) {
-        let t = &locale.comments;
+    /// words (`dates`: the date format and months of the article's table), and the page
+    /// itself for the section to adopt.
+    pub fn fill_section(section: &mut Element, f: &Filling, t: &CommentsText, dates: &ArticleText) {
         let mut list = view::list(f.page, f64::NAN, f.sort, t, &sanitize::comment_body);
         for node in &mut list {
-            date_times(node, locale);
+            date_times(node, dates);
         }
         for child in &mut section.children {
             let Node::Element(e) = child else { continue };
@@ -241,16 +242,16 @@ mod render {
     /// Comment times as the date in the locale's words ("4 December 2026"): words like
     /// "3 hours ago" would be wrong a day later in a static page. The section makes them
     /// relative again when it takes the page over.
-    fn date_times(node: &mut Node, locale: &Locale) {
+    fn date_times(node: &mut Node, dates: &ArticleText) {
         let Node::Element(e) = node else { return };
         if e.tag == "time" && e.get_attr("class") == Some("folio-comment-time") {
             if let Some(dt) = e.get_attr("datetime").and_then(|d| DateTime::parse(d).ok()) {
-                e.children = vec![Node::Text(format_date(&dt, locale.article.date, locale.article.months))];
+                e.children = vec![Node::Text(format_date(&dt, dates.date, dates.months))];
             }
             return;
         }
         for child in &mut e.children {
-            date_times(child, locale);
+            date_times(child, dates);
         }
     }
 }
@@ -334,7 +335,7 @@ mod tests {
             fetched: NOW,
             rules: Default::default(),
         };
-        fill_section(&mut section, &filling, &crate::i18n::EN);
+        fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
         let html = to_html(&section.clone().into());
         assert!(html.contains("<h2 id=\"folio-comments-heading\">Comments (2)</h2>"));
         assert!(html.contains("data-folio-form=\"folio-comment-form\""), "the form holds its place");

@@ -5,10 +5,10 @@
 //! Also the two small writers every backend shares: [`build_url`] (endpoint + path +
 //! percent-encoded query) and [`JsonObject`] (request bodies, through
 //! [`json::write_string`]). Percent-encoding itself is
-//! `share::encode`'s, so there is one encoder in the crate.
+//! [`crate::percent`]'s, the one encoder in the crate.
 
 use crate::json;
-use crate::share::encode::encode_into;
+use crate::percent::encode_into;
 
 /// An HTTP method a backend may ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

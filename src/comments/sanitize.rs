@@ -24,40 +24,9 @@
 //! The parser itself stops nesting at [`html::MAX_DEPTH`](super::html::MAX_DEPTH) levels:
 //! an [`Untrusted`] tree nested deeper than that is expensive to build and to drop.
 
+pub use super::html::{decode_entities, Untrusted};
 use crate::view::url::{is_absolute_http, safe_url};
 use crate::view::{el, Node};
-
-/// Untrusted HTML as [`html::parse`](super::html::parse) read it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Untrusted {
-    /// An element: its tag name as the parser reported it, its attributes, its children.
-    Element {
-        /// Tag name, any case (`"P"`, `"svg"`).
-        tag: String,
-        /// Attributes (name, value) in document order.
-        attrs: Vec<(String, String)>,
-        /// Child nodes.
-        children: Vec<Untrusted>,
-    },
-    /// A text node (character references already decoded by the parser).
-    Text(String),
-}
-
-impl Untrusted {
-    /// An element node (for tests).
-    pub fn element(tag: &str, attrs: &[(&str, &str)], children: Vec<Untrusted>) -> Self {
-        Untrusted::Element {
-            tag: tag.to_string(),
-            attrs: attrs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
-            children,
-        }
-    }
-
-    /// A text node.
-    pub fn text(s: &str) -> Self {
-        Untrusted::Text(s.to_string())
-    }
-}
 
 /// Levels of nesting kept as elements; deeper content becomes text.
 pub const MAX_DEPTH: usize = 32;
@@ -303,71 +272,6 @@ pub fn plain_author(s: &str) -> String {
 /// ```
 pub fn author_website(s: &str) -> Option<String> {
     safe_url(s).filter(|u| is_absolute_http(u))
-}
-
-/// Decodes character references: `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, any numeric
-/// reference, and the few named ones hand-written HTML commonly uses (`&nbsp;`, `&copy;`,
-/// `&reg;`, `&trade;`, `&euro;`, `&ndash;`, `&mdash;`, `&hellip;`, curly quotes). Other
-/// references stay as written (HTML has over two thousand; a server should send the
-/// character itself or a numeric reference). The result is text, never markup.
-///
-/// ```
-/// use folio::comments::sanitize::decode_entities;
-/// assert_eq!(decode_entities("Tom &amp; Jerry &lt;3 &#128512; &bogus;"), "Tom & Jerry <3 😀 &bogus;");
-/// ```
-pub fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        // `&` and `;` are ASCII, so these slices fall on character boundaries.
-        let end = rest[1..].bytes().take(11).position(|b| b == b';');
-        let decoded = end.and_then(|end| entity(&rest[1..1 + end]).map(|c| (c, end + 2)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32);
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        "copy" => Some('©'),
-        "reg" => Some('®'),
-        "trade" => Some('™'),
-        "euro" => Some('€'),
-        "ndash" => Some('–'),
-        "mdash" => Some('—'),
-        "hellip" => Some('…'),
-        "lsquo" => Some('‘'),
-        "rsquo" => Some('’'),
-        "ldquo" => Some('“'),
-        "rdquo" => Some('”'),
-        _ => {
-            let code = name.strip_prefix('#')?;
-            let c = match code.strip_prefix(['x', 'X']) {
-                Some(hex) => number(hex, 16),
-                None => number(code, 10),
-            }?;
-            Some(if c == '\0' { '\u{fffd}' } else { c })
-        }
-    }
 }
 
 #[cfg(test)]

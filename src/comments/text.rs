@@ -5,7 +5,7 @@
 //! placeholder, one form per CLDR plural category of their language. Nothing here formats
 //! markup: the strings are text and reach the page through the view tree.
 
-pub use crate::i18n::plural::{fill, Plural, PluralCategory, PluralRule};
+pub use crate::plural::{fill, Plural, PluralCategory, PluralRule};
 
 /// The visible strings of the comments section, its form and its errors.
 #[derive(Debug, Clone, PartialEq, Eq)]

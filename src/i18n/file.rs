@@ -16,11 +16,11 @@
 //! `folio` is the crate version that wrote the file: a file from another version is refused
 //! (its fields may not be this version's), and the widget falls back to English.
 
-use super::plural::PluralRule;
 use super::{Direction, Locale, EN};
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
 use crate::json::{self, Value};
+use crate::plural::PluralRule;
 use crate::share::ShareText;
 
 /// One field of a table: a plain string or a counted phrase.

@@ -37,7 +37,8 @@
 //! form and the table survives its locale file.
 
 pub mod file;
-pub mod plural;
+/// The plural rules (the crate's bottom layer; here too, where the tables use them).
+pub use crate::plural;
 
 // Natively (tests, folio-render, folio-locales) every table is compiled in, and in the wasm
 // with the `all-locales` feature. Else the wasm carries English alone and reads the others

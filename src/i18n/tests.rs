@@ -1,9 +1,9 @@
 //! Checks every table: nothing empty, no placeholder lost, every plural category of the
 //! language given a form; and the tag lookup.
 
-use super::plural::{PluralCategory, PluralRule};
 use super::*;
 use crate::comments::text::Plural;
+use crate::plural::{PluralCategory, PluralRule};
 
 /// Every plain string of a table, with the field it is in ([`file::slots`] lists them
 /// all; it destructures without `..`, so a new field is covered or does not compile).

@@ -61,9 +61,21 @@ pub struct ShareText {
 }
 
 impl ShareText {
+    /// English (a `const`, so that [`crate::i18n::EN`] can hold it by value).
+    pub const EN: ShareText = ShareText {
+        nav_label: "Share this article",
+        share_on: "Share on {network}",
+        copy_link: "Copy link",
+        link_copied: "Link copied",
+        copy_failed: "Could not copy. Select the link below and copy it.",
+        native_share: "Share\u{2026}",
+        native_share_label: "Share",
+        link_field_label: "Link to this article",
+    };
+
     /// English.
     pub fn en() -> ShareText {
-        crate::i18n::EN.share
+        Self::EN
     }
 
     /// The [`share_on`](ShareText::share_on) template filled in with `network`.

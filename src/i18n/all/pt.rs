@@ -3,8 +3,8 @@
 
 use crate::article::ArticleText;
 use crate::comments::text::{CommentsText, Plural};
-use crate::i18n::plural::PluralRule;
 use crate::i18n::{Direction, Locale};
+use crate::plural::PluralRule;
 use crate::share::ShareText;
 
 const fn p(one: &'static str, other: &'static str) -> Plural {

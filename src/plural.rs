@@ -29,7 +29,7 @@ pub enum PluralCategory {
 /// for whole numbers.
 ///
 /// ```
-/// use folio::i18n::plural::{PluralCategory::*, PluralRule};
+/// use folio::plural::{PluralCategory::*, PluralRule};
 /// assert_eq!(PluralRule::En.category(1), One);
 /// assert_eq!(PluralRule::Fr.category(0), One);
 /// assert_eq!(PluralRule::Ru.category(21), One);
@@ -72,10 +72,10 @@ pub enum PluralRule {
 
 impl PluralRule {
     /// The rule of one of Folio's languages, by its table's tag (see
-    /// [`TAGS`](super::TAGS)); English's for any other tag.
+    /// [`TAGS`](crate::i18n::TAGS)); English's for any other tag.
     ///
     /// ```
-    /// use folio::i18n::plural::PluralRule;
+    /// use folio::plural::PluralRule;
     /// assert_eq!(PluralRule::for_tag("ru"), PluralRule::Ru);
     /// ```
     pub fn for_tag(tag: &str) -> PluralRule {
@@ -181,7 +181,7 @@ impl PluralRule {
 /// `one` is 1, 21, 31...) must contain `{n}`.
 ///
 /// ```
-/// use folio::i18n::plural::{Plural, PluralRule};
+/// use folio::plural::{Plural, PluralRule};
 /// const MINUTES: Plural = Plural {
 ///     one: Some("{n} минуту назад"),
 ///     few: Some("{n} минуты назад"),
