@@ -39,6 +39,7 @@ const SNIPPETS = {
   'locales.js': (code) => code.includes('./locales/${tag}.json'),
   'fetch.js': (code) => code.includes('const request = ') && code.includes('const settle = '),
   'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheetWithin = '),
+  'url.js': (code) => code.includes('const parses = ') && code.includes('URL.canParse'),
   'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };
 

@@ -359,7 +359,7 @@ fn pre_rendered(comments: &JsValue, age: f64) -> Element {
         fetched: js_sys::Date::now() / 1000.0 - age,
         rules: Default::default(),
     };
-    fill_section(section, &filling, &folio::i18n::EN);
+    fill_section(section, &filling, &folio::i18n::EN.comments, &folio::i18n::EN.article);
     let markup = folio::compose::root(nodes, &folio::i18n::EN).attr(folio::compose::STATIC_ATTRIBUTE, stamp);
     let el = host();
     let shadow = el.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
