@@ -576,6 +576,14 @@ async function nothingAfter(t, ms, label) {
 }
 
 const inThread = (thread) => (e) => e.url.includes(encodeURIComponent(thread));
+
+/** After a destroy: Isso stored nothing of `text`, and the next visit finds it as the draft. */
+async function nothingStoredDraftKept(page, path, thread, text) {
+  assert.equal((await stored(thread, text)).length, 0, 'nothing reached Isso');
+  proxy.mode = 'pass';
+  await openComments(thread, { page, path });
+  assert.equal(await textarea(page).inputValue(), text, 'the draft is still there on the next visit');
+}
 const STALL_MS = 3000;
 
 for (const path of [CLIENT, HTML_FIRST]) test(`destroy while a list request is in flight: it is aborted, nothing is sent after${suffix(path)}`, async () => {
@@ -611,10 +619,7 @@ for (const path of [CLIENT, HTML_FIRST]) test(`destroy while a post is in flight
     const t = await destroyWidget(page, path);
     await nothingAfter(t, STALL_MS + 1000, 'post');
     assert.equal(post.aborted, true, 'the post was aborted');
-    assert.equal((await stored(thread, text)).length, 0, 'nothing reached Isso');
-    proxy.mode = 'pass';
-    await openComments(thread, { page, path });
-    assert.equal(await textarea(page).inputValue(), text, 'the draft is still there on the next visit');
+    await nothingStoredDraftKept(page, path, thread, text);
     assert.deepEqual(problems, []);
     await page.close();
   } finally {
@@ -634,10 +639,7 @@ for (const path of [CLIENT, HTML_FIRST]) test(`destroy during a retry's back-off
     const t = await destroyWidget(page, path);
     await nothingAfter(t, 5000, 'back-off');
     assert.equal(proxy.log.slice(from).filter((e) => e.method === 'POST').length, 1, 'one attempt, none after destroy');
-    assert.equal((await stored(thread, text)).length, 0, 'nothing reached Isso');
-    proxy.mode = 'pass';
-    await openComments(thread, { page, path });
-    assert.equal(await textarea(page).inputValue(), text, 'the draft is still there on the next visit');
+    await nothingStoredDraftKept(page, path, thread, text);
     assert.deepEqual(problems, []);
     await page.close();
   } finally {
