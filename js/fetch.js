@@ -47,8 +47,13 @@ export const request = (method, url, headers, body, credentials, signal, timeout
 /** Resolves after `ms` milliseconds, or at once when `signal` aborts (the timer is
  * cleared): the wait between two attempts of a request. */
 export const sleep = (ms, signal) => new Promise((resolve) => {
-  const timer = setTimeout(resolve, ms);
-  signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  const done = () => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', done);
+    resolve();
+  };
+  const timer = setTimeout(done, ms);
+  signal?.addEventListener('abort', done);
 });
 
 /** Reads a request someone else made (`response`, the promise `fetch()` returned), as
