@@ -155,15 +155,15 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Box
         .and_then(|c| crate::widget::section::prefetch(c, callbacks.clone(), signal.as_ref()));
     crate::widget::prefetch_language(&options);
     let parsed = load_article(&options, signal.as_ref()).await;
-    let locale = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
+    let lang = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
     let slot = slot.upgrade().ok_or(Error::Destroyed)?;
     if let Some(widget) = slot.borrow().as_ref() {
-        widget.set_locale(locale);
+        widget.set_lang(lang);
     }
     let parsed = parsed?;
     let mut guard = slot.borrow_mut();
     let widget = guard.as_mut().ok_or(Error::Destroyed)?;
-    widget.show_article(parsed, options, locale, callbacks, prefetched);
+    widget.show_article(parsed, options, lang, callbacks, prefetched);
     Ok(())
 }
 
@@ -205,13 +205,13 @@ async fn apply(slot: Slot, options: JsValue) -> Result<(), Error> {
         return Ok(());
     }
     let parsed = load_article(&options, signal.as_ref()).await;
-    let locale = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
+    let lang = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
     let mut guard = slot.borrow_mut();
     let widget = guard.as_mut().ok_or(Error::Destroyed)?;
-    widget.set_locale(locale);
+    widget.set_lang(lang);
     match parsed {
         Ok(parsed) => {
-            widget.show_article(parsed, options, locale, callbacks, None);
+            widget.show_article(parsed, options, lang, callbacks, None);
             Ok(())
         }
         Err(error) => {

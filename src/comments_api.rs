@@ -133,12 +133,12 @@ async fn start(
         .ok_or_else(|| StartError::Config("no comments configuration.".into()))?;
     // The core decided that the section is needed now.
     config.eager = true;
-    let locale = match i18n::pick(&[Some(lang)]) {
+    let lang = match i18n::pick(&[Some(lang)]) {
         Some(tag) => crate::dom::locales::load(tag).await,
-        None => &i18n::EN,
+        None => i18n::Lang::EN,
     };
     let section =
-        CommentSection::start(&host, section, &config, thread, title, callbacks(list, post), locale, prefetched)
+        CommentSection::start(&host, section, &config, thread, title, callbacks(list, post), lang, prefetched)
             .map_err(StartError::Section)?;
     Ok(CommentsHandle { section })
 }

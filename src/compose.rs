@@ -5,10 +5,9 @@
 
 use crate::article::{render_article, Article, RenderOptions};
 use crate::comments::config::{default_thread, CommentsConfig};
-use crate::comments::error::CommentsError;
 use crate::comments::form::static_form;
 use crate::comments::view as comments_view;
-use crate::i18n::Locale;
+use crate::i18n::Lang;
 use crate::options::Options;
 use crate::share::{share_bar, Placement, ShareOptions, ShareTarget};
 use crate::view::{el, Element, Node};
@@ -17,10 +16,10 @@ use crate::view::{el, Element, Node};
 pub const STATIC_ATTRIBUTE: &str = "data-folio-static";
 
 /// The share bar nodes to place above and below the body, as the options say.
-pub fn share_bars(article: &Article, share: Option<&ShareOptions>, locale: &Locale) -> (Vec<Node>, Vec<Node>) {
+pub fn share_bars(article: &Article, share: Option<&ShareOptions>, lang: Lang) -> (Vec<Node>, Vec<Node>) {
     let Some(share) = share else { return (Vec::new(), Vec::new()) };
     let target = ShareTarget { url: &article.url, title: &article.title, summary: article.dek.as_deref() };
-    let bar = share_bar(&target, share, &locale.share);
+    let bar = share_bar(&target, share, lang.share());
     match share.placement {
         Placement::Top => (vec![bar.into()], Vec::new()),
         Placement::Bottom => (Vec::new(), vec![bar.into()]),
@@ -36,12 +35,12 @@ pub fn share_bars(article: &Article, share: Option<&ShareOptions>, locale: &Loca
 }
 
 /// The widget's content: the article with its share bars, then the comment placeholder.
-pub fn widget_nodes(article: &Article, options: &Options, locale: &Locale) -> Vec<Node> {
-    let (before_body, after_body) = share_bars(article, options.share.as_ref(), locale);
+pub fn widget_nodes(article: &Article, options: &Options, lang: Lang) -> Vec<Node> {
+    let (before_body, after_body) = share_bars(article, options.share.as_ref(), lang);
     let render = RenderOptions { words_per_minute: options.words_per_minute, before_body, after_body };
-    let mut nodes: Vec<Node> = vec![render_article(article, &render, &locale.article).into()];
+    let mut nodes: Vec<Node> = vec![render_article(article, &render, lang.article()).into()];
     if let Some(config) = &options.comments {
-        nodes.push(comments_placeholder(article, config, locale).into());
+        nodes.push(comments_placeholder(article, config, lang).into());
     }
     nodes
 }
@@ -51,34 +50,34 @@ pub fn widget_nodes(article: &Article, options: &Options, locale: &Locale) -> Ve
 /// JSON (`data-folio-config`), the thread and the title it posts with, and the words of the
 /// error box it shows when the module cannot be loaded (`data-folio-failed`,
 /// `data-folio-retry`).
-pub fn comments_placeholder(article: &Article, config: &CommentsConfig, locale: &Locale) -> Element {
-    let t = &locale.comments;
+pub fn comments_placeholder(article: &Article, config: &CommentsConfig, lang: Lang) -> Element {
+    let t = lang.section();
     let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
     comments_view::placeholder(config.count, t)
         .attr("data-folio-config", config.to_json())
         .attr("data-folio-thread", thread)
         .attr("data-folio-title", article.title.as_str())
-        .attr("data-folio-failed", CommentsError::Network.message_in(t))
+        .attr("data-folio-failed", t.err_network)
         .attr("data-folio-retry", t.retry)
 }
 
 /// Puts the inert [`static_form`] into the form region of the comment placeholder among
 /// `nodes` (folio-render's markup; the fingerprint is taken before, so the widget still
 /// adopts it).
-pub fn prefill_comment_form(nodes: &mut [Node], config: &CommentsConfig, locale: &Locale) {
+pub fn prefill_comment_form(nodes: &mut [Node], config: &CommentsConfig, lang: Lang) {
     let region = |e: &Element| e.get_attr("data-folio-region") == Some("comment-form");
     if let Some(region) = nodes.iter_mut().find_map(|n| n.find_mut(&region)) {
-        region.children = vec![static_form(config.rules, &locale.comments).into()];
+        region.children = vec![static_form(config.rules, lang.comments()).into()];
     }
 }
 
 /// The root element around the content, in the locale's language and direction.
-pub fn root(nodes: Vec<Node>, locale: &Locale) -> Element {
+pub fn root(nodes: Vec<Node>, lang: Lang) -> Element {
     el("div")
         .attr("class", "folio")
         .attr("part", "root")
-        .attr("lang", locale.tag)
-        .attr("dir", locale.dir.as_str())
+        .attr("lang", lang.tag())
+        .attr("dir", lang.dir().as_str())
         .children(nodes)
 }
 
@@ -105,7 +104,7 @@ mod tests {
     fn share_bar_placement_and_comments_placeholder() {
         let (a, o) =
             setup(r#"{"src":"/a","share":{"placement":"both","networks":["x"]},"comments":{"endpoint":"/c"}}"#);
-        let html = html::to_html(&root(widget_nodes(&a, &o, &crate::i18n::EN), &crate::i18n::EN).into());
+        let html = html::to_html(&root(widget_nodes(&a, &o, crate::i18n::Lang::EN), crate::i18n::Lang::EN).into());
         assert!(html.starts_with(r#"<div class="folio" part="root" lang="en" dir="ltr"><article"#));
         assert_eq!(html.matches("<nav class=\"folio-share\"").count(), 1, "one share landmark");
         assert_eq!(
@@ -119,10 +118,10 @@ mod tests {
     #[test]
     fn fingerprints_follow_the_markup() {
         let (a, o) = setup(r#"{"src":"/a"}"#);
-        let one = fingerprint(&widget_nodes(&a, &o, &crate::i18n::EN));
+        let one = fingerprint(&widget_nodes(&a, &o, crate::i18n::Lang::EN));
         assert_eq!(one.len(), 16);
-        assert_eq!(one, fingerprint(&widget_nodes(&a, &o, &crate::i18n::EN)));
+        assert_eq!(one, fingerprint(&widget_nodes(&a, &o, crate::i18n::Lang::EN)));
         let (_, no_share) = setup(r#"{"src":"/a","share":false}"#);
-        assert_ne!(one, fingerprint(&widget_nodes(&a, &no_share, &crate::i18n::EN)));
+        assert_ne!(one, fingerprint(&widget_nodes(&a, &no_share, crate::i18n::Lang::EN)));
     }
 }

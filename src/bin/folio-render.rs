@@ -157,12 +157,12 @@ fn run(args: Vec<String>) -> Result<String, String> {
     }
     let article = &parsed.article;
     let locale = folio::i18n::negotiate(&[args.lang.as_deref(), options.lang.as_deref(), article.lang.as_deref()]);
-    let mut nodes = widget_nodes(article, &options, locale);
+    let mut nodes = widget_nodes(article, &options, locale.lang());
     // The fingerprint is of what the widget draws (the placeholder), which it keeps; the
     // comments module then adopts the filled section.
     let stamp = fingerprint(&nodes);
     if let Some(config) = &options.comments {
-        folio::compose::prefill_comment_form(&mut nodes, config, locale);
+        folio::compose::prefill_comment_form(&mut nodes, config, locale.lang());
     }
     if let Some(source) = &args.comments {
         let config = options
@@ -183,7 +183,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         };
         fill_comments(&mut nodes, config, &thread, &answer, locale)?;
     }
-    let content = root(nodes, locale).attr(STATIC_ATTRIBUTE, stamp);
+    let content = root(nodes, locale.lang()).attr(STATIC_ATTRIBUTE, stamp);
     let template = el("template")
         .attr("shadowrootmode", "open")
         .child(el("link").attr("rel", "stylesheet").attr("href", args.css.as_str()))

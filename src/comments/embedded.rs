@@ -214,7 +214,7 @@ mod render {
         for child in &mut section.children {
             let Node::Element(e) = child else { continue };
             match (e.tag, e.get_attr("data-folio-region")) {
-                ("h2", _) => e.children = vec![Node::Text(view::heading_text(Some(f.page.total), t))],
+                ("h2", _) => e.children = vec![Node::Text(view::heading_text(Some(f.page.total), &t.section))],
                 (_, Some("comment-form")) => e.children = vec![static_form(f.rules, t).into()],
                 (_, Some("comments-list")) => {
                     let class = e.get_attr("class").unwrap_or_default();
@@ -319,7 +319,7 @@ mod tests {
     }
 
     fn placeholder() -> Element {
-        view::placeholder(None, &EN)
+        view::placeholder(None, &EN.section)
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl CommentsError {
     /// The message for readers, from a locale's strings.
     pub fn message_in(&self, t: &CommentsText) -> String {
         match self {
-            CommentsError::Network => t.err_network.to_string(),
+            CommentsError::Network => t.section.err_network.to_string(),
             CommentsError::Server { .. } => t.err_server.to_string(),
             CommentsError::RateLimited { retry_after } => {
                 let mut out = String::from(t.err_rate_limited);

@@ -1,22 +1,36 @@
 //! Every string the comments section shows a reader, in one table per language.
 //!
-//! This module holds the shape ([`CommentsText`]) and the English table ([`EN`]); the
-//! other languages are in [`crate::i18n`]. Counted phrases are [`Plural`]s with a `{n}`
+//! This module holds the shape ([`CommentsText`], with the section's frame,
+//! [`SectionText`], which the core shows before the comments module is there) and the
+//! English tables ([`EN`], [`EN_SECTION`]); the other languages are in [`crate::i18n`]. Counted phrases are [`Plural`]s with a `{n}`
 //! placeholder, one form per CLDR plural category of their language. Nothing here formats
 //! markup: the strings are text and reach the page through the view tree.
 
 pub use crate::plural::{fill, Plural, PluralCategory, PluralRule};
 
+/// The words of the section's frame, which the page shows before the comments module is
+/// there: the heading, the loading line, and the error box when the module or the list
+/// cannot be had. The core carries these and not the rest of [`CommentsText`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionText {
+    /// Section heading, e.g. "Comments" (the count is added as " (N)").
+    pub heading: &'static str,
+    /// Shown while the list loads.
+    pub loading: &'static str,
+    /// Retry button in the error box.
+    pub retry: &'static str,
+    /// Error: no answer from the server.
+    pub err_network: &'static str,
+}
+
 /// The visible strings of the comments section, its form and its errors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommentsText {
-    /// Section heading, e.g. "Comments" (the count is added as " (N)").
-    pub heading: &'static str,
+    /// The section's frame (heading, loading line, retry, network error).
+    pub section: SectionText,
     /// A thread's number of comments where it stands alone, "12 comments" (the count
     /// element of index pages, `js/count.js`, reads it from the locale files).
     pub count: Plural,
-    /// Shown while the list loads.
-    pub loading: &'static str,
     /// Shown when a thread has no comments.
     pub empty: &'static str,
     /// Label of the sort control.
@@ -45,8 +59,6 @@ pub struct CommentsText {
     pub awaiting_moderation: &'static str,
     /// Body of a comment deleted on the server but kept because it has replies.
     pub deleted: &'static str,
-    /// Retry button in the error box.
-    pub retry: &'static str,
     /// Heading of the new-comment form.
     pub form_heading: &'static str,
     /// Heading of the form when replying.
@@ -105,8 +117,6 @@ pub struct CommentsText {
     pub months_ago: Plural,
     /// Relative time in years.
     pub years_ago: Plural,
-    /// Error: no answer from the server.
-    pub err_network: &'static str,
     /// Error: the server failed (5xx).
     pub err_server: &'static str,
     /// Error: rate limited.
@@ -137,11 +147,18 @@ pub struct CommentsText {
     pub val_website_invalid: &'static str,
 }
 
+/// The English frame words.
+pub const EN_SECTION: SectionText = SectionText {
+    heading: "Comments",
+    loading: "Loading comments\u{2026}",
+    retry: "Try again",
+    err_network: "The comment server did not answer. Check your connection and try again.",
+};
+
 /// The English table (a `const`, so that [`crate::i18n::EN`] can hold it by value).
 pub const EN: CommentsText = CommentsText {
-    heading: "Comments",
+    section: EN_SECTION,
     count: Plural::one_other(PluralRule::En, "1 comment", "{n} comments"),
-    loading: "Loading comments\u{2026}",
     empty: "No comments yet. Start the conversation.",
     sort_label: "Sort by",
     sort_oldest: "Oldest first",
@@ -156,7 +173,6 @@ pub const EN: CommentsText = CommentsText {
     edited: "edited",
     awaiting_moderation: "Awaiting moderation",
     deleted: "This comment was deleted.",
-    retry: "Try again",
     form_heading: "Submit a Comment",
     reply_heading: "Write a Reply",
     text_label: "Comment",
@@ -187,7 +203,6 @@ pub const EN: CommentsText = CommentsText {
     days_ago: Plural::one_other(PluralRule::En, "1 day ago", "{n} days ago"),
     months_ago: Plural::one_other(PluralRule::En, "1 month ago", "{n} months ago"),
     years_ago: Plural::one_other(PluralRule::En, "1 year ago", "{n} years ago"),
-    err_network: "The comment server did not answer. Check your connection and try again.",
     err_server: "The comment server ran into a problem. Please try again in a moment.",
     err_rate_limited: "Too many comments in a short time.",
     err_wait: Plural::one_other(

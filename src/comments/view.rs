@@ -11,7 +11,7 @@
 use super::error::CommentsError;
 use super::model::{Body, Comment, Cursor, Page, Sort};
 use super::sanitize::{author_website, plain_author, LINK_REL};
-use super::text::CommentsText;
+use super::text::{CommentsText, SectionText};
 use super::time::{absolute, iso8601, relative};
 use crate::view::{el, Element, Node};
 
@@ -29,7 +29,7 @@ const DEPTH_CLASSES: [&str; MAX_VISUAL_DEPTH + 1] =
 pub type BodyRenderer<'a> = &'a dyn Fn(&str) -> Vec<Node>;
 
 /// "Comments (N)", or "Comments" while the count is unknown.
-pub fn heading_text(count: Option<u32>, t: &CommentsText) -> String {
+pub fn heading_text(count: Option<u32>, t: &SectionText) -> String {
     let mut out = String::from(t.heading);
     if let Some(n) = count {
         out.push_str(" (");
@@ -40,7 +40,7 @@ pub fn heading_text(count: Option<u32>, t: &CommentsText) -> String {
 }
 
 /// The section heading, `<h2 id="folio-comments-heading">`.
-pub fn heading(count: Option<u32>, t: &CommentsText) -> Element {
+pub fn heading(count: Option<u32>, t: &SectionText) -> Element {
     el("h2").attr("id", HEADING_ID).text(heading_text(count, t))
 }
 
@@ -49,13 +49,13 @@ pub fn heading(count: Option<u32>, t: &CommentsText) -> Element {
 /// stylesheet reserve room, so the page does not jump when comments arrive.
 ///
 /// ```
-/// use folio::comments::{text::CommentsText, view::placeholder};
+/// use folio::comments::{text::EN_SECTION, view::placeholder};
 /// use folio::view::html::to_html;
-/// let html = to_html(&placeholder(Some(3), CommentsText::en()).into());
+/// let html = to_html(&placeholder(Some(3), &EN_SECTION).into());
 /// assert!(html.starts_with("<section class=\"folio-comments\" part=\"comments\""));
 /// assert!(html.contains("Comments (3)"));
 /// ```
-pub fn placeholder(count: Option<u32>, t: &CommentsText) -> Element {
+pub fn placeholder(count: Option<u32>, t: &SectionText) -> Element {
     el("section")
         .attr("class", "folio-comments")
         .attr("part", "comments")
@@ -230,11 +230,22 @@ fn author(c: &Comment, t: &CommentsText) -> Element {
 /// The error box shown in the list region: `role="alert"`, the message, and a retry
 /// button (`data-folio-action="retry-comments"`).
 pub fn error_box(err: &CommentsError, t: &CommentsText) -> Element {
+    alert_with_retry(err.code(), err.message_in(t), &t.section)
+}
+
+/// The error box of a section whose list or module could not be had at all
+/// ([`CommentsError::Network`]), from the frame's words alone (what the core shows when the
+/// comments module cannot be loaded).
+pub fn network_error_box(t: &SectionText) -> Element {
+    alert_with_retry(CommentsError::Network.code(), t.err_network.into(), t)
+}
+
+fn alert_with_retry(code: &'static str, message: String, t: &SectionText) -> Element {
     el("div")
         .attr("class", "folio-comments-error")
         .attr("role", "alert")
-        .attr("data-folio-error", err.code())
-        .child(el("p").text(err.message_in(t)))
+        .attr("data-folio-error", code)
+        .child(el("p").text(message))
         .child(el("button").attr("type", "button").attr("data-folio-action", "retry-comments").text(t.retry))
 }
 
@@ -346,7 +357,7 @@ mod tests {
         let page = Page { total: 1, comments: vec![c("1", vec![c("2", vec![])])], next: Some(Cursor::Offset(20)) };
         let (nodes, _) = render(&page);
         let mut trees = nodes;
-        trees.push(placeholder(Some(1), &EN).into());
+        trees.push(placeholder(Some(1), &EN.section).into());
         trees.push(error_box(&CommentsError::Network, &EN).into());
         trees.push(crate::comments::form::form("f", &Default::default(), &Default::default(), &EN, Some("1")).into());
         let with_on = all(&trees, &|e| e.attrs.iter().any(|(n, _)| n.len() > 2 && n[..2].eq_ignore_ascii_case("on")));
@@ -433,7 +444,7 @@ mod tests {
 
     #[test]
     fn placeholder_shape() {
-        let html = to_html(&placeholder(None, &EN).into());
+        let html = to_html(&placeholder(None, &EN.section).into());
         assert_eq!(
             html,
             "<section class=\"folio-comments\" part=\"comments\" aria-labelledby=\"folio-comments-heading\" data-folio-comments=\"\">\
@@ -442,7 +453,7 @@ mod tests {
              <div class=\"folio-comments-region folio-comments-loading\" data-folio-region=\"comments-list\" aria-live=\"polite\" aria-busy=\"true\">\
              <p class=\"folio-loading\">Loading comments\u{2026}</p></div></section>"
         );
-        assert_eq!(heading_text(Some(0), &EN), "Comments (0)");
+        assert_eq!(heading_text(Some(0), &EN.section), "Comments (0)");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::fetch::fetch;
-use crate::i18n::{self, Locale};
+use crate::i18n::{self, Lang};
 
 #[wasm_bindgen(module = "/js/locales.js")]
 extern "C" {
@@ -26,7 +26,7 @@ thread_local! {
 /// Starts fetching the table for `tag` (one of [`i18n::TAGS`]) unless it is loaded or
 /// already on its way; [`load`] waits for it.
 pub fn prefetch(tag: &'static str) -> Option<Promise> {
-    if i18n::find(tag).is_some() {
+    if Lang::loaded(tag).is_some() {
         return None;
     }
     Some(REQUESTED.with(|r| {
@@ -50,13 +50,13 @@ pub fn prefetch(tag: &'static str) -> Option<Promise> {
     }))
 }
 
-/// The table for `tag` (one of [`i18n::TAGS`]), fetched if need be; English when its file
-/// cannot be loaded or read (with a console warning saying why).
-pub async fn load(tag: &'static str) -> &'static Locale {
+/// The language `tag` (one of [`i18n::TAGS`]), its file fetched if need be; English when
+/// the file cannot be loaded or read (with a console warning saying why).
+pub async fn load(tag: &'static str) -> Lang {
     if let Some(promise) = prefetch(tag) {
         let _ = JsFuture::from(promise).await;
     }
-    i18n::find(tag).unwrap_or(&i18n::EN)
+    Lang::loaded(tag).unwrap_or(Lang::EN)
 }
 
 async fn fetch_file(tag: &'static str) -> Result<(), String> {

@@ -15,10 +15,19 @@
 //!
 //! `folio` is the crate version that wrote the file: a file from another version is refused
 //! (its fields may not be this version's), and the widget falls back to English.
+//!
+//! The widget reads a file a section at a time ([`open`], then [`words`] for each section
+//! it shows), so each wasm module carries the names and English words of its own sections
+//! only; [`read`] reads all of them at once and requires every field.
 
-use super::{Direction, Locale, EN};
+use std::cell::OnceCell;
+
+use super::{Direction, Locale, Registered, Words, EN};
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::{
+    self,
+    text::{CommentsText, Plural, SectionText},
+};
 use crate::json::{self, Value};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -32,19 +41,39 @@ pub enum Slot<'a> {
 }
 
 /// Calls `visit` with the name (`"article.by"`, `"comments.likes"`) and a handle of every
-/// string field of `locale`, article first, then share bar, then comments. Destructures without `..`: a field added to a
-/// text struct does not compile until it is listed here.
+/// string field of `locale`, article first, then share bar, then comments (its
+/// [`SectionText`] first).
 pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>)) {
-    macro_rules! fields {
-        ($section:literal, $value:expr, $ty:ident { text: [$($t:ident),* $(,)?], plural: [$($p:ident),* $(,)?] $(,)? }) => {{
-            let $ty { $($t,)* $($p,)* } = $value;
+    locale.article.slots(&mut visit);
+    locale.share.slots(&mut visit);
+    locale.comments.slots(&mut visit);
+}
+
+/// Lists a text struct's fields for [`Words::slots`]. Destructures without `..`: a field
+/// added to a text struct does not compile until it is listed here.
+macro_rules! fields {
+    ($name:ident, $section:literal, $ty:ident { $(skip: [$($skip:ident),*],)? text: [$($t:ident),* $(,)?], plural: [$($p:ident),* $(,)?] $(,)? }) => {
+        fn $name(&mut self, visit: &mut impl FnMut(&'static str, Slot<'_>)) {
+            let $ty { $($($skip: _,)*)? $($t,)* $($p,)* } = self;
             $(visit(concat!($section, ".", stringify!($t)), Slot::Text($t));)*
             $(visit(concat!($section, ".", stringify!($p)), Slot::Plural($p));)*
-        }};
+        }
+    };
+}
+
+impl Words for ArticleText {
+    fn english() -> &'static Self {
+        &ArticleText::EN
+    }
+    fn of(locale: &Locale) -> &Self {
+        &locale.article
+    }
+    fn cell(file: &Registered) -> &OnceCell<Self> {
+        &file.article
     }
     fields!(
+        slots,
         "article",
-        &mut locale.article,
         ArticleText {
             text: [
                 by,
@@ -63,9 +92,21 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
             plural: [min_read],
         }
     );
+}
+
+impl Words for ShareText {
+    fn english() -> &'static Self {
+        &ShareText::EN
+    }
+    fn of(locale: &Locale) -> &Self {
+        &locale.share
+    }
+    fn cell(file: &Registered) -> &OnceCell<Self> {
+        &file.share
+    }
     fields!(
+        slots,
         "share",
-        &mut locale.share,
         ShareText {
             text: [
                 nav_label,
@@ -80,13 +121,46 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
             plural: [],
         }
     );
+}
+
+impl Words for SectionText {
+    fn english() -> &'static Self {
+        &comments::text::EN_SECTION
+    }
+    fn of(locale: &Locale) -> &Self {
+        &locale.comments.section
+    }
+    fn cell(file: &Registered) -> &OnceCell<Self> {
+        &file.section
+    }
+    fields!(slots, "comments", SectionText { text: [heading, loading, retry, err_network], plural: [] });
+}
+
+/// The comment section's words: its frame ([`SectionText`], under the same `comments.`
+/// names) and the rest.
+impl Words for CommentsText {
+    fn english() -> &'static Self {
+        &comments::text::EN
+    }
+    fn of(locale: &Locale) -> &Self {
+        &locale.comments
+    }
+    fn cell(file: &Registered) -> &OnceCell<Self> {
+        &file.comments
+    }
+    fn slots(&mut self, visit: &mut impl FnMut(&'static str, Slot<'_>)) {
+        self.section.slots(visit);
+        self.slots_after_section(visit);
+    }
+}
+
+impl CommentsText {
     fields!(
+        slots_after_section,
         "comments",
-        &mut locale.comments,
         CommentsText {
+            skip: [section],
             text: [
-                heading,
-                loading,
                 empty,
                 sort_label,
                 sort_oldest,
@@ -99,7 +173,6 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
                 edited,
                 awaiting_moderation,
                 deleted,
-                retry,
                 form_heading,
                 reply_heading,
                 text_label,
@@ -124,7 +197,6 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
                 draft_kept,
                 just_now,
                 yesterday,
-                err_network,
                 err_server,
                 err_rate_limited,
                 err_wait_unknown,
@@ -187,11 +259,23 @@ impl FileError {
 /// The version written into (and required of) every locale file.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Reads a locale file into a table. The strings are leaked into `'static` (tables are
-/// `'static` everywhere); [`register`](super::register) keeps one table per language, so a
-/// page leaks each language at most once.
-pub fn read(text: &str) -> Result<Locale, FileError> {
-    let value = json::parse(text).map_err(FileError::Syntax)?;
+/// A locale file whose header was checked: Folio's version, one of [`TAGS`](super::TAGS),
+/// a direction. Its words are read a section at a time ([`words`], [`read`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct File {
+    /// The file's language, one of [`TAGS`](super::TAGS).
+    pub tag: &'static str,
+    /// The language's writing direction.
+    pub dir: Direction,
+    /// The `text` member.
+    text: Option<Value>,
+    /// The `plural` member.
+    plural: Option<Value>,
+}
+
+/// Parses a locale file and checks its header (see [`File`]).
+pub fn open(text: &str) -> Result<File, FileError> {
+    let mut value = json::parse(text).map_err(FileError::Syntax)?;
     let version = string(value.get("folio"), "folio")?;
     if version != VERSION {
         return Err(FileError::Version(version.into()));
@@ -203,16 +287,25 @@ pub fn read(text: &str) -> Result<Locale, FileError> {
         "rtl" => Direction::Rtl,
         _ => return Err(FileError::Member("dir")),
     };
-    let rule = PluralRule::for_tag(tag);
-    let (texts, plurals) = (value.get("text"), value.get("plural"));
+    let mut take = |name| match &mut value {
+        Value::Object(members) => members.iter().position(|(n, _)| n == name).map(|i| members.swap_remove(i).1),
+        _ => None,
+    };
+    Ok(File { tag, dir, text: take("text"), plural: take("plural") })
+}
+
+/// Sets every field of `words` that `file` has. The strings are leaked into `'static`
+/// (tables are `'static` everywhere; each language is read at most once per page). The
+/// first missing or mistyped member is the error; the fields after it are still set.
+fn fill<T: Words>(words: &mut T, file: &File) -> Result<(), FileError> {
+    let rule = PluralRule::for_tag(file.tag);
     let leak = |s: &str| -> &'static str { String::from(s).leak() };
-    let mut locale = Locale { tag, dir, ..EN.clone() };
     let mut failed = None;
-    slots(&mut locale, |name, slot| {
+    words.slots(&mut |name, slot| {
         let found = match slot {
-            Slot::Text(t) => string(texts.and_then(|v| v.get(name)), name).map(|s| *t = leak(s)),
+            Slot::Text(t) => string(file.text.as_ref().and_then(|v| v.get(name)), name).map(|s| *t = leak(s)),
             Slot::Plural(p) => {
-                let phrase = plurals.and_then(|v| v.get(name));
+                let phrase = file.plural.as_ref().and_then(|v| v.get(name));
                 string(phrase.and_then(|v| v.get("other")), name).map(|other| {
                     p.rule = rule;
                     p.other = leak(other);
@@ -226,10 +319,25 @@ pub fn read(text: &str) -> Result<Locale, FileError> {
             failed.get_or_insert(e);
         }
     });
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(locale),
-    }
+    failed.map_or(Ok(()), Err)
+}
+
+/// One section of a file's table, English where the file lacks a field (what the widget
+/// reads: a section it shows is read when first needed).
+pub fn words<T: Words>(file: &File) -> T {
+    let mut words = T::english().clone();
+    let _ = fill(&mut words, file);
+    words
+}
+
+/// Reads a whole locale file into a table; every field must be there.
+pub fn read(text: &str) -> Result<Locale, FileError> {
+    let file = open(text)?;
+    let mut locale = Locale { tag: file.tag, dir: file.dir, ..EN.clone() };
+    fill(&mut locale.article, &file)?;
+    fill(&mut locale.share, &file)?;
+    fill(&mut locale.comments, &file)?;
+    Ok(locale)
 }
 
 /// The string `v` holds, else [`FileError::Member`] naming it.

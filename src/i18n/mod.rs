@@ -67,7 +67,7 @@ pub use all::{ar::AR, de::DE, es::ES, fr::FR, he::HE, it::IT, ja::JA, nl::NL, pl
 pub use en::EN;
 
 use crate::article::ArticleText;
-use crate::comments::text::CommentsText;
+use crate::comments::text::{CommentsText, SectionText};
 use crate::share::ShareText;
 
 /// The writing direction of a language, for the widget root's `dir` attribute.
@@ -112,30 +112,170 @@ pub const TAGS: [&str; 14] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "r
 #[cfg(all_locales)]
 pub static LOCALES: [&Locale; 14] = [&EN, &DE, &FR, &ES, &IT, &PT, &NL, &PL, &RU, &UK, &JA, &ZH, &AR, &HE];
 
+/// A section of a table: the words one part of the widget shows. The widget asks for a
+/// section of a language ([`Lang::article`], [`Lang::comments`], ...), so a build links
+/// the English words, the field names and the file reading of the sections it shows and
+/// no others.
+pub trait Words: Clone + 'static {
+    /// The English words.
+    fn english() -> &'static Self;
+    /// This section of a compiled table.
+    fn of(locale: &Locale) -> &Self;
+    /// Where a registered locale file keeps this section once it is read.
+    fn cell(file: &Registered) -> &std::cell::OnceCell<Self>;
+    /// Calls `visit` with the name (`"comments.likes"`) and a handle of every field, the
+    /// names of the locale files.
+    fn slots(&mut self, visit: &mut impl FnMut(&'static str, file::Slot<'_>));
+}
+
+/// A locale file [`register`]ed on this page, its sections read when first asked for.
+#[derive(Debug)]
+pub struct Registered {
+    file: file::File,
+    article: std::cell::OnceCell<ArticleText>,
+    share: std::cell::OnceCell<ShareText>,
+    section: std::cell::OnceCell<SectionText>,
+    comments: std::cell::OnceCell<CommentsText>,
+}
+
 std::thread_local! {
-    /// Tables read from locale files, one per language.
-    static LOADED: std::cell::RefCell<Vec<&'static Locale>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Locale files registered on this page, one per language.
+    static LOADED: std::cell::RefCell<Vec<&'static Registered>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Reads a locale file (see [`file`](mod@file)) and makes its table one that [`find`] returns. A
-/// language registered twice keeps its first table.
-pub fn register(text: &str) -> Result<&'static Locale, file::FileError> {
-    let locale = file::read(text)?;
-    if let Some(known) = table(locale.tag) {
-        return Ok(known);
+/// Reads a locale file's header (see [`file::open`]) and makes its language one that
+/// [`Lang::loaded`] finds; its sections are read when first asked for. A language
+/// registered twice (or compiled in) keeps its first table.
+pub fn register(text: &str) -> Result<Lang, file::FileError> {
+    let file = file::open(text)?;
+    let lang = Lang(file.tag);
+    if !has(file.tag) {
+        let file = Registered {
+            file,
+            article: Default::default(),
+            share: Default::default(),
+            section: Default::default(),
+            comments: Default::default(),
+        };
+        let file: &'static Registered = Box::leak(Box::new(file));
+        LOADED.with(|l| l.borrow_mut().push(file));
     }
-    let locale: &'static Locale = Box::leak(Box::new(locale));
-    LOADED.with(|l| l.borrow_mut().push(locale));
-    Ok(locale)
+    Ok(lang)
 }
 
-/// The table for one of [`TAGS`], if it is compiled in or registered.
+/// The registered file of `tag`.
+fn registered(tag: &str) -> Option<&'static Registered> {
+    LOADED.with(|l| l.borrow().iter().copied().find(|f| f.file.tag == tag))
+}
+
+/// Whether the words of `tag` (one of [`TAGS`]) are here: compiled in or registered.
+fn has(tag: &str) -> bool {
+    tag == "en" || other_table(tag).is_some() || registered(tag).is_some()
+}
+
+/// The compiled table for one of [`TAGS`], English included.
 fn table(tag: &str) -> Option<&'static Locale> {
+    match tag {
+        "en" => Some(&EN),
+        _ => other_table(tag),
+    }
+}
+
+/// The compiled table for one of [`TAGS`] other than English (native builds and
+/// `all-locales`; the wasm build has none, so that [`Lang`] links English a section at a
+/// time).
+fn other_table(tag: &str) -> Option<&'static Locale> {
     #[cfg(all_locales)]
-    let compiled = LOCALES.iter().copied().find(|l| l.tag == tag);
+    return LOCALES.iter().copied().find(|l| l.tag == tag && tag != "en");
     #[cfg(not(all_locales))]
-    let compiled = Some(&EN).filter(|l| l.tag == tag);
-    compiled.or_else(|| LOADED.with(|l| l.borrow().iter().copied().find(|l| l.tag == tag)))
+    return {
+        let _ = tag;
+        None
+    };
+}
+
+/// A language whose words are here, as the widget passes it around: one of [`TAGS`], its
+/// direction, and its words a section at a time (see [`Words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lang(&'static str);
+
+impl Lang {
+    /// English, whose words every build carries.
+    pub const EN: Lang = Lang("en");
+
+    /// The language for a BCP 47 tag (read as [`language`] does) when its words are here:
+    /// compiled in, or registered from a locale file.
+    ///
+    /// ```
+    /// use folio::i18n::Lang;
+    /// assert_eq!(Lang::loaded("pt-BR").map(Lang::tag), Some("pt"));
+    /// assert_eq!(Lang::loaded("tlh"), None);
+    /// ```
+    pub fn loaded(tag: &str) -> Option<Lang> {
+        language(tag).filter(|t| has(t)).map(Lang)
+    }
+
+    /// The first candidate Folio has a language for ([`pick`]) when its words are here,
+    /// else English: [`negotiate`] as a [`Lang`].
+    pub fn negotiate(candidates: &[Option<&str>]) -> Lang {
+        pick(candidates).filter(|t| has(t)).map_or(Lang::EN, Lang)
+    }
+
+    /// The lowercase tag, one of [`TAGS`].
+    pub fn tag(self) -> &'static str {
+        self.0
+    }
+
+    /// The writing direction: right to left for Arabic and Hebrew.
+    pub fn dir(self) -> Direction {
+        if matches!(self.0, "ar" | "he") {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+
+    /// One section of the language's words: compiled in, or read from its registered file
+    /// (English for a field the file lacks), else English.
+    pub fn words<T: Words>(self) -> &'static T {
+        if self.0 == "en" {
+            return T::english();
+        }
+        if let Some(table) = other_table(self.0) {
+            return T::of(table);
+        }
+        match registered(self.0) {
+            Some(f) => T::cell(f).get_or_init(|| file::words(&f.file)),
+            None => T::english(),
+        }
+    }
+
+    /// The article's words.
+    pub fn article(self) -> &'static ArticleText {
+        self.words()
+    }
+
+    /// The share bar's words.
+    pub fn share(self) -> &'static ShareText {
+        self.words()
+    }
+
+    /// The comment section's frame: heading, loading line, retry, network error.
+    pub fn section(self) -> &'static SectionText {
+        self.words()
+    }
+
+    /// The comment section's words.
+    pub fn comments(self) -> &'static CommentsText {
+        self.words()
+    }
+}
+
+impl Locale {
+    /// The table's language as the widget passes it around.
+    pub fn lang(&self) -> Lang {
+        Lang(self.tag)
+    }
 }
 
 /// The tag (one of [`TAGS`]) of the language Folio has for a BCP 47 tag, whether or not

@@ -314,11 +314,43 @@ fn locale_files_from_elsewhere_are_refused() {
 
 #[test]
 fn a_registered_language_is_found_and_kept_once() {
-    let first = register(&file::write(&JA)).unwrap();
-    assert_eq!(first, &JA);
-    assert!(std::ptr::eq(register(&file::write(&JA)).unwrap(), first));
-    assert!(std::ptr::eq(find("ja-JP").unwrap(), first));
+    let ja = register(&file::write(&JA)).unwrap();
+    assert_eq!(ja, JA.lang());
+    assert_eq!(register(&file::write(&JA)), Ok(ja));
+    assert_eq!(Lang::loaded("ja-JP"), Some(ja));
+    assert_eq!(ja.comments(), &JA.comments);
     assert!(register("null").is_err());
+}
+
+#[test]
+fn a_file_is_read_a_section_at_a_time() {
+    for l in LOCALES {
+        let f = file::open(&file::write(l)).unwrap();
+        assert_eq!((f.tag, f.dir), (l.tag, l.dir));
+        assert_eq!(&file::words::<ArticleText>(&f), &l.article, "{}", l.tag);
+        assert_eq!(&file::words::<ShareText>(&f), &l.share, "{}", l.tag);
+        assert_eq!(&file::words::<SectionText>(&f), &l.comments.section, "{}", l.tag);
+        assert_eq!(&file::words::<CommentsText>(&f), &l.comments, "{}", l.tag);
+        assert_eq!(l.lang().dir(), l.dir, "{}", l.tag);
+        assert_eq!(l.lang().comments(), &l.comments, "{}", l.tag);
+    }
+    // A field the file lacks stays English; the others are read.
+    let de = file::write(&DE).replace("\"comments.heading\": \"Kommentare\",", "");
+    let section = file::words::<SectionText>(&file::open(&de).unwrap());
+    assert_eq!((section.heading, section.retry), (EN.comments.section.heading, DE.comments.section.retry));
+    assert_eq!(file::read(&de), Err(file::FileError::Member("comments.heading")));
+}
+
+#[test]
+fn negotiate_as_a_lang_matches_the_tables() {
+    for c in [
+        [None, Some("fr-CA"), Some("de")],
+        [Some("xx"), None, Some("ja-JP")],
+        [None, Some(""), None],
+        [Some("en-US"), Some("ar"), None],
+    ] {
+        assert_eq!(Lang::negotiate(&c), negotiate(&c).lang());
+    }
 }
 
 #[test]

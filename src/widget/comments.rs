@@ -26,7 +26,7 @@ use crate::comments::{
     NewComment, Page, Posted, Sort, ThreadRef,
 };
 use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
-use crate::i18n::Locale;
+use crate::i18n::Lang;
 use crate::view::Node;
 
 use super::NEAR_MARGIN;
@@ -107,7 +107,7 @@ impl CommentSection {
         thread: String,
         title: String,
         callbacks: Option<Callbacks>,
-        locale: &'static Locale,
+        lang: Lang,
         prefetched: Option<Prefetch>,
     ) -> Result<CommentSection, String> {
         let server = server_for(config, callbacks)?;
@@ -121,8 +121,8 @@ impl CommentSection {
             server: Rc::new(server),
             thread,
             title,
-            text: &locale.comments,
-            lang: locale.tag,
+            text: lang.comments(),
+            lang: lang.tag(),
             sort: config.sort,
             comments: Vec::new(),
             total: config.count,
@@ -280,7 +280,7 @@ impl State {
         let _ = region.class_list().remove_1("folio-comments-loading");
         let _ = region.set_attribute("aria-busy", "false");
         if let Ok(Some(h)) = self.section.query_selector("#folio-comments-heading") {
-            h.set_text_content(Some(&view::heading_text(self.total, self.text)));
+            h.set_text_content(Some(&view::heading_text(self.total, &self.text.section)));
         }
     }
 

@@ -20,9 +20,9 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{AbortSignal, Element};
 
 use crate::comments::config::CommentsConfig;
-use crate::comments::{view, CommentsError, Method};
+use crate::comments::{view, Method};
 use crate::dom::{build, fetch, observer::NearViewport, Listener};
-use crate::i18n::Locale;
+use crate::i18n::Lang;
 
 use super::NEAR_MARGIN;
 
@@ -143,7 +143,7 @@ struct State {
     config: String,
     thread: String,
     title: String,
-    locale: &'static Locale,
+    lang: Lang,
     callbacks: Option<Callbacks>,
     prefetched: Option<Prefetch>,
     phase: Phase,
@@ -170,7 +170,7 @@ impl CommentSection {
         thread: String,
         title: String,
         callbacks: Option<Callbacks>,
-        locale: &'static Locale,
+        lang: Lang,
         prefetched: Option<Prefetch>,
     ) -> Result<CommentSection, String> {
         let state = Rc::new(RefCell::new(State {
@@ -179,7 +179,7 @@ impl CommentSection {
             config: config.to_json(),
             thread,
             title,
-            locale,
+            lang,
             callbacks,
             prefetched,
             phase: Phase::Waiting,
@@ -267,7 +267,7 @@ fn begin(weak: Weak<RefCell<State>>) {
                     LoadError::Start(_) => s.phase = Phase::Started,
                     LoadError::Import(_) | LoadError::NotAModule => {
                         s.phase = Phase::Failed;
-                        show_error(&s.section, s.locale);
+                        show_error(&s.section, s.lang);
                     }
                 }
             }
@@ -301,7 +301,7 @@ async fn start_in_module(weak: &Weak<RefCell<State>>) -> Result<JsValue, LoadErr
             JsValue::from_str(&s.config),
             JsValue::from_str(&s.thread),
             JsValue::from_str(&s.title),
-            JsValue::from_str(s.locale.tag),
+            JsValue::from_str(s.lang.tag()),
             list,
             post,
             prefetched,
@@ -313,9 +313,9 @@ async fn start_in_module(weak: &Weak<RefCell<State>>) -> Result<JsValue, LoadErr
 }
 
 /// Shows the comments error box in the list region (Retry tries the import again).
-fn show_error(section: &Element, locale: &'static Locale) {
+fn show_error(section: &Element, lang: Lang) {
     let Some(region) = region(section) else { return };
-    let _ = build::replace_children(&region, &[view::error_box(&CommentsError::Network, &locale.comments).into()]);
+    let _ = build::replace_children(&region, &[view::network_error_box(lang.section()).into()]);
     let _ = region.class_list().remove_1("folio-comments-loading");
     let _ = region.set_attribute("aria-busy", "false");
 }

@@ -32,7 +32,7 @@ use crate::comments::config::{default_thread, CommentsConfig};
 use crate::compose::{self, STATIC_ATTRIBUTE};
 use crate::dom::{self, build};
 use crate::error::Error;
-use crate::i18n::{self, Locale};
+use crate::i18n::{self, Lang};
 use crate::options::Options;
 use crate::share::ShareOptions;
 use crate::view::Node;
@@ -47,7 +47,7 @@ pub struct Widget {
     root: ShadowRoot,
     abort: Option<AbortController>,
     /// The language of Folio's own words, shared with the listeners that announce things.
-    locale: Rc<Cell<&'static Locale>>,
+    lang: Rc<Cell<Lang>>,
     /// Fingerprint of pre-rendered markup found in the shadow root, to adopt if it matches.
     adoptable: Option<String>,
     /// The share bar's one delegated click listener, for the widget's whole life.
@@ -79,19 +79,19 @@ impl Widget {
             .ok()
             .flatten()
             .and_then(|e| e.get_attribute(STATIC_ATTRIBUTE));
-        let locale = Rc::new(Cell::new(&i18n::EN));
+        let lang = Rc::new(Cell::new(Lang::EN));
         let mut widget = Widget {
             host,
             root,
             abort: AbortController::new().ok(),
-            locale: locale.clone(),
+            lang: lang.clone(),
             adoptable,
             share_listener: None,
             comments: None,
             current: None,
             _page_theme: None,
         };
-        widget.share_listener = Some(share::wire(&widget.root, &widget.host, locale));
+        widget.share_listener = Some(share::wire(&widget.root, &widget.host, lang));
         widget._page_theme = dom::observer::PageTheme::watch(&widget.host).ok();
         widget.set_state("loading");
         if widget.adoptable.is_none() {
@@ -101,7 +101,7 @@ impl Widget {
                 .attr("aria-live", "polite")
                 .attr("aria-busy", "true")
                 .attr("part", "loading")
-                .text(widget.page_locale().article.loading);
+                .text(widget.page_lang().article().loading);
             widget.show(vec![loading.into()], None);
         }
         Ok(widget)
@@ -129,31 +129,31 @@ impl Widget {
 
     /// The page's language if its table is loaded already, else English: for the words
     /// shown before the article says which language it is in.
-    fn page_locale(&self) -> &'static Locale {
-        i18n::negotiate(&[dom::page_lang().as_deref()])
+    fn page_lang(&self) -> Lang {
+        Lang::negotiate(&[dom::page_lang().as_deref()])
     }
 
     /// Replaces the shadow root's content with `nodes` in the root `<div class="folio">`,
     /// unless `keep` is the fingerprint of the pre-rendered markup already there.
     fn show(&self, nodes: Vec<Node>, keep: Option<&str>) {
-        let locale = self.locale.get();
+        let lang = self.lang.get();
         if keep.is_some() && keep == self.adoptable.as_deref() {
             return;
         }
-        let root = compose::root(nodes, locale);
+        let root = compose::root(nodes, lang);
         if let Err(e) = build::replace_children(&self.root, &[root.into()]) {
             web_sys::console::error_2(&JsValue::from_str("Folio could not build its DOM:"), &e);
         }
     }
 
-    /// Renders the article with Folio's own words from `locale` (see [`language`]) and
+    /// Renders the article with Folio's own words from `lang` (see [`language`]) and
     /// announces readiness (`data-folio-state="ready"` and a `folio-ready` event). The
     /// widget keeps the article and options for [`Widget::update`].
     pub fn show_article(
         &mut self,
         parsed: Parsed,
         options: Options,
-        locale: &'static Locale,
+        lang: Lang,
         callbacks: Option<section::Callbacks>,
         prefetched: Option<section::Prefetch>,
     ) {
@@ -164,8 +164,8 @@ impl Widget {
         }
         self.comments = None;
         let article = &parsed.article;
-        self.locale.set(locale);
-        let nodes = compose::widget_nodes(article, &options, locale);
+        self.lang.set(lang);
+        let nodes = compose::widget_nodes(article, &options, lang);
         let stamp = self.adoptable.as_ref().map(|_| compose::fingerprint(&nodes));
         self.show(nodes, stamp.as_deref());
         self.adoptable = None;
@@ -196,7 +196,7 @@ impl Widget {
             let fresh = options
                 .comments
                 .as_ref()
-                .map(|c| compose::comments_placeholder(&parsed.article, c, self.locale.get()).into());
+                .map(|c| compose::comments_placeholder(&parsed.article, c, self.lang.get()).into());
             match (section, fresh) {
                 (Some(old_section), Some(node)) => {
                     if let Ok(new) = dom::document().and_then(|d| build::build(&d, &node, false)) {
@@ -226,7 +226,7 @@ impl Widget {
                 }
             }
         }
-        let (before, after) = compose::share_bars(article, share, self.locale.get());
+        let (before, after) = compose::share_bars(article, share, self.lang.get());
         let Ok(Some(body)) = self.root.query_selector(".folio-body") else { return };
         let Ok(doc) = dom::document() else { return };
         if let Ok(frag) = build::fragment(&doc, &before) {
@@ -256,7 +256,7 @@ impl Widget {
                 thread,
                 article.title.clone(),
                 callbacks,
-                self.locale.get(),
+                self.lang.get(),
                 prefetched,
             )
         });
@@ -276,14 +276,14 @@ impl Widget {
     }
 
     /// Sets the language of Folio's own words for what is shown next (the error box).
-    pub fn set_locale(&self, locale: &'static Locale) {
-        self.locale.set(locale);
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
     }
 
     /// Renders the error box and announces the failure (`data-folio-state="error"` and a
     /// `folio-error` event whose detail holds `code` and `message`).
     pub fn show_error(&self, error: &Error) {
-        self.show(vec![error.view(&self.locale.get().article).into()], None);
+        self.show(vec![error.view(self.lang.get().article()).into()], None);
         self.set_state("error");
         let detail =
             dom::object(&[("code", &JsValue::from_str(error.code())), ("message", &JsValue::from_str(&error.text()))]);
@@ -295,12 +295,12 @@ impl Widget {
 /// no article): the `lang` option, else the article's `lang`, else the page's
 /// `<html lang>`, else English. Fetches its table when the wasm does not have it yet
 /// (English when that fails, with a console warning).
-pub async fn language(options: &Options, article: Option<&Article>) -> &'static Locale {
+pub async fn language(options: &Options, article: Option<&Article>) -> Lang {
     let page = dom::page_lang();
     let article = article.and_then(|a| a.lang.as_deref());
     match i18n::pick(&[options.lang.as_deref(), article, page.as_deref()]) {
         Some(tag) => dom::locales::load(tag).await,
-        None => &i18n::EN,
+        None => Lang::EN,
     }
 }
 

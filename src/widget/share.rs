@@ -17,12 +17,12 @@ use crate::dom;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::i18n::Locale;
+use crate::i18n::Lang;
 use crate::share::ShareText;
 
 /// Listens for clicks on share controls inside `root`; dropping the listener unwires them.
 #[must_use = "the share bar stops working when the listener is dropped"]
-pub fn wire(root: &ShadowRoot, host: &Element, locale: Rc<Cell<&'static Locale>>) -> dom::Listener {
+pub fn wire(root: &ShadowRoot, host: &Element, lang: Rc<Cell<Lang>>) -> dom::Listener {
     let host = host.clone();
     dom::Listener::new(root, "click", move |event| {
         let Some(control) = event
@@ -38,7 +38,7 @@ pub fn wire(root: &ShadowRoot, host: &Element, locale: Rc<Cell<&'static Locale>>
         // live region: act on the bar that was clicked.
         let bar = control.closest(".folio-share").ok().flatten().unwrap_or_else(|| control.clone());
         match control.get_attribute("data-folio-action").as_deref() {
-            Some("copy") => copy(&bar, url.clone(), locale.get().share),
+            Some("copy") => copy(&bar, url.clone(), lang.get().share()),
             Some("native-share") => native_share(&control),
             _ if control.has_attribute("data-folio-popup") => popup(event, &url),
             _ => {}
@@ -79,7 +79,7 @@ fn call_method(target: &JsValue, name: &str, arg: &JsValue) -> Option<JsValue> {
     f.call1(target, arg).ok()
 }
 
-fn copy(bar: &Element, url: String, text: ShareText) {
+fn copy(bar: &Element, url: String, text: &'static ShareText) {
     let bar = bar.clone();
     let clipboard =
         dom::window().ok().and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).ok());

@@ -4,7 +4,7 @@
 //! 101, 102...; `zero` falls back to `other` except where Arabic says "no likes".
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -49,12 +49,16 @@ pub static AR: Locale = Locale {
         link_field_label: "رابط هذا المقال",
     },
     comments: CommentsText {
-        heading: "التعليقات",
+        section: SectionText {
+            heading: "التعليقات",
+            loading: "جارٍ تحميل التعليقات…",
+            retry: "إعادة المحاولة",
+            err_network: "لم يستجب خادم التعليقات. تحقّق من اتصالك وحاول مجددًا.",
+        },
         count: Plural {
             zero: Some("لا تعليقات"),
             ..p("تعليق واحد", "تعليقان", "{n} تعليقات", "{n} تعليقًا", "{n} تعليق")
         },
-        loading: "جارٍ تحميل التعليقات…",
         empty: "لا توجد تعليقات بعد. كن أول من يعلّق.",
         sort_label: "الترتيب حسب",
         sort_oldest: "الأقدم أولًا",
@@ -72,7 +76,6 @@ pub static AR: Locale = Locale {
         edited: "معدَّل",
         awaiting_moderation: "بانتظار المراجعة",
         deleted: "حُذف هذا التعليق.",
-        retry: "إعادة المحاولة",
         form_heading: "أضف تعليقًا",
         reply_heading: "اكتب ردًّا",
         text_label: "التعليق",
@@ -102,7 +105,6 @@ pub static AR: Locale = Locale {
         days_ago: p("منذ يوم", "منذ يومين", "منذ {n} أيام", "منذ {n} يومًا", "منذ {n} يوم"),
         months_ago: p("منذ شهر", "منذ شهرين", "منذ {n} أشهر", "منذ {n} شهرًا", "منذ {n} شهر"),
         years_ago: p("منذ سنة", "منذ سنتين", "منذ {n} سنوات", "منذ {n} سنة", "منذ {n} سنة"),
-        err_network: "لم يستجب خادم التعليقات. تحقّق من اتصالك وحاول مجددًا.",
         err_server: "واجه خادم التعليقات مشكلة. يُرجى المحاولة مجددًا بعد قليل.",
         err_rate_limited: "تعليقات كثيرة في وقت قصير.",
         err_wait: p(

@@ -1,7 +1,7 @@
 //! German. Formal address (Sie), as German news sites write.
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -40,9 +40,13 @@ pub static DE: Locale = Locale {
         link_field_label: "Link zu diesem Artikel",
     },
     comments: CommentsText {
-        heading: "Kommentare",
+        section: SectionText {
+            heading: "Kommentare",
+            loading: "Kommentare werden geladen…",
+            retry: "Erneut versuchen",
+            err_network: "Der Kommentarserver antwortet nicht. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        },
         count: p("1 Kommentar", "{n} Kommentare"),
-        loading: "Kommentare werden geladen…",
         empty: "Noch keine Kommentare. Schreiben Sie den ersten.",
         sort_label: "Sortieren nach",
         sort_oldest: "Älteste zuerst",
@@ -57,7 +61,6 @@ pub static DE: Locale = Locale {
         edited: "bearbeitet",
         awaiting_moderation: "Wartet auf Freigabe",
         deleted: "Dieser Kommentar wurde gelöscht.",
-        retry: "Erneut versuchen",
         form_heading: "Kommentar schreiben",
         reply_heading: "Antwort schreiben",
         text_label: "Kommentar",
@@ -87,7 +90,6 @@ pub static DE: Locale = Locale {
         days_ago: p("vor 1 Tag", "vor {n} Tagen"),
         months_ago: p("vor 1 Monat", "vor {n} Monaten"),
         years_ago: p("vor 1 Jahr", "vor {n} Jahren"),
-        err_network: "Der Kommentarserver antwortet nicht. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
         err_server: "Beim Kommentarserver ist ein Problem aufgetreten. Bitte versuchen Sie es gleich noch einmal.",
         err_rate_limited: "Zu viele Kommentare in kurzer Zeit.",
         err_wait: p(

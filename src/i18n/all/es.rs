@@ -2,7 +2,7 @@
 //! vocabulary for Spain and Latin America.
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -41,9 +41,13 @@ pub static ES: Locale = Locale {
         link_field_label: "Enlace a este artículo",
     },
     comments: CommentsText {
-        heading: "Comentarios",
+        section: SectionText {
+            heading: "Comentarios",
+            loading: "Cargando comentarios…",
+            retry: "Volver a intentar",
+            err_network: "El servidor de comentarios no responde. Comprueba tu conexión y vuelve a intentarlo.",
+        },
         count: p("1 comentario", "{n} comentarios"),
-        loading: "Cargando comentarios…",
         empty: "Todavía no hay comentarios. Empieza la conversación.",
         sort_label: "Ordenar por",
         sort_oldest: "Más antiguos primero",
@@ -58,7 +62,6 @@ pub static ES: Locale = Locale {
         edited: "editado",
         awaiting_moderation: "Pendiente de moderación",
         deleted: "Este comentario se ha eliminado.",
-        retry: "Volver a intentar",
         form_heading: "Deja un comentario",
         reply_heading: "Escribe una respuesta",
         text_label: "Comentario",
@@ -88,7 +91,6 @@ pub static ES: Locale = Locale {
         days_ago: p("hace 1 día", "hace {n} días"),
         months_ago: p("hace 1 mes", "hace {n} meses"),
         years_ago: p("hace 1 año", "hace {n} años"),
-        err_network: "El servidor de comentarios no responde. Comprueba tu conexión y vuelve a intentarlo.",
         err_server: "El servidor de comentarios ha tenido un problema. Vuelve a intentarlo en un momento.",
         err_rate_limited: "Demasiados comentarios en poco tiempo.",
         err_wait: p("Espera 1 segundo y vuelve a intentarlo.", "Espera {n} segundos y vuelve a intentarlo."),

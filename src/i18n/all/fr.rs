@@ -2,7 +2,7 @@
 //! French `one` covers 0 and 1, so those forms keep `{n}`.
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -41,9 +41,13 @@ pub static FR: Locale = Locale {
         link_field_label: "Lien vers cet article",
     },
     comments: CommentsText {
-        heading: "Commentaires",
+        section: SectionText {
+            heading: "Commentaires",
+            loading: "Chargement des commentaires…",
+            retry: "Réessayer",
+            err_network: "Le serveur de commentaires ne répond pas. Vérifiez votre connexion et réessayez.",
+        },
         count: p("{n} commentaire", "{n} commentaires"),
-        loading: "Chargement des commentaires…",
         empty: "Aucun commentaire pour l’instant. Lancez la discussion.",
         sort_label: "Trier par",
         sort_oldest: "Les plus anciens",
@@ -58,7 +62,6 @@ pub static FR: Locale = Locale {
         edited: "modifié",
         awaiting_moderation: "En attente de modération",
         deleted: "Ce commentaire a été supprimé.",
-        retry: "Réessayer",
         form_heading: "Laisser un commentaire",
         reply_heading: "Écrire une réponse",
         text_label: "Commentaire",
@@ -88,7 +91,6 @@ pub static FR: Locale = Locale {
         days_ago: p("il y a {n} jour", "il y a {n} jours"),
         months_ago: p("il y a {n} mois", "il y a {n} mois"),
         years_ago: p("il y a {n} an", "il y a {n} ans"),
-        err_network: "Le serveur de commentaires ne répond pas. Vérifiez votre connexion et réessayez.",
         err_server: "Le serveur de commentaires a rencontré un problème. Veuillez réessayer dans un instant.",
         err_rate_limited: "Trop de commentaires en peu de temps.",
         err_wait: p("Veuillez patienter {n} seconde, puis réessayer.", "Veuillez patienter {n} secondes, puis réessayer."),

@@ -3,7 +3,7 @@
 //! "יומיים") written as words, and `other` with the number.
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -42,9 +42,13 @@ pub static HE: Locale = Locale {
         link_field_label: "קישור לכתבה",
     },
     comments: CommentsText {
-        heading: "תגובות",
+        section: SectionText {
+            heading: "תגובות",
+            loading: "התגובות נטענות…",
+            retry: "ניסיון נוסף",
+            err_network: "שרת התגובות אינו מגיב. כדאי לבדוק את החיבור ולנסות שוב.",
+        },
         count: p("תגובה אחת", "שתי תגובות", "{n} תגובות"),
-        loading: "התגובות נטענות…",
         empty: "אין עדיין תגובות. אפשר לפתוח את הדיון.",
         sort_label: "מיון לפי",
         sort_oldest: "מהישנה לחדשה",
@@ -59,7 +63,6 @@ pub static HE: Locale = Locale {
         edited: "נערכה",
         awaiting_moderation: "ממתינה לאישור",
         deleted: "התגובה נמחקה.",
-        retry: "ניסיון נוסף",
         form_heading: "הוספת תגובה",
         reply_heading: "כתיבת תשובה",
         text_label: "תגובה",
@@ -89,7 +92,6 @@ pub static HE: Locale = Locale {
         days_ago: p("לפני יום", "לפני יומיים", "לפני {n} ימים"),
         months_ago: p("לפני חודש", "לפני חודשיים", "לפני {n} חודשים"),
         years_ago: p("לפני שנה", "לפני שנתיים", "לפני {n} שנים"),
-        err_network: "שרת התגובות אינו מגיב. כדאי לבדוק את החיבור ולנסות שוב.",
         err_server: "אירעה תקלה בשרת התגובות. אפשר לנסות שוב בעוד רגע.",
         err_rate_limited: "יותר מדי תגובות בזמן קצר.",
         err_wait: p(

@@ -1,7 +1,7 @@
 //! Italian. Informal address (tu), as Italian sites and apps mostly write.
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -40,9 +40,13 @@ pub static IT: Locale = Locale {
         link_field_label: "Link a questo articolo",
     },
     comments: CommentsText {
-        heading: "Commenti",
+        section: SectionText {
+            heading: "Commenti",
+            loading: "Caricamento dei commenti…",
+            retry: "Riprova",
+            err_network: "Il server dei commenti non risponde. Controlla la connessione e riprova.",
+        },
         count: p("1 commento", "{n} commenti"),
-        loading: "Caricamento dei commenti…",
         empty: "Ancora nessun commento. Inizia tu la conversazione.",
         sort_label: "Ordina per",
         sort_oldest: "Dal meno recente",
@@ -57,7 +61,6 @@ pub static IT: Locale = Locale {
         edited: "modificato",
         awaiting_moderation: "In attesa di moderazione",
         deleted: "Questo commento è stato eliminato.",
-        retry: "Riprova",
         form_heading: "Lascia un commento",
         reply_heading: "Scrivi una risposta",
         text_label: "Commento",
@@ -87,7 +90,6 @@ pub static IT: Locale = Locale {
         days_ago: p("1 giorno fa", "{n} giorni fa"),
         months_ago: p("1 mese fa", "{n} mesi fa"),
         years_ago: p("1 anno fa", "{n} anni fa"),
-        err_network: "Il server dei commenti non risponde. Controlla la connessione e riprova.",
         err_server: "Il server dei commenti ha riscontrato un problema. Riprova tra poco.",
         err_rate_limited: "Troppi commenti in poco tempo.",
         err_wait: p("Attendi 1 secondo e riprova.", "Attendi {n} secondi e riprova."),

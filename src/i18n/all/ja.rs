@@ -2,7 +2,7 @@
 //! `other`.
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -41,9 +41,13 @@ pub static JA: Locale = Locale {
         link_field_label: "この記事へのリンク",
     },
     comments: CommentsText {
-        heading: "コメント",
+        section: SectionText {
+            heading: "コメント",
+            loading: "コメントを読み込んでいます…",
+            retry: "再試行",
+            err_network: "コメントサーバーから応答がありません。接続を確認して、もう一度お試しください。",
+        },
         count: p("{n}件のコメント"),
-        loading: "コメントを読み込んでいます…",
         empty: "まだコメントはありません。最初のコメントを投稿しませんか。",
         sort_label: "並べ替え",
         sort_oldest: "古い順",
@@ -58,7 +62,6 @@ pub static JA: Locale = Locale {
         edited: "編集済み",
         awaiting_moderation: "承認待ち",
         deleted: "このコメントは削除されました。",
-        retry: "再試行",
         form_heading: "コメントを書く",
         reply_heading: "返信を書く",
         text_label: "コメント",
@@ -88,7 +91,6 @@ pub static JA: Locale = Locale {
         days_ago: p("{n}日前"),
         months_ago: p("{n}か月前"),
         years_ago: p("{n}年前"),
-        err_network: "コメントサーバーから応答がありません。接続を確認して、もう一度お試しください。",
         err_server: "コメントサーバーで問題が発生しました。少し時間をおいてから、もう一度お試しください。",
         err_rate_limited: "短時間にコメントが集中しています。",
         err_wait: p("{n}秒待ってから、もう一度お試しください。"),

@@ -1,7 +1,7 @@
 //! Dutch. Informal address (je), as Dutch sites and apps write.
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -40,9 +40,13 @@ pub static NL: Locale = Locale {
         link_field_label: "Link naar dit artikel",
     },
     comments: CommentsText {
-        heading: "Reacties",
+        section: SectionText {
+            heading: "Reacties",
+            loading: "Reacties laden…",
+            retry: "Opnieuw proberen",
+            err_network: "De reactieserver reageert niet. Controleer je verbinding en probeer het opnieuw.",
+        },
         count: p("1 reactie", "{n} reacties"),
-        loading: "Reacties laden…",
         empty: "Nog geen reacties. Begin het gesprek.",
         sort_label: "Sorteren op",
         sort_oldest: "Oudste eerst",
@@ -57,7 +61,6 @@ pub static NL: Locale = Locale {
         edited: "bewerkt",
         awaiting_moderation: "Wacht op goedkeuring",
         deleted: "Deze reactie is verwijderd.",
-        retry: "Opnieuw proberen",
         form_heading: "Plaats een reactie",
         reply_heading: "Schrijf een antwoord",
         text_label: "Reactie",
@@ -87,7 +90,6 @@ pub static NL: Locale = Locale {
         days_ago: p("1 dag geleden", "{n} dagen geleden"),
         months_ago: p("1 maand geleden", "{n} maanden geleden"),
         years_ago: p("1 jaar geleden", "{n} jaar geleden"),
-        err_network: "De reactieserver reageert niet. Controleer je verbinding en probeer het opnieuw.",
         err_server: "Er ging iets mis op de reactieserver. Probeer het zo meteen opnieuw.",
         err_rate_limited: "Te veel reacties in korte tijd.",
         err_wait: p("Wacht 1 seconde en probeer het opnieuw.", "Wacht {n} seconden en probeer het opnieuw."),

@@ -3,7 +3,7 @@
 //! `other` (fractions, the genitive singular: "1,5 minuty").
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -42,9 +42,13 @@ pub static PL: Locale = Locale {
         link_field_label: "Link do tego artykułu",
     },
     comments: CommentsText {
-        heading: "Komentarze",
+        section: SectionText {
+            heading: "Komentarze",
+            loading: "Wczytywanie komentarzy…",
+            retry: "Spróbuj ponownie",
+            err_network: "Serwer komentarzy nie odpowiada. Sprawdź połączenie i spróbuj ponownie.",
+        },
         count: p("{n} komentarz", "{n} komentarze", "{n} komentarzy", "{n} komentarza"),
-        loading: "Wczytywanie komentarzy…",
         empty: "Nie ma jeszcze komentarzy. Rozpocznij dyskusję.",
         sort_label: "Sortuj według",
         sort_oldest: "Od najstarszych",
@@ -64,7 +68,6 @@ pub static PL: Locale = Locale {
         edited: "edytowano",
         awaiting_moderation: "Czeka na moderację",
         deleted: "Ten komentarz został usunięty.",
-        retry: "Spróbuj ponownie",
         form_heading: "Dodaj komentarz",
         reply_heading: "Napisz odpowiedź",
         text_label: "Komentarz",
@@ -94,7 +97,6 @@ pub static PL: Locale = Locale {
         days_ago: p("{n} dzień temu", "{n} dni temu", "{n} dni temu", "{n} dnia temu"),
         months_ago: p("{n} miesiąc temu", "{n} miesiące temu", "{n} miesięcy temu", "{n} miesiąca temu"),
         years_ago: p("{n} rok temu", "{n} lata temu", "{n} lat temu", "{n} roku temu"),
-        err_network: "Serwer komentarzy nie odpowiada. Sprawdź połączenie i spróbuj ponownie.",
         err_server: "Wystąpił problem z serwerem komentarzy. Spróbuj ponownie za chwilę.",
         err_rate_limited: "Zbyt wiele komentarzy w krótkim czasie.",
         err_wait: p(

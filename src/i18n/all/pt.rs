@@ -2,7 +2,7 @@
 //! você. Portuguese `one` covers 0 and 1, so those forms keep `{n}`.
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -41,9 +41,13 @@ pub static PT: Locale = Locale {
         link_field_label: "Link para este artigo",
     },
     comments: CommentsText {
-        heading: "Comentários",
+        section: SectionText {
+            heading: "Comentários",
+            loading: "Carregando comentários…",
+            retry: "Tentar novamente",
+            err_network: "O servidor de comentários não respondeu. Verifique sua conexão e tente novamente.",
+        },
         count: p("{n} comentário", "{n} comentários"),
-        loading: "Carregando comentários…",
         empty: "Ainda não há comentários. Comece a conversa.",
         sort_label: "Ordenar por",
         sort_oldest: "Mais antigos primeiro",
@@ -58,7 +62,6 @@ pub static PT: Locale = Locale {
         edited: "editado",
         awaiting_moderation: "Aguardando moderação",
         deleted: "Este comentário foi excluído.",
-        retry: "Tentar novamente",
         form_heading: "Deixe um comentário",
         reply_heading: "Escreva uma resposta",
         text_label: "Comentário",
@@ -88,7 +91,6 @@ pub static PT: Locale = Locale {
         days_ago: p("há {n} dia", "há {n} dias"),
         months_ago: p("há {n} mês", "há {n} meses"),
         years_ago: p("há {n} ano", "há {n} anos"),
-        err_network: "O servidor de comentários não respondeu. Verifique sua conexão e tente novamente.",
         err_server: "O servidor de comentários teve um problema. Tente novamente em instantes.",
         err_rate_limited: "Muitos comentários em pouco tempo.",
         err_wait: p("Aguarde {n} segundo e tente novamente.", "Aguarde {n} segundos e tente novamente."),

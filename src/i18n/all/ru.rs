@@ -3,7 +3,7 @@
 //! "1,5 минуты").
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -42,9 +42,13 @@ pub static RU: Locale = Locale {
         link_field_label: "Ссылка на эту статью",
     },
     comments: CommentsText {
-        heading: "Комментарии",
+        section: SectionText {
+            heading: "Комментарии",
+            loading: "Загружаем комментарии…",
+            retry: "Повторить",
+            err_network: "Сервер комментариев не отвечает. Проверьте подключение и попробуйте ещё раз.",
+        },
         count: p("{n} комментарий", "{n} комментария", "{n} комментариев", "{n} комментария"),
-        loading: "Загружаем комментарии…",
         empty: "Комментариев пока нет. Начните обсуждение первым.",
         sort_label: "Сортировка:",
         sort_oldest: "Сначала старые",
@@ -64,7 +68,6 @@ pub static RU: Locale = Locale {
         edited: "изменено",
         awaiting_moderation: "Ожидает модерации",
         deleted: "Этот комментарий удалён.",
-        retry: "Повторить",
         form_heading: "Оставить комментарий",
         reply_heading: "Написать ответ",
         text_label: "Комментарий",
@@ -94,7 +97,6 @@ pub static RU: Locale = Locale {
         days_ago: p("{n} день назад", "{n} дня назад", "{n} дней назад", "{n} дня назад"),
         months_ago: p("{n} месяц назад", "{n} месяца назад", "{n} месяцев назад", "{n} месяца назад"),
         years_ago: p("{n} год назад", "{n} года назад", "{n} лет назад", "{n} года назад"),
-        err_network: "Сервер комментариев не отвечает. Проверьте подключение и попробуйте ещё раз.",
         err_server: "На сервере комментариев произошла ошибка. Попробуйте ещё раз чуть позже.",
         err_rate_limited: "Слишком много комментариев за короткое время.",
         err_wait: p(

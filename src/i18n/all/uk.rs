@@ -3,7 +3,7 @@
 //! "1,5 хвилини").
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -42,9 +42,13 @@ pub static UK: Locale = Locale {
         link_field_label: "Посилання на цю статтю",
     },
     comments: CommentsText {
-        heading: "Коментарі",
+        section: SectionText {
+            heading: "Коментарі",
+            loading: "Завантажуємо коментарі…",
+            retry: "Спробувати ще раз",
+            err_network: "Сервер коментарів не відповідає. Перевірте з’єднання та спробуйте ще раз.",
+        },
         count: p("{n} коментар", "{n} коментарі", "{n} коментарів", "{n} коментаря"),
-        loading: "Завантажуємо коментарі…",
         empty: "Коментарів ще немає. Почніть обговорення першими.",
         sort_label: "Сортування:",
         sort_oldest: "Спочатку старі",
@@ -64,7 +68,6 @@ pub static UK: Locale = Locale {
         edited: "змінено",
         awaiting_moderation: "Очікує на модерацію",
         deleted: "Цей коментар видалено.",
-        retry: "Спробувати ще раз",
         form_heading: "Залишити коментар",
         reply_heading: "Написати відповідь",
         text_label: "Коментар",
@@ -94,7 +97,6 @@ pub static UK: Locale = Locale {
         days_ago: p("{n} день тому", "{n} дні тому", "{n} днів тому", "{n} дня тому"),
         months_ago: p("{n} місяць тому", "{n} місяці тому", "{n} місяців тому", "{n} місяця тому"),
         years_ago: p("{n} рік тому", "{n} роки тому", "{n} років тому", "{n} року тому"),
-        err_network: "Сервер коментарів не відповідає. Перевірте з’єднання та спробуйте ще раз.",
         err_server: "На сервері коментарів сталася помилка. Спробуйте ще раз трохи згодом.",
         err_rate_limited: "Забагато коментарів за короткий час.",
         err_wait: p(

@@ -2,7 +2,7 @@
 //! exists). Polite address (您). No plural forms: every counted phrase has only `other`.
 
 use crate::article::ArticleText;
-use crate::comments::text::{CommentsText, Plural};
+use crate::comments::text::{CommentsText, Plural, SectionText};
 use crate::i18n::{Direction, Locale};
 use crate::plural::PluralRule;
 use crate::share::ShareText;
@@ -41,9 +41,13 @@ pub static ZH: Locale = Locale {
         link_field_label: "本文链接",
     },
     comments: CommentsText {
-        heading: "评论",
+        section: SectionText {
+            heading: "评论",
+            loading: "正在加载评论…",
+            retry: "重试",
+            err_network: "评论服务器没有响应。请检查网络连接后重试。",
+        },
         count: p("{n} 条评论"),
-        loading: "正在加载评论…",
         empty: "还没有评论，来发表第一条评论吧。",
         sort_label: "排序方式",
         sort_oldest: "最早",
@@ -58,7 +62,6 @@ pub static ZH: Locale = Locale {
         edited: "已编辑",
         awaiting_moderation: "等待审核",
         deleted: "此评论已删除。",
-        retry: "重试",
         form_heading: "发表评论",
         reply_heading: "撰写回复",
         text_label: "评论",
@@ -88,7 +91,6 @@ pub static ZH: Locale = Locale {
         days_ago: p("{n} 天前"),
         months_ago: p("{n} 个月前"),
         years_ago: p("{n} 年前"),
-        err_network: "评论服务器没有响应。请检查网络连接后重试。",
         err_server: "评论服务器出现问题，请稍后重试。",
         err_rate_limited: "短时间内评论过于频繁。",
         err_wait: p("请等待 {n} 秒后重试。"),
