@@ -36,7 +36,7 @@ const MODULE = `./${name}_bg.js`;
 
 // The snippets a glue may import, each with a check of its inlined form.
 const SNIPPETS = {
-  'locales.js': (code) => code.includes('./locales/${tag}.json'),
+  'locales.js': (code) => code.includes('./locales/${tag}.json') && code.includes('const localeText = '),
   'fetch.js': (code) => code.includes('const request = ') && code.includes('const settle = '),
   'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheetWithin = '),
   'url.js': (code) => code.includes('const parses = ') && code.includes('URL.canParse'),
@@ -202,7 +202,7 @@ for (const [imported, short] of renamed.renames) {
   if (found !== 1) throw new Error(`minify.mjs: import ${imported} is a key in ${name}.js ${found} times, not once`);
   js = js.replace(key, `$1${short}:`);
 }
-// The snippets: `import { localeUrl } from './snippets/folio-widget-<hash>/js/locales.js';`,
+// The snippets: `import { localeText } from './snippets/folio-widget-<hash>/js/locales.js';`,
 // or, for a snippet whose functions the wasm imports directly (no JS shim in between),
 // `import * as import1 from "./snippets/folio-widget-<hash>/js/style.js"` with the path
 // also a key of the import object (`"./snippets/...": import1,`), which stays: the

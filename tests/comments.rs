@@ -346,7 +346,7 @@ fn pre_rendered(comments: &JsValue, age: f64) -> Element {
     folio::json::write_string(&mut options, &thread);
     options.push_str("}}");
     let options = folio::options::Options::from_json(&folio::json::parse(&options).unwrap()).unwrap();
-    let mut nodes = folio::compose::widget_nodes(&article, &options, &folio::i18n::EN);
+    let mut nodes = folio::compose::widget_nodes(&article, &options, folio::i18n::Lang::EN);
     let stamp = folio::compose::fingerprint(&nodes);
     let page = parse(Format::Json, LIST, false).unwrap();
     let Some(Node::Element(section)) = nodes.last_mut() else { panic!("no comment section") };
@@ -360,7 +360,7 @@ fn pre_rendered(comments: &JsValue, age: f64) -> Element {
         rules: Default::default(),
     };
     fill_section(section, &filling, &folio::i18n::EN.comments, &folio::i18n::EN.article);
-    let markup = folio::compose::root(nodes, &folio::i18n::EN).attr(folio::compose::STATIC_ATTRIBUTE, stamp);
+    let markup = folio::compose::root(nodes, folio::i18n::Lang::EN).attr(folio::compose::STATIC_ATTRIBUTE, stamp);
     let el = host();
     let shadow = el.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
     shadow.set_inner_html(&to_html(&markup.into())); // test set-up only: the markup a page would carry

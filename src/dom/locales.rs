@@ -1,73 +1,49 @@
 //! Locale files from beside the package (see [`crate::i18n::file`]): the wasm carries
 //! English alone and fetches another language's table the first time a page needs it,
-//! once per page however many widgets ask.
-
-use std::cell::RefCell;
+//! once per page however many widgets ask. The request is `js/locales.js`'s; this reads
+//! the file it brings.
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 
-use super::fetch::fetch;
 use crate::i18n::{self, Lang};
 
 #[wasm_bindgen(module = "/js/locales.js")]
 extern "C" {
-    /// The URL of `locales/<tag>.json` next to the package.
-    #[wasm_bindgen(js_name = localeUrl)]
-    fn locale_url(tag: &str) -> String;
-}
-
-thread_local! {
-    /// Files asked for on this page: one request per language, shared by every widget.
-    static REQUESTED: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
+    /// The text of `locales/<tag>.json` next to the package (`undefined`, after a console
+    /// warning, when it cannot be had), requested once per module.
+    #[wasm_bindgen(js_name = localeText)]
+    fn locale_text(tag: &str) -> Promise;
 }
 
 /// Starts fetching the table for `tag` (one of [`i18n::TAGS`]) unless it is loaded or
 /// already on its way; [`load`] waits for it.
-pub fn prefetch(tag: &'static str) -> Option<Promise> {
-    if Lang::loaded(tag).is_some() {
-        return None;
+pub fn prefetch(tag: &'static str) {
+    if Lang::loaded(tag).is_none() {
+        let _ = locale_text(tag);
     }
-    Some(REQUESTED.with(|r| {
-        let mut r = r.borrow_mut();
-        if let Some((_, promise)) = r.iter().find(|(t, _)| *t == tag) {
-            return promise.clone();
-        }
-        let promise = future_to_promise(async move {
-            if let Err(problem) = fetch_file(tag).await {
-                let text = String::from("Folio: the table for language \"")
-                    + tag
-                    + "\" could not be loaded ("
-                    + &problem
-                    + "); Folio's own words stay in English.";
-                web_sys::console::warn_1(&JsValue::from_str(&text));
-            }
-            Ok(JsValue::UNDEFINED)
-        });
-        r.push((tag, promise.clone()));
-        promise
-    }))
 }
 
 /// The language `tag` (one of [`i18n::TAGS`]), its file fetched if need be; English when
 /// the file cannot be loaded or read (with a console warning saying why).
 pub async fn load(tag: &'static str) -> Lang {
-    if let Some(promise) = prefetch(tag) {
-        let _ = JsFuture::from(promise).await;
+    if let Some(lang) = Lang::loaded(tag) {
+        return lang;
     }
-    Lang::loaded(tag).unwrap_or(Lang::EN)
-}
-
-async fn fetch_file(tag: &'static str) -> Result<(), String> {
-    let url = locale_url(tag);
-    let response = fetch("GET", &url, &[("accept", "application/json".into())], None, false, None)
-        .await
-        .map_err(|_| url.clone() + " did not answer")?;
-    if !(200..300).contains(&response.status) {
-        let mut problem = url + " answered ";
-        crate::date::push_number(&mut problem, response.status.into());
-        return Err(problem);
+    let Some(text) = JsFuture::from(locale_text(tag)).await.ok().and_then(|t| t.as_string()) else {
+        return Lang::EN;
+    };
+    match i18n::register(&text) {
+        Ok(lang) => lang,
+        Err(e) => {
+            let warning = String::from("Folio: the table for language \"")
+                + tag
+                + "\" could not be read ("
+                + &e.text()
+                + "); Folio's own words stay in English.";
+            web_sys::console::warn_1(&JsValue::from_str(&warning));
+            Lang::EN
+        }
     }
-    i18n::register(&response.body).map(|_| ()).map_err(|e| url + ": " + &e.text())
 }

@@ -309,7 +309,7 @@ pub async fn language(options: &Options, article: Option<&Article>) -> Lang {
 pub fn prefetch_language(options: &Options) {
     let page = dom::page_lang();
     if let Some(tag) = i18n::pick(&[options.lang.as_deref(), page.as_deref()]) {
-        let _ = dom::locales::prefetch(tag);
+        dom::locales::prefetch(tag);
     }
 }
 
