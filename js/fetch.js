@@ -4,11 +4,19 @@
 // once, instead of in every wasm function that awaits a request. wasm-bindgen copies this
 // file to pkg/snippets/*/js/; scripts/minify.mjs writes it into both glues.
 
+/** A `Retry-After` value that is an HTTP date (`Wed, 21 Oct 2015 07:28:30 GMT`) as the
+ * seconds from the answer's own `Date` (so this machine's clock does not matter), by the
+ * browser's date parser; 'NaN' when there is no such `Date`. Any other value as it is. */
+const retryAfter = (value, date) =>
+  / GMT$/.test(value.trim()) ? String(Math.max(0, (Date.parse(value) - Date.parse(date)) / 1000)) : value;
+
 /** `[status, [name, value, name, value, ...] (names lower-case), body text]` of a
- * response: a body that fails to arrive (the connection dropped, the timeout) is ''. */
+ * response, `Retry-After` in seconds: a body that fails to arrive (the connection dropped,
+ * the timeout) is ''. */
 const read = async (response) => {
   const headers = [];
-  response.headers.forEach((value, name) => headers.push(name, value));
+  const date = response.headers.get('date');
+  response.headers.forEach((value, name) => headers.push(name, name == 'retry-after' ? retryAfter(value, date) : value));
   let body = '';
   try {
     body = await response.text();

@@ -90,8 +90,8 @@ fn callbacks(list: JsValue, post: JsValue) -> Option<Callbacks> {
 
 /// Starts the comment section in `section` (the placeholder the core rendered in `host`'s
 /// shadow root) and loads the first page at once: the core calls this when the section is
-/// needed. `config` is the JSON text of the `comments` option, `lang` the tag of the
-/// language of Folio's own words (its table is fetched here when it is not English),
+/// needed. `config` is the JSON text of the `comments` option, `lang` the tag (one of
+/// [`i18n::TAGS`]) of the language of Folio's own words (its table is fetched here when it is not English),
 /// `list`/`post` the callbacks backend's functions, if any, `prefetched` what
 /// [`prefetch_comments`] returned, if anything. Rejects with an `Error` whose
 /// message says why when the section cannot start.
@@ -133,7 +133,7 @@ async fn start(
         .ok_or_else(|| StartError::Config("no comments configuration.".into()))?;
     // The core decided that the section is needed now.
     config.eager = true;
-    let lang = match i18n::pick(&[Some(lang)]) {
+    let lang = match i18n::known(lang) {
         Some(tag) => crate::dom::locales::load(tag).await,
         None => i18n::Lang::EN,
     };

@@ -11,7 +11,6 @@ use std::fmt;
 use super::request::HttpResponse;
 use super::sanitize::decode_entities;
 use super::text::CommentsText;
-use super::time::parse_http_date;
 use crate::json::SyntaxError;
 
 /// The longest server-supplied reason kept, in characters.
@@ -115,6 +114,13 @@ impl CommentsError {
         }
     }
 
+    /// Whether a post that failed so may still have been stored: no answer came (the
+    /// request may have reached the server before the connection failed), or the server
+    /// failed on its way. A refusal or rate limiting says it was not.
+    pub fn may_have_arrived(&self) -> bool {
+        matches!(self, CommentsError::Network | CommentsError::Server { .. } | CommentsError::BadResponse { .. })
+    }
+
     /// Seconds the server asked us to wait before retrying, when it said.
     pub fn retry_after(&self) -> Option<u32> {
         match self {
@@ -170,20 +176,19 @@ impl fmt::Display for CommentsError {
 
 impl std::error::Error for CommentsError {}
 
-/// Seconds to wait from a `Retry-After` header: a whole number of seconds, or an HTTP
-/// date measured against the response's own `Date` header (so no clock is needed). A
-/// missing, unparsable or dateless value is `None` and the backoff schedule applies.
+/// Seconds to wait from a `Retry-After` header: a whole number of seconds. (An HTTP date
+/// there reaches this as the seconds from the response's own `Date` header: the browser's
+/// date parser converts it in `js/fetch.js`, so no clock is needed.) A missing or
+/// unparsable value is `None` and the backoff schedule applies.
 ///
 /// Cross-origin, the browser shows these headers only when the server lists them in
 /// `Access-Control-Expose-Headers`.
 pub fn retry_after(resp: &HttpResponse) -> Option<u32> {
     let value = resp.header("retry-after")?.trim();
-    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(value.parse::<u32>().unwrap_or(u32::MAX));
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
-    let at = parse_http_date(value)?;
-    let now = parse_http_date(resp.header("date")?)?;
-    Some((at - now).clamp(0.0, f64::from(u32::MAX)) as u32)
+    Some(value.parse::<u32>().unwrap_or(u32::MAX))
 }
 
 /// A short plain-text reason from an error body: the text itself when it is plain text,
@@ -303,22 +308,12 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_seconds_and_dates() {
+    fn retry_after_seconds() {
         let base = HttpResponse::new(429, "");
         assert_eq!(retry_after(&base.clone().with_header("Retry-After", " 120 ")), Some(120));
         assert_eq!(retry_after(&base.clone().with_header("Retry-After", "99999999999")), Some(u32::MAX));
         assert_eq!(retry_after(&base.clone().with_header("Retry-After", "-5")), None);
         assert_eq!(retry_after(&base.clone().with_header("Retry-After", "soon")), None);
-        let dated = base
-            .clone()
-            .with_header("Retry-After", "Wed, 21 Oct 2015 07:28:30 GMT")
-            .with_header("Date", "Wed, 21 Oct 2015 07:28:00 GMT");
-        assert_eq!(retry_after(&dated), Some(30));
-        let past = base
-            .clone()
-            .with_header("Retry-After", "Wed, 21 Oct 2015 07:00:00 GMT")
-            .with_header("Date", "Wed, 21 Oct 2015 07:28:00 GMT");
-        assert_eq!(retry_after(&past), Some(0));
         assert_eq!(retry_after(&base.with_header("Retry-After", "Wed, 21 Oct 2015 07:28:30 GMT")), None);
     }
 

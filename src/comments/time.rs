@@ -95,38 +95,6 @@ pub fn relative(now_secs: f64, then_secs: f64, t: &CommentsText) -> String {
     }
 }
 
-/// A byte cursor for the two date parsers.
-struct Bytes<'a> {
-    b: &'a [u8],
-    i: usize,
-}
-
-impl Bytes<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.b.get(self.i).copied()
-    }
-
-    fn eat(&mut self, c: u8) -> bool {
-        let hit = self.peek() == Some(c);
-        self.i += usize::from(hit);
-        hit
-    }
-
-    /// Exactly `n` ASCII digits as a number.
-    fn digits(&mut self, n: usize) -> Option<u32> {
-        let chunk = self.b.get(self.i..self.i + n)?;
-        let mut v = 0u32;
-        for &d in chunk {
-            if !d.is_ascii_digit() {
-                return None;
-            }
-            v = v * 10 + u32::from(d - b'0');
-        }
-        self.i += n;
-        Some(v)
-    }
-}
-
 /// Parses an ISO 8601 / RFC 3339 timestamp to Unix seconds:
 /// `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]`. `t` and a space are accepted for `T`, `z` for
 /// `Z`, `±HHMM` for `±HH:MM`. Without an offset the time is taken as UTC. Out-of-range
@@ -140,41 +108,6 @@ impl Bytes<'_> {
 /// ```
 pub fn parse_iso8601(s: &str) -> Option<f64> {
     crate::date::DateTime::parse(s).ok().map(|d| d.unix_seconds())
-}
-
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// Parses an HTTP date in the preferred IMF-fixdate form (`Sun, 06 Nov 1994 08:49:37 GMT`)
-/// to Unix seconds. The obsolete RFC 850 and asctime forms give `None`.
-pub fn parse_http_date(s: &str) -> Option<f64> {
-    let mut parts = s.split_ascii_whitespace();
-    let weekday = parts.next()?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    let month_name = parts.next()?;
-    let year: i64 = parts.next()?.parse().ok()?;
-    let time = parts.next()?;
-    if parts.next()? != "GMT" || parts.next().is_some() || !weekday.ends_with(',') {
-        return None;
-    }
-    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month_name))? as u32 + 1;
-    let mut p = Bytes { b: time.as_bytes(), i: 0 };
-    let hour = p.digits(2)?;
-    let ok = p.eat(b':');
-    let minute = p.digits(2)?;
-    let ok = ok && p.eat(b':');
-    let second = p.digits(2)?;
-    if !ok
-        || p.i != time.len()
-        || day == 0
-        || !(0..=9999).contains(&year)
-        || day > crate::date::days_in_month(year as u32, month)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
-        return None;
-    }
-    Some(days_from_civil(year, month, day) as f64 * 86_400.0 + f64::from(hour * 3600 + minute * 60 + second))
 }
 
 #[cfg(test)]
@@ -269,14 +202,5 @@ mod tests {
         ] {
             assert_eq!(parse_iso8601(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn http_dates() {
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777.0));
-        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), None);
-        assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), None);
-        assert_eq!(parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"), None);
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49 GMT"), None);
     }
 }

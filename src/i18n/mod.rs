@@ -203,16 +203,15 @@ impl Lang {
     /// English, whose words every build carries.
     pub const EN: Lang = Lang("en");
 
-    /// The language for a BCP 47 tag (read as [`language`] does) when its words are here:
-    /// compiled in, or registered from a locale file.
+    /// The language `tag` (one of [`TAGS`]) when its words are here: compiled in, or
+    /// registered from a locale file.
     ///
     /// ```
     /// use folio::i18n::Lang;
-    /// assert_eq!(Lang::loaded("pt-BR").map(Lang::tag), Some("pt"));
-    /// assert_eq!(Lang::loaded("tlh"), None);
+    /// assert_eq!(Lang::loaded("pt").map(Lang::tag), Some("pt"));
     /// ```
-    pub fn loaded(tag: &str) -> Option<Lang> {
-        language(tag).filter(|t| has(t)).map(Lang)
+    pub fn loaded(tag: &'static str) -> Option<Lang> {
+        has(tag).then_some(Lang(tag))
     }
 
     /// The first candidate Folio has a language for ([`pick`]) when its words are here,
@@ -304,6 +303,11 @@ pub fn language(tag: &str) -> Option<&'static str> {
     let language = tag.split(['-', '_']).next().unwrap_or("");
     let language = if language.eq_ignore_ascii_case("iw") { "he" } else { language };
     TAGS.iter().find(|t| t.eq_ignore_ascii_case(language)).copied()
+}
+
+/// `tag` when it is one of [`TAGS`] exactly (a tag Folio itself wrote, not a page's).
+pub fn known(tag: &str) -> Option<&'static str> {
+    TAGS.iter().copied().find(|t| *t == tag)
 }
 
 /// The language (one of [`TAGS`]) of the first candidate Folio has one for. Absent and

@@ -290,7 +290,7 @@ fn every_table_survives_its_locale_file() {
         assert_eq!(file::read(&text).as_ref(), Ok(l), "{}", l.tag);
         assert!(crate::json::parse(&text).is_ok());
     }
-    assert_eq!(strings(&EN).len() + plurals(&EN).len(), 83);
+    assert_eq!(strings(&EN).len() + plurals(&EN).len(), 85);
 }
 
 #[test]
@@ -317,7 +317,8 @@ fn a_registered_language_is_found_and_kept_once() {
     let ja = register(&file::write(&JA)).unwrap();
     assert_eq!(ja, JA.lang());
     assert_eq!(register(&file::write(&JA)), Ok(ja));
-    assert_eq!(Lang::loaded("ja-JP"), Some(ja));
+    assert_eq!(Lang::loaded("ja"), Some(ja));
+    assert_eq!((known("ja"), known("ja-JP"), known("xx")), (Some("ja"), None, None));
     assert_eq!(ja.comments(), &JA.comments);
     assert!(register("null").is_err());
 }
