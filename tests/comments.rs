@@ -287,10 +287,19 @@ async fn a_second_click_while_posting_does_nothing_and_drafts_survive_a_remount(
     assert!(one(&r, "[data-folio-form] .folio-submit").has_attribute("disabled"));
     handle.destroy();
 
-    // A new mount on the same thread (as after a reload) restores the draft.
+    // A new mount on the same thread (as after a reload) restores the draft, and sends the
+    // post that was out when the page went away again, with the same key.
     let (el, handle) = mounted(&comments, false).await;
     let area: HtmlTextAreaElement = one(&root(&el), "[data-folio-form] textarea").dyn_into().unwrap();
     assert_eq!(area.value(), "Draft that must survive");
+    tick(20).await;
+    let posts = fake.posts.borrow();
+    assert_eq!(posts.len(), 2, "the pending post goes out again");
+    let key = |post: &JsValue| js_sys::Reflect::get(post, &"key".into()).unwrap().as_string();
+    assert!(key(&posts[0]).is_some_and(|k| !k.is_empty()));
+    assert_eq!(key(&posts[1]), key(&posts[0]), "one post, one key");
+    assert!(one(&root(&el), "[data-folio-form] textarea").has_attribute("readonly"), "its text is being sent");
+    drop(posts);
     handle.destroy();
 }
 

@@ -7,8 +7,8 @@
 //! slash is ignored). `{thread}` identifies one article's thread (usually its path or a
 //! stable id), percent-encoded. All bodies are UTF-8 JSON. Folio sends no cookies
 //! (`credentials: "omit"`), so a cross-origin server needs CORS for the page's origin,
-//! allowing the `Content-Type` request header and, to honour back-off hints, exposing
-//! `Retry-After` (and `Date` when `Retry-After` is a date).
+//! allowing the `Content-Type` and `Idempotency-Key` request headers and, to honour
+//! back-off hints, exposing `Retry-After` (and `Date` when `Retry-After` is a date).
 //!
 //! ## List comments
 //!
@@ -79,6 +79,14 @@
 //! Blank optional fields are `null`. `text` is what the reader typed; the server decides
 //! how to render it (escape it, or a Markdown subset) and must treat it as untrusted.
 //! `title` lets the server label a new thread.
+//!
+//! The request carries `Idempotency-Key: <key>`, the same on every attempt of one post
+//! (a retry after no answer came, a pending post sent when the reader is back online or
+//! back on the page). A server that keeps the keys it has seen for a day or so and answers
+//! a repeated key with the comment it stored then stores each post once whatever happens
+//! to its answers; a server that ignores the header may store a post twice when an answer
+//! is lost on the way. With the callbacks backend the key is the `key` member of
+//! `post()`'s argument.
 //!
 //! Answer `201` (or `200`/`202`): `{"comment": {...}, "pending": false}`, the stored
 //! comment in the list format. `"pending": true` (or status 202) means it awaits
@@ -169,7 +177,12 @@ pub fn parse_list(resp: &HttpResponse) -> Result<Page, CommentsError> {
 pub fn post(endpoint: &str, c: &NewComment) -> HttpRequest {
     let mut body = comment_body(c);
     body.string("parent", c.parent.as_deref().and_then(non_blank)).string("title", non_blank(&c.title));
-    HttpRequest::new(Method::Post, build_url(endpoint, "/comments", &[("thread", &c.uri)])).json(body.finish())
+    let mut request =
+        HttpRequest::new(Method::Post, build_url(endpoint, "/comments", &[("thread", &c.uri)])).json(body.finish());
+    if let Some(key) = &c.key {
+        request.headers.push(("Idempotency-Key", key.clone()));
+    }
+    request
 }
 
 /// Reads the answer to [`post`].
@@ -287,14 +300,6 @@ impl Backend for Contract {
     fn parse_post(&self, resp: &HttpResponse) -> Result<Posted, CommentsError> {
         parse_post(resp)
     }
-
-    fn count_request(&self, thread: &ThreadRef) -> Option<HttpRequest> {
-        Some(count_request(&self.endpoint, &thread.uri))
-    }
-
-    fn parse_count(&self, resp: &HttpResponse) -> Result<u32, CommentsError> {
-        parse_count(resp)
-    }
 }
 
 #[cfg(test)]
@@ -375,6 +380,10 @@ mod tests {
         let r = post("https://api.example/", &c);
         assert_eq!((r.method, r.url.as_str()), (Method::Post, "https://api.example/comments?thread=t%2F1"));
         assert_eq!(r.header("content-type"), Some("application/json"));
+        assert_eq!(r.header("idempotency-key"), None);
+        let keyed = post("https://api.example/", &NewComment { key: Some("k-1".into()), ..c.clone() });
+        assert_eq!(keyed.header("idempotency-key"), Some("k-1"));
+        assert_eq!(keyed.body, r.body);
         assert_eq!(
             r.body.as_deref(),
             Some(r#"{"text":"Hi","author":null,"email":null,"website":null,"parent":"c_17","title":null}"#)

@@ -1,6 +1,7 @@
 //! The reader's unsent comment, saved per thread so a reload or a failed post loses
-//! nothing. This module holds the format only (JSON text and the storage key); the edge
-//! reads and writes `localStorage`.
+//! nothing, and a post of it the server may not have yet ([`Pending`]), kept with it until
+//! the server is known to have it. This module holds the format only (JSON text and the
+//! storage key); the edge reads and writes `localStorage`.
 //!
 //! Reading is tolerant: a missing or mistyped field is empty, a document that is not a
 //! JSON object is no draft at all. Storage is the page's, so its content is untrusted.
@@ -25,6 +26,26 @@ pub struct Draft {
     pub website: String,
     /// The comment being replied to.
     pub parent: Option<String>,
+    /// A post of this draft that the server may not have yet.
+    pub pending: Option<Pending>,
+}
+
+/// A post the reader made that is not known to be stored: after every attempt failed for
+/// a reason that may pass (no connection, a server error, rate limiting), or while the
+/// browser is offline. It is kept with its draft and sent again when the browser is back
+/// online or the reader comes back to the thread, until the reader cancels it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Pending {
+    /// Unique to this post, the same on every attempt: the JSON contract's
+    /// `Idempotency-Key`, with which a server stores a repeated post once.
+    pub key: String,
+    /// When it was first sent, in Unix seconds: a comment found in the thread that is
+    /// older (by more than a clock's skew) is not this one.
+    pub since: u64,
+    /// An attempt may have reached the server although no answer said so (the connection
+    /// failed, a server error, or the page went away while it was out): before sending
+    /// again, look whether the thread has it.
+    pub unsure: bool,
 }
 
 impl Draft {
@@ -43,6 +64,14 @@ impl Draft {
             .string("email", Some(&self.email))
             .string("website", Some(&self.website))
             .string("parent", self.parent.as_deref());
+        if let Some(p) = &self.pending {
+            let mut pending = JsonObject::new();
+            pending
+                .string("key", Some(&p.key))
+                .raw("since", &crate::date::number(p.since))
+                .raw("unsure", if p.unsure { "true" } else { "false" });
+            o.raw("pending", &pending.finish());
+        }
         o.finish()
     }
 
@@ -61,12 +90,18 @@ impl Draft {
             }
             _ => None,
         };
+        let pending = value.get("pending").and_then(|p| {
+            let key = p.get("key").and_then(Value::as_str).filter(|k| !k.is_empty())?;
+            let since = p.get("since").and_then(Value::as_f64).filter(|s| s.is_finite() && *s >= 0.0)?;
+            Some(Pending { key: key.into(), since: since as u64, unsure: p.get("unsure") == Some(&Value::Bool(true)) })
+        });
         Some(Draft {
             text: field("text"),
             name: field("name"),
             email: field("email"),
             website: field("website"),
             parent,
+            pending,
         })
     }
 
@@ -86,6 +121,7 @@ impl Draft {
             parent: self.parent.clone(),
             title: title.to_string(),
             uri: uri.to_string(),
+            key: self.pending.as_ref().map(|p| p.key.clone()),
         }
     }
 }
@@ -110,6 +146,7 @@ mod tests {
             email: "a@b.example\r\n".into(),
             website: "javascript:alert(1)".into(),
             parent: Some("42\"}".into()),
+            pending: Some(Pending { key: "k\"}".into(), since: 1_700_000_000, unsure: true }),
         };
         let text = d.to_json();
         assert!(!text.contains('\n') && !text.contains('\u{2028}'));
@@ -127,6 +164,25 @@ mod tests {
         assert_eq!(d, Draft { website: "w".into(), parent: Some("12".into()), ..Draft::default() });
         assert_eq!(Draft::from_json(r#"{"parent": -1.5}"#).unwrap().parent, None);
         assert_eq!(Draft::from_json(r#"{"parent": ""}"#).unwrap().parent, None);
+    }
+
+    #[test]
+    fn a_pending_post_needs_its_key_and_time() {
+        let read = |pending: &str| Draft::from_json(&(String::from(r#"{"text": "t", "pending": "#) + pending + "}"));
+        let kept = Pending { key: "a1".into(), since: 12, unsure: false };
+        assert_eq!(read(r#"{"key": "a1", "since": 12}"#).unwrap().pending, Some(kept.clone()));
+        assert_eq!(read(r#"{"key": "a1", "since": 12, "unsure": 1}"#).unwrap().pending, Some(kept));
+        for bad in [r#"{"since": 12}"#, r#"{"key": "", "since": 12}"#, r#"{"key": "a1", "since": -1}"#, "[]", "null"] {
+            let d = read(bad).unwrap();
+            assert_eq!((d.text.as_str(), d.pending), ("t", None), "{bad}");
+        }
+        let d = Draft {
+            text: "t".into(),
+            pending: Some(Pending { key: "k".into(), since: 5, unsure: true }),
+            ..Draft::default()
+        };
+        assert_eq!(d.to_new_comment("/p/", "T").key.as_deref(), Some("k"));
+        assert_eq!(Draft { pending: None, ..d }.to_new_comment("/p/", "T").key, None);
     }
 
     #[test]
@@ -154,6 +210,7 @@ mod tests {
             email: " a@b.example ".into(),
             website: "".into(),
             parent: Some("7".into()),
+            pending: None,
         };
         let c = d.to_new_comment("/p/", "Title");
         assert_eq!((c.text.as_str(), c.author.as_str(), c.email.as_str()), ("  hi  ", "Ada", "a@b.example"));

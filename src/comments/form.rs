@@ -59,8 +59,12 @@ impl Default for FormRules {
 /// Everything about the form that is not the draft's values.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FormState {
-    /// A post is in flight: the submit button is disabled and says so.
+    /// A post is in flight: the submit button is disabled and says so, and the text
+    /// cannot be changed.
     pub posting: bool,
+    /// The draft is a pending post, waiting for the connection or the server: its text
+    /// cannot be changed, the submit button is disabled, and a button cancels it.
+    pub waiting: bool,
     /// Field errors to show, at most one per field.
     pub errors: Vec<(Field, String)>,
     /// The status line ("Your comment has been posted.", an error message), if any.
@@ -183,6 +187,9 @@ pub fn form(form_id: &str, draft: &Draft, state: &FormState, t: &CommentsText, p
         .attr("data-folio-counter", "")
         .text(counter_text(draft.text.chars().count(), rules.max_chars));
     let error = field_error(form_id, Field::Text, state, &mut textarea, counter_id);
+    if state.posting || state.waiting {
+        textarea.set_attr("readonly", "");
+    }
     textarea = textarea.text(draft.text.as_str());
     form.push(
         el("div")
@@ -244,10 +251,19 @@ pub fn form(form_id: &str, draft: &Draft, state: &FormState, t: &CommentsText, p
     let mut submit = el("button").attr("type", "submit").attr("class", "folio-submit");
     if state.posting {
         submit = submit.attr("disabled", "").attr("aria-busy", "true").text(t.posting);
+    } else if state.waiting {
+        submit = submit.attr("disabled", "").text(t.submit);
     } else {
         submit = submit.text(t.submit);
     }
-    let cancel = parent.map(|p| {
+    let cancel_sending = state.waiting.then(|| {
+        el("button")
+            .attr("type", "button")
+            .attr("class", "folio-cancel")
+            .attr("data-folio-action", "cancel-sending")
+            .text(t.cancel_sending)
+    });
+    let cancel = parent.filter(|_| !state.waiting).map(|p| {
         el("button")
             .attr("type", "button")
             .attr("class", "folio-cancel")
@@ -255,7 +271,7 @@ pub fn form(form_id: &str, draft: &Draft, state: &FormState, t: &CommentsText, p
             .attr("data-folio-comment-id", p)
             .text(t.cancel)
     });
-    form.push(el("div").attr("class", "folio-form-actions").child(submit).child_opt(cancel));
+    form.push(el("div").attr("class", "folio-form-actions").child(submit).child_opt(cancel_sending).child_opt(cancel));
     form
 }
 
@@ -394,6 +410,7 @@ mod tests {
             email: "a@b.example".into(),
             website: "https://ada.example/".into(),
             parent: None,
+            pending: None,
         };
         let html = to_html(&form("f", &d, &FormState::default(), &EN, None).into());
         assert!(html.contains("&lt;/textarea&gt;&lt;script&gt;"));

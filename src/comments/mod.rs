@@ -81,8 +81,21 @@ pub trait Backend {
     fn post_request(&self, comment: &NewComment) -> HttpRequest;
     /// Reads the answer to a post.
     fn parse_post(&self, resp: &HttpResponse) -> Result<Posted, CommentsError>;
-    /// The request for a thread's comment count, when the server has a cheap one.
-    fn count_request(&self, thread: &ThreadRef) -> Option<HttpRequest>;
-    /// Reads a count answer.
-    fn parse_count(&self, resp: &HttpResponse) -> Result<u32, CommentsError>;
+    /// The request that shows whether a post that may have reached the server although
+    /// no answer said so ([`Pending`](draft::Pending)) is stored, for a server that would
+    /// store it twice if it came again; `None` when sending it again is safe (the JSON
+    /// contract's `Idempotency-Key`).
+    fn lookup_request(&self, _comment: &NewComment) -> Option<HttpRequest> {
+        None
+    }
+    /// Reads [`Backend::lookup_request`]'s answer: the id of the stored comment that is
+    /// `comment`, first sent at `since` (Unix seconds), when the thread holds it.
+    fn parse_lookup(
+        &self,
+        _comment: &NewComment,
+        _since: u64,
+        _resp: &HttpResponse,
+    ) -> Result<Option<String>, CommentsError> {
+        Ok(None)
+    }
 }

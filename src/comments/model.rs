@@ -25,6 +25,17 @@ pub enum Body {
     },
 }
 
+impl Body {
+    /// The body as the server sent it (HTML, or the author's Markdown).
+    pub fn as_sent(&self) -> &str {
+        match self {
+            Body::Html(text) => text,
+            #[cfg(markdown)]
+            Body::Markdown { text, .. } => text,
+        }
+    }
+}
+
 impl Default for Body {
     fn default() -> Self {
         Body::Html(String::new())
@@ -147,6 +158,9 @@ pub struct NewComment {
     pub title: String,
     /// The thread: the article's URI (Isso) or thread id (contract).
     pub uri: String,
+    /// The same on every attempt of one post (see [`Pending`](super::draft::Pending)): the
+    /// JSON contract's `Idempotency-Key`.
+    pub key: Option<String>,
 }
 
 /// Which thread a request is about.

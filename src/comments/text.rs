@@ -103,6 +103,10 @@ pub struct CommentsText {
     pub sent_unconfirmed: &'static str,
     /// After a failed post's message, once Folio has stopped trying.
     pub draft_kept: &'static str,
+    /// A post kept to be sent when the connection or the server is back (a pending post).
+    pub waiting: &'static str,
+    /// The button that cancels a pending post (the text stays in the form).
+    pub cancel_sending: &'static str,
     /// Relative time under a minute.
     pub just_now: &'static str,
     /// Relative time in minutes.
@@ -196,6 +200,8 @@ pub const EN: CommentsText = CommentsText {
     sent_unconfirmed:
         "Your comment was sent, but the server's answer could not be read. It should appear when the comments reload.",
     draft_kept: "Your comment is kept here; post it again when you are ready.",
+    waiting: "Waiting to send: your comment goes out as soon as the comment server can be reached.",
+    cancel_sending: "Cancel sending",
     just_now: "just now",
     minutes_ago: Plural::one_other(PluralRule::En, "1 minute ago", "{n} minutes ago"),
     hours_ago: Plural::one_other(PluralRule::En, "1 hour ago", "{n} hours ago"),

@@ -18,6 +18,11 @@ pub fn window() -> Result<Window, JsValue> {
     web_sys::window().ok_or_else(|| JsValue::from_str("Folio needs a browser window"))
 }
 
+/// Whether the browser says it is online (`navigator.onLine`; true when it cannot tell).
+pub fn online() -> bool {
+    window().map(|w| w.navigator().on_line()).unwrap_or(true)
+}
+
 /// The page's document.
 pub fn document() -> Result<Document, JsValue> {
     window()?.document().ok_or_else(|| JsValue::from_str("Folio needs a document"))

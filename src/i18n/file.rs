@@ -195,6 +195,8 @@ impl CommentsText {
                 retrying,
                 sent_unconfirmed,
                 draft_kept,
+                waiting,
+                cancel_sending,
                 just_now,
                 yesterday,
                 err_server,

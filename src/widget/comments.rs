@@ -15,7 +15,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{AbortController, AbortSignal, Element, HtmlElement};
 
 use crate::comments::config::{BackendKind, CommentsConfig, HttpServer};
-use crate::comments::draft::{storage_key, Draft};
+use crate::comments::draft::{storage_key, Draft, Pending};
 use crate::comments::embedded::{self, Embedded};
 use crate::comments::form::{counter_text, form, validate, FormState, FORM_ID};
 use crate::comments::model::strip_likes;
@@ -141,6 +141,8 @@ impl CommentSection {
         let adopted = adopt(&state, config.static_max_age);
         state.borrow().render_form(false);
         let listeners = listen(&section, &state);
+        // A post still pending from an earlier visit goes out now.
+        deliver(Rc::downgrade(&state));
         if adopted {
             // The first page is on screen already.
         } else if config.eager {
@@ -351,11 +353,15 @@ impl State {
         find(&self.comments, id)
     }
 
-    /// Sets the status line and the submit button without re-rendering the form (the
-    /// reader's focus and caret stay where they are).
+    /// Sets the status line, the submit button and whether the text can be changed (not
+    /// while it is being sent) without re-rendering the form (the reader's focus and caret
+    /// stay where they are).
     fn show_form_status(&self, status: &str, posting: bool) {
         if let Ok(Some(p)) = self.section.query_selector("[data-folio-form] .folio-form-status") {
             p.set_text_content(Some(status));
+        }
+        if let Ok(Some(text)) = self.section.query_selector("[data-folio-form] textarea") {
+            let _ = if posting { text.set_attribute("readonly", "") } else { text.remove_attribute("readonly") };
         }
         if let Ok(Some(button)) = self.section.query_selector("[data-folio-form] .folio-submit") {
             if posting {
@@ -550,9 +556,10 @@ fn early_answer(server: &Server, thread: &ThreadRef, sort: Sort, early: Option<E
 enum PostOutcome {
     /// The server stored it and said what it stored.
     Accepted(Posted),
-    /// The server answered with success, but its answer could not be read: the comment is
-    /// stored, so it must not be sent again.
-    AcceptedUnreadable,
+    /// The server has it but did not show it: its success answer could not be read, or
+    /// (`found`) an earlier attempt that may have reached it was found in the thread. It
+    /// must not be sent again.
+    Stored { found: bool },
     /// It failed (maybe worth retrying: see [`CommentsError::is_retryable`]).
     Failed(CommentsError),
 }
@@ -560,9 +567,27 @@ enum PostOutcome {
 /// Reads a post's answer (each backend's own reader).
 type ReadPost<'a> = &'a dyn Fn(&HttpResponse) -> Result<Posted, CommentsError>;
 
-async fn send_post(server: &Server, comment: &NewComment, signal: Option<&AbortSignal>) -> PostOutcome {
+/// Sends `comment`, a pending post first sent at `since`. When an earlier attempt may have
+/// reached the server (`unsure`) and the backend can tell, it first looks whether the
+/// thread has it.
+async fn send_post(
+    server: &Server,
+    comment: &NewComment,
+    since: u64,
+    unsure: bool,
+    signal: Option<&AbortSignal>,
+) -> PostOutcome {
     let (response, parse): (Result<HttpResponse, CommentsError>, ReadPost<'_>) = match server {
-        Server::Http(backend, ..) => (send(&backend.post_request(comment), signal).await, &|r| backend.parse_post(r)),
+        Server::Http(backend, ..) => {
+            if let Some(lookup) = backend.lookup_request(comment).filter(|_| unsure) {
+                match send(&lookup, signal).await.and_then(|r| backend.parse_lookup(comment, since, &r)) {
+                    Ok(Some(_)) => return PostOutcome::Stored { found: true },
+                    Ok(None) => {}
+                    Err(error) => return PostOutcome::Failed(error),
+                }
+            }
+            (send(&backend.post_request(comment), signal).await, &|r| backend.parse_post(r))
+        }
         Server::Callbacks(cb) => {
             let Some(post) = &cb.post else {
                 return PostOutcome::Failed(CommentsError::Rejected {
@@ -578,6 +603,7 @@ async fn send_post(server: &Server, comment: &NewComment, signal: Option<&AbortS
                 ("website", non_blank(&comment.website)),
                 ("parent", comment.parent.as_deref()),
                 ("title", Some(&comment.title)),
+                ("key", comment.key.as_deref()),
             ]);
             (call(post, &arg, 201).await, &contract::parse_post)
         }
@@ -589,7 +615,7 @@ async fn send_post(server: &Server, comment: &NewComment, signal: Option<&AbortS
             Err(CommentsError::BadResponse { truncated, .. })
                 if r.is_success() && came_from_the_server(&r, truncated) =>
             {
-                PostOutcome::AcceptedUnreadable
+                PostOutcome::Stored { found: false }
             }
             Err(error) => PostOutcome::Failed(error),
         },
@@ -724,9 +750,9 @@ impl State {
 
 fn submit(weak: Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
-    let comment = {
+    {
         let mut s = state.borrow_mut();
-        if s.posting {
+        if s.posting || s.draft.pending.is_some() {
             return; // one post at a time: a second click does nothing
         }
         s.capture_draft();
@@ -739,27 +765,54 @@ fn submit(weak: Weak<RefCell<State>>) {
             s.render_form(true);
             return;
         }
+        let since = State::now() as u64;
+        let mut key = crate::date::number(since);
+        key.push('-');
+        key.push_str(&crate::date::number((js_sys::Math::random() * 1e15) as u64));
+        s.draft.pending = Some(Pending { key, since, unsure: false });
+        s.save_draft();
+    }
+    drop(state);
+    deliver(weak);
+}
+
+/// Sends the draft's pending post until the server has it: with back-off between
+/// attempts while the failures may pass, and kept waiting (for the `online` event or the
+/// reader's next visit) when the browser is offline or every attempt failed.
+fn deliver(weak: Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let (server, signal, comment, Pending { since, mut unsure, .. }) = {
+        let mut s = state.borrow_mut();
+        let Some(pending) = s.draft.pending.clone().filter(|_| !s.posting) else { return };
+        // Kept as possibly arrived while an attempt is out: a page closed meanwhile cannot
+        // know, so its next visit looks before it sends.
+        if let Some(p) = &mut s.draft.pending {
+            p.unsure = true;
+        }
+        s.save_draft();
         s.posting = true;
-        s.show_form_status("", true);
-        s.draft.to_new_comment(&s.thread.uri, &s.title)
-    };
-    let (server, signal) = {
-        let s = state.borrow();
-        (s.server.clone(), s.signal())
+        let waiting = s.form.waiting;
+        s.form = FormState { rules: s.form.rules, posting: true, ..FormState::default() };
+        if waiting {
+            s.render_form(false);
+        } else {
+            s.show_form_status("", true);
+        }
+        (s.server.clone(), s.signal(), s.draft.to_new_comment(&s.thread.uri, &s.title), pending)
     };
     drop(state);
     spawn_local(async move {
         let backoff = crate::comments::Backoff::default();
         let mut attempt = 1;
         loop {
-            let result = send_post(&server, &comment, signal.as_ref()).await;
-            let wait = {
+            let result = send_post(&server, &comment, since, unsure, signal.as_ref()).await;
+            let ms = {
                 let Some(state) = weak.upgrade() else { return };
                 let mut s = state.borrow_mut();
                 let error = match result {
                     PostOutcome::Accepted(posted) => return s.posted(posted),
-                    PostOutcome::AcceptedUnreadable => {
-                        s.sent_unconfirmed();
+                    PostOutcome::Stored { found } => {
+                        s.stored_unseen(found);
                         drop(s);
                         drop(state);
                         return load(weak, false);
@@ -768,22 +821,34 @@ fn submit(weak: Weak<RefCell<State>>) {
                 };
                 let mut status = error.message_in(s.text);
                 status.push(' ');
-                let delay = if error.is_retryable() {
-                    backoff.delay_ms(attempt, js_sys::Math::random(), error.retry_after())
+                let retryable = error.is_retryable();
+                unsure |= error.may_have_arrived();
+                if let Some(p) = s.draft.pending.as_mut().filter(|_| retryable) {
+                    p.unsure = unsure;
                 } else {
-                    None
+                    s.draft.pending = None;
+                }
+                s.save_draft();
+                let delay = match (retryable, dom::online()) {
+                    (true, true) => backoff.delay_ms(attempt, js_sys::Math::random(), error.retry_after()),
+                    _ => None,
                 };
                 let Some(ms) = delay else {
                     s.posting = false;
-                    status.push_str(s.text.draft_kept);
-                    s.show_form_status(&status, false);
-                    return;
+                    status.push_str(if retryable { s.text.waiting } else { s.text.draft_kept });
+                    s.form = FormState {
+                        rules: s.form.rules,
+                        waiting: retryable,
+                        status: Some(status),
+                        ..FormState::default()
+                    };
+                    return s.render_form(false);
                 };
                 status.push_str(s.text.retrying);
                 s.show_form_status(&status, true);
                 ms
             };
-            fetch::sleep(wait, signal.as_ref()).await;
+            fetch::sleep(ms, signal.as_ref()).await;
             if weak.strong_count() == 0 {
                 return; // dropped during the wait: nothing more is sent
             }
@@ -793,18 +858,29 @@ fn submit(weak: Weak<RefCell<State>>) {
 }
 
 impl State {
-    /// The server took the comment but its answer was unreadable: clear the text (it is
-    /// stored; sending it again would post it twice) and say so; the caller reloads.
-    fn sent_unconfirmed(&mut self) {
+    /// The server has the comment but did not show it: its answer was unreadable, or an
+    /// earlier attempt was `found` in the thread. Clear the text (sending it again would
+    /// post it twice) and say so; the caller reloads the list.
+    fn stored_unseen(&mut self, found: bool) {
         self.posting = false;
         self.draft.text.clear();
         self.draft.parent = None;
+        self.draft.pending = None;
         self.save_draft();
-        self.form = FormState {
-            rules: self.form.rules,
-            status: Some(self.text.sent_unconfirmed.to_string()),
-            ..FormState::default()
-        };
+        let status = if found { view::posted_notice(self.text) } else { self.text.sent_unconfirmed };
+        self.form = FormState { rules: self.form.rules, status: Some(status.into()), ..FormState::default() };
+        self.render_form(false);
+    }
+
+    /// The reader cancels the pending post: it is not sent; its text stays in the form.
+    fn cancel_sending(&mut self) {
+        if self.posting {
+            return;
+        }
+        self.draft.pending = None;
+        self.save_draft();
+        self.form =
+            FormState { rules: self.form.rules, status: Some(self.text.draft_kept.into()), ..FormState::default() };
         self.render_form(false);
     }
 
@@ -1022,6 +1098,11 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
                         control.set_text_content(Some(state.borrow().text.confirm_delete));
                     }
                 }
+                "cancel-sending" => {
+                    if let Some(state) = weak.upgrade() {
+                        state.borrow_mut().cancel_sending();
+                    }
+                }
                 "reply" => open_reply(&weak, Some(id)),
                 "cancel-reply" => open_reply(&weak, None),
                 _ => {}
@@ -1070,6 +1151,11 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
             }
         }
     };
+    // A pending post goes out when the browser is back online.
+    let on_online = {
+        let weak = weak.clone();
+        move |_: &web_sys::Event| deliver(weak.clone())
+    };
     let on_submit = move |event: &web_sys::Event| {
         event.prevent_default();
         let edit =
@@ -1085,11 +1171,15 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
             None => submit(weak.clone()),
         }
     };
-    vec![
+    let mut listeners = vec![
         Listener::new(section, "click", on_click),
         Listener::new(section, "change", on_change),
         Listener::new(section, "input", on_input),
         Listener::new(section, "keydown", on_keydown),
         Listener::new(section, "submit", on_submit),
-    ]
+    ];
+    if let Ok(window) = dom::window() {
+        listeners.push(Listener::new(&window, "online", on_online));
+    }
+    listeners
 }

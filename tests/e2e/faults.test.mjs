@@ -368,13 +368,15 @@ for (const [name, count, bytes, paths] of [
 }
 
 // Posting. [mode, expected message]. None of these reaches Isso, and Folio retries each
-// itself (network, 5xx, 429) until the fifth attempt, then says the comment is kept.
+// itself (network, 5xx, 429) until the fifth attempt, then keeps the post waiting: it goes
+// out on the reader's next visit (or when the browser is back online).
 const POST_CASES = [
   ['refuse', NETWORK],
   ['reset', NETWORK],
   ['500', SERVER],
   ['429', /Too many comments in a short time\. Please wait 2 seconds/],
 ];
+const WAITING = /Waiting to send/;
 const SENT_UNREADABLE = /Your comment was sent, but the server's answer could not be read/;
 /** The posting faults that also run on the HTML-first path: the network and a 5xx (the
  * retries are the comments module's on both paths) and a stored comment's spoilt answer. */
@@ -410,8 +412,31 @@ async function postAgainWorks(page, thread, text, { listFailed = false } = {}) {
   assert.equal(await textarea(page).inputValue(), '', 'the draft is cleared once the server accepted it');
 }
 
+/** The form of a pending post: the status says it waits, the text is there and read-only,
+ * and a button cancels it. */
+async function assertWaiting(page, text) {
+  await formStatus(page).filter({ hasText: WAITING }).waitFor({ timeout: POST_GIVE_UP_MS });
+  assert.equal(await textarea(page).inputValue(), text, 'the text stays in the form');
+  assert.equal(await textarea(page).getAttribute('readonly'), '', 'and cannot be changed while it waits');
+  assert.ok(await form(page).getByRole('button', { name: 'Post Comment' }).isDisabled());
+  await form(page).getByRole('button', { name: 'Cancel sending' }).waitFor({ timeout: 1000 });
+}
+
+/** The pending post went out once: shown, stored once, and the draft's text cleared only
+ * now (the name stays for next time). */
+async function sentOnce(page, thread, text) {
+  await page.locator('#article article', { hasText: text }).first().waitFor({ timeout: MESSAGE_MS });
+  await formStatus(page).filter({ hasText: /has been posted/ }).waitFor({ timeout: MESSAGE_MS });
+  assert.equal((await stored(thread, text)).length, 1, 'stored once');
+  assert.equal(await textarea(page).inputValue(), '');
+  await reloadPage(page);
+  assert.equal(await textarea(page).inputValue(), '', 'the draft is cleared once the server has it');
+  assert.equal(await form(page).getByLabel('Name').inputValue(), 'Fault Tester', 'the name stays for next time');
+  assert.equal(await page.locator('#article article', { hasText: text }).count(), 1);
+}
+
 for (const path of [CLIENT, HTML_FIRST]) for (const [name, message] of postCases(path, POST_CASES)) {
-  test(`posting, server ${name}: a clear message, the draft kept across a reload, posting again works${suffix(path)}`, async () => {
+  test(`posting, server ${name}: a clear message, the post kept waiting, sent once on the next visit${suffix(path)}`, async () => {
     const t0 = Date.now();
     const { thread, page, problems, text } = await typedComment(name, path);
     const postsBefore = proxy.requests((r) => r.method === 'POST').length;
@@ -420,9 +445,8 @@ for (const path of [CLIENT, HTML_FIRST]) for (const [name, message] of postCases
       await form(page).getByRole('button', { name: 'Post Comment' }).click();
       await formStatus(page).filter({ hasText: message }).waitFor({ timeout: MESSAGE_MS });
       await assertHostAlive(page, name);
-      await formStatus(page).filter({ hasText: /kept here/ }).waitFor({ timeout: POST_GIVE_UP_MS });
+      await assertWaiting(page, text);
       assert.match(await formStatus(page).textContent(), message);
-      assert.equal(await textarea(page).inputValue(), text, 'the text stays in the form');
 
       const posts = proxy.requests((r) => r.method === 'POST').slice(postsBefore);
       if (name !== 'refuse') assert.equal(posts.length, 5, `five attempts: ${posts.map((p) => p.status).join(', ')}`);
@@ -430,13 +454,13 @@ for (const path of [CLIENT, HTML_FIRST]) for (const [name, message] of postCases
         const gaps = posts.slice(1).map((p, i) => p.at - posts[i].at);
         assert.ok(gaps.every((g) => g >= 1900), `Retry-After: 2 is honoured between attempts (${gaps.join(', ')} ms)`);
       }
-
-      await reloadPage(page);
-      assert.equal(await textarea(page).inputValue(), text, 'the draft survives a reload');
-      assert.equal(await form(page).getByLabel('Name').inputValue(), 'Fault Tester');
       assert.equal((await stored(thread, text)).length, 0);
-      await postAgainWorks(page, thread, text, { listFailed: name === 'refuse' });
-      assert.equal((await stored(thread, text)).length, 1, 'stored once');
+
+      // The server is back: the reader's next visit sends it, once.
+      await proxy.accept();
+      proxy.mode = 'pass';
+      await reloadPage(page);
+      await sentOnce(page, thread, text);
       assert.deepEqual(problems, []);
       await page.close();
     } finally {
@@ -446,6 +470,69 @@ for (const path of [CLIENT, HTML_FIRST]) for (const [name, message] of postCases
     timings.push([`post ${name}${suffix(path)}`, Date.now() - t0]);
   });
 }
+
+test('posting, a pending post cancelled: not sent on the next visit, its text editable and kept', async () => {
+  const { thread, page, problems, text } = await typedComment('cancel');
+  proxy.mode = byMethod('POST', '500');
+  try {
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await assertWaiting(page, text);
+    await form(page).getByRole('button', { name: 'Cancel sending' }).click();
+    await formStatus(page).filter({ hasText: /kept here/ }).waitFor({ timeout: 1000 });
+    assert.equal(await textarea(page).getAttribute('readonly'), null, 'the text can be changed again');
+    proxy.mode = 'pass';
+    const from = proxy.log.length;
+    await reloadPage(page);
+    assert.equal(await textarea(page).inputValue(), text, 'the draft survives a reload');
+    await sleep(1500);
+    assert.deepEqual(proxy.log.slice(from).filter((e) => e.method === 'POST'), [], 'nothing is sent');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await sentOnce(page, thread, text);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+  }
+});
+
+test('posting, the answer lost on its way back (Isso stored it): Folio finds it in the thread and does not send it again', async () => {
+  const { thread, page, problems, text } = await typedComment('lost');
+  let lost = 0;
+  proxy.mode = (req) => (req.method === 'POST' && lost++ === 0 ? 'lost' : 'pass');
+  try {
+    const from = proxy.log.length;
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await sentOnce(page, thread, text);
+    const after = proxy.log.slice(from).filter(inThread(thread)).map((e) => `${e.method} ${e.status}`);
+    assert.equal(after.filter((e) => e.startsWith('POST')).length, 1, `one post: ${after.join(', ')}`);
+    assert.ok(proxy.log.slice(from).some((e) => e.method === 'GET' && /[?&]plain=1/.test(e.url)), 'the thread was read before a second post');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+  }
+});
+
+test('posting offline (CDP): no request, the post waits; back online it is sent once and only then the draft cleared', async () => {
+  const { thread, page, problems, text } = await typedComment('offline');
+  const cdp = await page.context().newCDPSession(page);
+  const network = (offline) => cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  try {
+    await network(true);
+    const from = proxy.log.length;
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await assertWaiting(page, text);
+    assert.deepEqual(proxy.log.slice(from).filter((e) => e.method === 'POST'), [], 'nothing left the browser');
+    const draft = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.includes('draft'))?.[1]);
+    assert.ok(draft?.includes(text) && draft.includes('"pending"'), `the post is kept with its draft: ${draft}`);
+    await network(false);
+    await sentOnce(page, thread, text);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+});
 
 for (const path of [CLIENT, HTML_FIRST]) test(`posting, server recovers while Folio is retrying: the comment goes through once${suffix(path)}`, async () => {
   const t0 = Date.now();
@@ -577,12 +664,13 @@ async function nothingAfter(t, ms, label) {
 
 const inThread = (thread) => (e) => e.url.includes(encodeURIComponent(thread));
 
-/** After a destroy: Isso stored nothing of `text`, and the next visit finds it as the draft. */
-async function nothingStoredDraftKept(page, path, thread, text) {
+/** After a destroy: Isso stored nothing of `text`; the next visit sends the post that was
+ * out, once (it reads the thread first: the interrupted attempt might have arrived). */
+async function nothingStoredSentOnceNextVisit(page, path, thread, text) {
   assert.equal((await stored(thread, text)).length, 0, 'nothing reached Isso');
   proxy.mode = 'pass';
   await openComments(thread, { page, path });
-  assert.equal(await textarea(page).inputValue(), text, 'the draft is still there on the next visit');
+  await sentOnce(page, thread, text);
 }
 const STALL_MS = 3000;
 
@@ -608,7 +696,7 @@ for (const path of [CLIENT, HTML_FIRST]) test(`destroy while a list request is i
   }
 });
 
-for (const path of [CLIENT, HTML_FIRST]) test(`destroy while a post is in flight: it is aborted, nothing is stored or sent after, the draft is kept${suffix(path)}`, async () => {
+for (const path of [CLIENT, HTML_FIRST]) test(`destroy while a post is in flight: it is aborted, nothing is stored or sent after, the next visit sends it once${suffix(path)}`, async () => {
   const { thread, page, problems, text } = await typedComment('destroy-post', path);
   proxy.stallMs = STALL_MS;
   proxy.mode = byMethod('POST', 'stall');
@@ -619,7 +707,7 @@ for (const path of [CLIENT, HTML_FIRST]) test(`destroy while a post is in flight
     const t = await destroyWidget(page, path);
     await nothingAfter(t, STALL_MS + 1000, 'post');
     assert.equal(post.aborted, true, 'the post was aborted');
-    await nothingStoredDraftKept(page, path, thread, text);
+    await nothingStoredSentOnceNextVisit(page, path, thread, text);
     assert.deepEqual(problems, []);
     await page.close();
   } finally {
@@ -628,7 +716,7 @@ for (const path of [CLIENT, HTML_FIRST]) test(`destroy while a post is in flight
   }
 });
 
-for (const path of [CLIENT, HTML_FIRST]) test(`destroy during a retry's back-off: no further post, nothing stored, the draft is kept${suffix(path)}`, async () => {
+for (const path of [CLIENT, HTML_FIRST]) test(`destroy during a retry's back-off: no further post, nothing stored, the next visit sends it once${suffix(path)}`, async () => {
   const { thread, page, problems, text } = await typedComment('destroy-backoff', path);
   proxy.retryAfter = 3;
   proxy.mode = byMethod('POST', '503');
@@ -639,7 +727,7 @@ for (const path of [CLIENT, HTML_FIRST]) test(`destroy during a retry's back-off
     const t = await destroyWidget(page, path);
     await nothingAfter(t, 5000, 'back-off');
     assert.equal(proxy.log.slice(from).filter((e) => e.method === 'POST').length, 1, 'one attempt, none after destroy');
-    await nothingStoredDraftKept(page, path, thread, text);
+    await nothingStoredSentOnceNextVisit(page, path, thread, text);
     assert.deepEqual(problems, []);
     await page.close();
   } finally {

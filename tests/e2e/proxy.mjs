@@ -25,6 +25,8 @@
 //             with a Content-Length for the half: JSON cut in the middle)
 //   cut       forward, then send the headers with the full Content-Length, half the body,
 //             and drop the connection (a transfer that dies mid-way)
+//   lost      forward (the server stores the comment), then drop the connection without
+//             answering (an answer lost on its way back)
 //   html      200 text/html, an HTML page instead of JSON (not forwarded; a captive portal
 //             or a misrouted reverse proxy)
 //   huge      GET: 200 with an Isso-shaped list of `hugeCount` (default 5,000) comments of
@@ -180,6 +182,11 @@ export async function startProxy({ target, origins = [], port = 0, retryAfter = 
     const headers = relayHeaders(answer.headers);
     if (mode === 'truncate') {
       return send(req, res, answer.status, headers, answer.body.subarray(0, Math.floor(answer.body.length / 2)));
+    }
+    if (mode === 'lost') {
+      entry.status = `lost (${answer.status})`;
+      req.socket.destroy();
+      return;
     }
     if (mode === 'cut') {
       res.writeHead(answer.status, { ...headers, ...cors(req), 'content-length': String(answer.body.length) });

@@ -83,6 +83,8 @@ pub static DE: Locale = Locale {
         retrying: "Neuer Versuch…",
         sent_unconfirmed: "Ihr Kommentar wurde gesendet, aber die Antwort des Servers war unlesbar. Er sollte nach dem Neuladen der Kommentare erscheinen.",
         draft_kept: "Ihr Kommentar bleibt hier erhalten. Senden Sie ihn erneut, wenn Sie so weit sind.",
+        waiting: "Wartet auf das Senden: Ihr Kommentar wird gesendet, sobald der Kommentarserver erreichbar ist.",
+        cancel_sending: "Senden abbrechen",
         just_now: "gerade eben",
         minutes_ago: p("vor 1 Minute", "vor {n} Minuten"),
         hours_ago: p("vor 1 Stunde", "vor {n} Stunden"),

@@ -84,6 +84,8 @@ pub static ES: Locale = Locale {
         retrying: "Reintentando…",
         sent_unconfirmed: "Tu comentario se envió, pero la respuesta del servidor no se pudo leer. Debería aparecer al recargar los comentarios.",
         draft_kept: "Tu comentario se guarda aquí; vuelve a publicarlo cuando quieras.",
+        waiting: "Pendiente de envío: tu comentario saldrá en cuanto se pueda contactar con el servidor de comentarios.",
+        cancel_sending: "Cancelar el envío",
         just_now: "ahora mismo",
         minutes_ago: p("hace 1 minuto", "hace {n} minutos"),
         hours_ago: p("hace 1 hora", "hace {n} horas"),

@@ -84,6 +84,8 @@ pub static FR: Locale = Locale {
         retrying: "Nouvelle tentative…",
         sent_unconfirmed: "Votre commentaire a été envoyé, mais la réponse du serveur était illisible. Il devrait apparaître au rechargement des commentaires.",
         draft_kept: "Votre commentaire est conservé ici\u{202F}; renvoyez-le quand vous le souhaitez.",
+        waiting: "En attente d’envoi\u{202F}: votre commentaire partira dès que le serveur de commentaires sera joignable.",
+        cancel_sending: "Annuler l’envoi",
         just_now: "à l’instant",
         minutes_ago: p("il y a {n} minute", "il y a {n} minutes"),
         hours_ago: p("il y a {n} heure", "il y a {n} heures"),

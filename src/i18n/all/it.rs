@@ -83,6 +83,8 @@ pub static IT: Locale = Locale {
         retrying: "Nuovo tentativo…",
         sent_unconfirmed: "Il tuo commento è stato inviato, ma la risposta del server non era leggibile. Dovrebbe comparire ricaricando i commenti.",
         draft_kept: "Il tuo commento resta qui: pubblicalo di nuovo quando vuoi.",
+        waiting: "In attesa di invio: il tuo commento partirà appena il server dei commenti sarà raggiungibile.",
+        cancel_sending: "Annulla l’invio",
         just_now: "proprio ora",
         minutes_ago: p("1 minuto fa", "{n} minuti fa"),
         hours_ago: p("1 ora fa", "{n} ore fa"),

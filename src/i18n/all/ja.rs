@@ -84,6 +84,8 @@ pub static JA: Locale = Locale {
         retrying: "再試行しています…",
         sent_unconfirmed: "コメントは送信されましたが、サーバーの応答を読み取れませんでした。コメントを再読み込みすると表示されるはずです。",
         draft_kept: "コメントはここに残っています。準備ができたら、もう一度投稿してください。",
+        waiting: "送信待ち：コメントサーバーに接続でき次第、コメントを送信します。",
+        cancel_sending: "送信を取り消す",
         just_now: "たった今",
         minutes_ago: p("{n}分前"),
         hours_ago: p("{n}時間前"),

@@ -83,6 +83,8 @@ pub static NL: Locale = Locale {
         retrying: "Nieuwe poging…",
         sent_unconfirmed: "Je reactie is verstuurd, maar het antwoord van de server was onleesbaar. Hij zou moeten verschijnen als de reacties opnieuw laden.",
         draft_kept: "Je reactie blijft hier bewaard; plaats die opnieuw wanneer je wilt.",
+        waiting: "Wacht op verzenden: je reactie gaat weg zodra de reactieserver bereikbaar is.",
+        cancel_sending: "Verzenden annuleren",
         just_now: "zojuist",
         minutes_ago: p("1 minuut geleden", "{n} minuten geleden"),
         hours_ago: p("1 uur geleden", "{n} uur geleden"),

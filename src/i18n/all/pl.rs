@@ -90,6 +90,8 @@ pub static PL: Locale = Locale {
         retrying: "Ponawianie…",
         sent_unconfirmed: "Komentarz został wysłany, ale nie udało się odczytać odpowiedzi serwera. Powinien pojawić się po ponownym wczytaniu komentarzy.",
         draft_kept: "Twój komentarz został tu zachowany; wyślij go ponownie, kiedy zechcesz.",
+        waiting: "Czeka na wysłanie: komentarz zostanie wysłany, gdy tylko serwer komentarzy będzie osiągalny.",
+        cancel_sending: "Anuluj wysyłanie",
         just_now: "przed chwilą",
         minutes_ago: p("{n} minutę temu", "{n} minuty temu", "{n} minut temu", "{n} minuty temu"),
         hours_ago: p("{n} godzinę temu", "{n} godziny temu", "{n} godzin temu", "{n} godziny temu"),

@@ -84,6 +84,8 @@ pub static PT: Locale = Locale {
         retrying: "Tentando novamente…",
         sent_unconfirmed: "Seu comentário foi enviado, mas não foi possível ler a resposta do servidor. Ele deve aparecer quando os comentários forem recarregados.",
         draft_kept: "Seu comentário continua aqui; publique-o de novo quando quiser.",
+        waiting: "Aguardando envio: seu comentário será enviado assim que o servidor de comentários estiver acessível.",
+        cancel_sending: "Cancelar envio",
         just_now: "agora mesmo",
         minutes_ago: p("há {n} minuto", "há {n} minutos"),
         hours_ago: p("há {n} hora", "há {n} horas"),

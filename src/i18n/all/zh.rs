@@ -84,6 +84,8 @@ pub static ZH: Locale = Locale {
         retrying: "正在重试…",
         sent_unconfirmed: "评论已发送，但无法读取服务器的响应。重新加载评论后应会显示。",
         draft_kept: "您的评论已保留在这里，准备好后可以再次提交。",
+        waiting: "等待发送：一旦能连接到评论服务器，您的评论就会发出。",
+        cancel_sending: "取消发送",
         just_now: "刚刚",
         minutes_ago: p("{n} 分钟前"),
         hours_ago: p("{n} 小时前"),
