@@ -187,7 +187,7 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
 pub fn format_date(dt: &DateTime, pattern: &str, months: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = crate::search::byte(rest, b'{') {
         out.push_str(&rest[..open]);
         rest = &rest[open..];
         if let Some(after) = rest.strip_prefix("{d}") {
@@ -197,7 +197,7 @@ pub fn format_date(dt: &DateTime, pattern: &str, months: &str) -> String {
             push_number(&mut out, u32::from(dt.year));
             rest = after;
         } else if let Some(after) = rest.strip_prefix("{month}") {
-            match months.split('|').nth(usize::from(dt.month) - 1) {
+            match crate::search::split(months, "|").nth(usize::from(dt.month) - 1) {
                 Some(name) => out.push_str(name),
                 None => push_number(&mut out, u32::from(dt.month)),
             }

@@ -14,6 +14,16 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     (0..=h.len().checked_sub(n.len())?).find(|&i| &h[i..i + n.len()] == n)
 }
 
+/// Byte index of the first ASCII `byte` in `haystack`, as `haystack.find(char)` (without
+/// core's char searcher).
+///
+/// ```
+/// assert_eq!(folio::search::byte("a&b&", b'&'), Some(1));
+/// ```
+pub fn byte(haystack: &str, byte: u8) -> Option<usize> {
+    haystack.bytes().position(|b| b == byte)
+}
+
 /// Byte index of the last `needle` in `haystack`, as `haystack.rfind(needle)`.
 ///
 /// ```

@@ -110,7 +110,7 @@ impl CommentsConfig {
             (_, None) => return Err("options.comments.endpoint (the comment server's URL) is required.".into()),
             (_, Some(e)) => match url::safe_url(e) {
                 Some(u) if !u.is_empty() && !u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) => {
-                    Some(u.trim_end_matches('/').to_string())
+                    Some(u[..u.bytes().rposition(|b| b != b'/').map_or(0, |i| i + 1)].to_string())
                 }
                 _ => {
                     return Err(
@@ -194,8 +194,8 @@ impl CommentsConfig {
 /// ```
 pub fn default_thread(canonical: &str) -> String {
     let after_scheme = crate::search::find(canonical, "//").map_or(canonical, |i| &canonical[i + 2..]);
-    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-    let end = path.find(['?', '#']).unwrap_or(path.len());
+    let path = crate::search::byte(after_scheme, b'/').map_or("/", |i| &after_scheme[i..]);
+    let end = path.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(path.len());
     path[..end].to_string()
 }
 

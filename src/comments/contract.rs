@@ -215,7 +215,7 @@ pub fn error_for(resp: &HttpResponse) -> CommentsError {
     });
     let message = match from_json {
         Some(m) => m,
-        None if resp.body.trim_start().starts_with(['{', '[']) => String::new(),
+        None if matches!(resp.body.trim_start().as_bytes().first(), Some(b'{' | b'[')) => String::new(),
         None => server_message(&resp.body),
     };
     debug_assert!(message.chars().count() <= MAX_MESSAGE_CHARS);

@@ -152,7 +152,7 @@ impl CommentsError {
     /// body (the error is at its very end, or it is empty) from one that is not JSON.
     pub fn from_syntax(body: &str, err: &SyntaxError) -> Self {
         let line = body.matches('\n').count() + 1;
-        let column = body.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let column = body[crate::search::rfind(body, "\n").map_or(0, |i| i + 1)..].chars().count() + 1;
         if body.trim().is_empty() {
             CommentsError::BadResponse { reason: "the answer is empty", truncated: true }
         } else if (err.line, err.column) == (line, column) {
@@ -204,7 +204,7 @@ pub fn retry_after(resp: &HttpResponse) -> Option<u32> {
 /// ```
 pub fn server_message(body: &str) -> String {
     let body = body.trim();
-    let text = if body.starts_with('<') {
+    let text = if body.starts_with("<") {
         let lower = body.to_ascii_lowercase();
         let para = match (crate::search::rfind(&lower, "<p>"), crate::search::rfind(&lower, "</p>")) {
             (Some(start), Some(end)) if start + 3 <= end => &body[start + 3..end],

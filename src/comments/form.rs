@@ -112,12 +112,13 @@ pub fn validate(draft: &Draft, rules: &FormRules, t: &CommentsText) -> Vec<(Fiel
 
 /// `local@domain.tld`, no spaces, at most 254 characters: a typo check, not RFC 5322.
 fn looks_like_email(s: &str) -> bool {
-    let Some((local, domain)) = s.rsplit_once('@') else { return false };
+    let Some(at) = crate::search::rfind(s, "@") else { return false };
+    let (local, domain) = (&s[..at], &s[at + 1..]);
     s.len() <= 254
         && !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
+        && domain.as_bytes().contains(&b'.')
+        && !domain.starts_with(".")
+        && !domain.ends_with(".")
         && !s.chars().any(char::is_whitespace)
 }
 

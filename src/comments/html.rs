@@ -68,8 +68,8 @@ fn listed(list: &str, name: &str) -> bool {
 /// ]);
 /// ```
 pub fn parse(html: &str) -> Vec<Untrusted> {
-    let input: Cow<str> = if html.contains('\r') {
-        crate::search::replace(html, "\r\n", "\n").replace('\r', "\n").into()
+    let input: Cow<str> = if html.as_bytes().contains(&b'\r') {
+        crate::search::replace(&crate::search::replace(html, "\r\n", "\n"), "\r", "\n").into()
     } else {
         html.into()
     };
@@ -135,8 +135,8 @@ fn past_gt(b: &[u8], from: usize) -> usize {
 
 /// A name or attribute value as text: NUL becomes U+FFFD.
 fn clean(s: &str) -> String {
-    if s.contains('\0') {
-        s.replace('\0', "\u{fffd}")
+    if s.as_bytes().contains(&0) {
+        crate::search::replace(s, "\0", "\u{fffd}")
     } else {
         s.to_string()
     }
@@ -243,9 +243,9 @@ impl Tree {
     }
 
     fn text(&mut self, raw: &str) {
-        let mut t = if raw.contains('&') { Cow::Owned(decode_entities(raw)) } else { Cow::Borrowed(raw) };
-        if t.contains('\0') {
-            t = Cow::Owned(t.replace('\0', ""));
+        let mut t = if raw.as_bytes().contains(&b'&') { Cow::Owned(decode_entities(raw)) } else { Cow::Borrowed(raw) };
+        if t.as_bytes().contains(&0) {
+            t = Cow::Owned(crate::search::replace(&t, "\0", ""));
         }
         // Before any content the parser is not in the body yet and skips white space.
         let t = if self.stack.is_empty() && self.root.is_empty() {
@@ -450,7 +450,7 @@ impl Untrusted {
 pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find('&') {
+    while let Some(i) = crate::search::byte(rest, b'&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         // `&` and `;` are ASCII, so these slices fall on character boundaries.
@@ -492,8 +492,8 @@ fn entity(name: &str) -> Option<char> {
         "ldquo" => Some('“'),
         "rdquo" => Some('”'),
         _ => {
-            let code = name.strip_prefix('#')?;
-            let c = match code.strip_prefix(['x', 'X']) {
+            let code = name.strip_prefix("#")?;
+            let c = match code.strip_prefix("x").or_else(|| code.strip_prefix("X")) {
                 Some(hex) => number(hex, 16),
                 None => number(code, 10),
             }?;

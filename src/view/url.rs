@@ -100,7 +100,7 @@ pub fn parses(url: &str) -> bool {
     let authority = authority.trim_start_matches(slash);
     let end = authority.find(|c: char| slash(c) || c == '?' || c == '#').unwrap_or(authority.len());
     let authority = &authority[..end];
-    let host_port = match authority.rfind('@') {
+    let host_port = match crate::search::rfind(authority, "@") {
         Some(at) => &authority[at + 1..],
         None => authority,
     };
