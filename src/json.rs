@@ -118,7 +118,7 @@ impl fmt::Display for SyntaxError {
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     let mut reader = Reader { text: text.as_bytes(), src: text, pos: 0 };
     // A byte-order mark is not JSON, but editors write it; skip it.
-    if text.starts_with('\u{feff}') {
+    if text.starts_with("\u{feff}") {
         reader.pos = 3;
     }
     reader.skip_ws();
@@ -139,8 +139,8 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn error(&self, reason: &'static str) -> SyntaxError {
         let before = &self.src[..floor_char_boundary(self.src, self.pos)];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let column = before[crate::search::rfind(before, "\n").map_or(0, |i| i + 1)..].chars().count() + 1;
         SyntaxError { line, column, reason }
     }
 
@@ -248,12 +248,11 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            // One pass over the plain run of bytes (most of a document is string content).
+            self.pos += self.text[start..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(self.text.len() - start);
             // `start..pos` never splits a character: it stops only at ASCII bytes.
             out.push_str(&self.src[start..self.pos]);
             match self.peek() {

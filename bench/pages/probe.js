@@ -5,10 +5,11 @@
 //     one), `key` when `expected` of them are, and `key:frame` after the next frame
 //     (requestAnimationFrame, then a task: style, layout and paint of that frame are done).
 //   __bench.done: true once every watch has reached its `:frame` mark.
-//   __bench.longTasks: the durations (ms) of the main-thread tasks over 50 ms
+//   __bench.longTasks: the main-thread tasks over 50 ms, as { start, duration } in ms
 //     (PerformanceObserver 'longtask', buffered from the page's start).
-// A MutationObserver counts; its callback runs once per batch of DOM changes (both clients
-// insert their whole list in one task), so counting costs little.
+// A MutationObserver counts; its callback runs once per batch of DOM changes and counts
+// only in the nodes that batch added or removed, so a list inserted in many slices costs
+// the probe no more than one inserted at once.
 (() => {
   const B = (window.__bench = { marks: {}, paints: {}, counts: {}, watching: 0, done: false });
   B.mark = (name) => { if (!(name in B.marks)) B.marks[name] = performance.now(); };
@@ -17,12 +18,19 @@
   }).observe({ type: 'paint', buffered: true });
   B.longTasks = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) B.longTasks.push(e.duration);
+    for (const e of list.getEntries()) B.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   B.watch = (key, root, selector, expected) => {
     B.watching++;
-    const check = () => {
-      const n = root.querySelectorAll(selector).length;
+    // The matching elements on the page: each counted once, however it came and went.
+    const seen = new WeakSet();
+    let n = 0;
+    const matches = (node) => (node.querySelectorAll ? [...(node.matches?.(selector) ? [node] : []), ...node.querySelectorAll(selector)] : []);
+    const check = (records) => {
+      for (const r of records ?? [{ addedNodes: [root], removedNodes: [] }]) {
+        for (const node of r.removedNodes) for (const e of matches(node)) if (seen.has(e) && !e.isConnected) { seen.delete(e); n--; }
+        for (const node of r.addedNodes) for (const e of matches(node)) if (!seen.has(e) && e.isConnected) { seen.add(e); n++; }
+      }
       B.counts[key] = n;
       if (n > 0) B.mark(`${key}:first`);
       if (n >= expected && !(key in B.marks)) {

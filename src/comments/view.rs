@@ -78,17 +78,27 @@ pub fn placeholder(count: Option<u32>, t: &SectionText) -> Element {
 /// The content of the list region for a loaded page: the sort control, the comments (or
 /// "No comments yet") and a "Load more" button when there is a next page.
 pub fn list(page: &Page, now: f64, sort: Sort, t: &CommentsText, body: BodyRenderer) -> Vec<Node> {
-    if page.comments.is_empty() && page.next.is_none() {
-        return vec![el("p").attr("class", "folio-comments-empty").text(t.empty).into()];
+    let mut out = list_shell(page.comments.is_empty() && page.next.is_none(), sort, t);
+    if let Some(Node::Element(ol)) = out.get_mut(1) {
+        ol.children = items(&page.comments, now, t, body);
     }
-    let mut out = vec![
-        el("div").attr("class", "folio-comments-toolbar").child(sort_control(sort, t)).into(),
-        el("ol").attr("class", "folio-comment-list").children(items(&page.comments, now, t, body)).into(),
-    ];
     if let Some(cursor) = &page.next {
         out.push(load_more(cursor, t).into());
     }
     out
+}
+
+/// The list region of [`list`] without its comments and "Load more": the note of an
+/// `empty` thread, else the toolbar and an empty `<ol class="folio-comment-list">` that
+/// [`items`] fill (the browser adds them a slice at a time).
+pub fn list_shell(empty: bool, sort: Sort, t: &CommentsText) -> Vec<Node> {
+    if empty {
+        return vec![el("p").attr("class", "folio-comments-empty").text(t.empty).into()];
+    }
+    vec![
+        el("div").attr("class", "folio-comments-toolbar").child(sort_control(sort, t)).into(),
+        el("ol").attr("class", "folio-comment-list").into(),
+    ]
 }
 
 /// The sort control: a labelled `<select data-folio-action="sort">`.

@@ -31,6 +31,12 @@ use crate::view::Node;
 
 use super::NEAR_MARGIN;
 
+/// How long one task adds comments to the list before it lets the page run (ms): a long
+/// list is drawn in slices, each task under the 50 ms of a long task (a slice ends after
+/// the four top-level comments that pass this, a millisecond or two). Shorter slices cost
+/// throughput: the page renders between two slices.
+const SLICE_MS: f64 = 40.0;
+
 /// Where comments come from.
 enum Server {
     /// A server reached over HTTP (Isso or the JSON contract), with its base URL.
@@ -65,6 +71,8 @@ impl Drop for CommentSection {
 }
 
 struct State {
+    /// This state's own handle, for the work it starts.
+    this: Weak<RefCell<State>>,
     host: Element,
     section: Element,
     server: Rc<Server>,
@@ -89,6 +97,8 @@ struct State {
     /// The first page, already requested (see [`Prefetch`]).
     prefetched: Option<Prefetch>,
     observer: Option<NearViewport>,
+    /// Bumped for every drawing of the list, so the slices of an older one stop.
+    drawing: u32,
     /// Aborts every request of this section (and the wait between two attempts) when the
     /// section is dropped.
     abort: Option<AbortController>,
@@ -115,29 +125,33 @@ impl CommentSection {
         let draft = storage::get(&storage_key(&thread.uri)).and_then(|s| Draft::from_json(&s)).unwrap_or_default();
         let own =
             storage::get(&own::storage_key(&thread.uri)).map(|s| own::from_json(&s, State::now())).unwrap_or_default();
-        let state = Rc::new(RefCell::new(State {
-            host: host.clone(),
-            section: section.clone(),
-            server: Rc::new(server),
-            thread,
-            title,
-            text: lang.comments(),
-            lang: lang.tag(),
-            sort: config.sort,
-            comments: Vec::new(),
-            total: config.count,
-            next: None,
-            generation: 0,
-            loading: false,
-            started: false,
-            posting: false,
-            form: FormState { rules: config.rules, ..FormState::default() },
-            draft,
-            own,
-            prefetched,
-            observer: None,
-            abort: AbortController::new().ok(),
-        }));
+        let state = Rc::new_cyclic(|this| {
+            RefCell::new(State {
+                this: this.clone(),
+                host: host.clone(),
+                section: section.clone(),
+                server: Rc::new(server),
+                thread,
+                title,
+                text: lang.comments(),
+                lang: lang.tag(),
+                sort: config.sort,
+                comments: Vec::new(),
+                total: config.count,
+                next: None,
+                generation: 0,
+                loading: false,
+                started: false,
+                posting: false,
+                form: FormState { rules: config.rules, ..FormState::default() },
+                draft,
+                own,
+                prefetched,
+                observer: None,
+                drawing: 0,
+                abort: AbortController::new().ok(),
+            })
+        });
         let adopted = adopt(&state, config.static_max_age);
         state.borrow().render_form(false);
         let listeners = listen(&section, &state);
@@ -273,16 +287,109 @@ impl State {
         nodes
     }
 
-    fn render_list(&mut self) {
-        let Some(region) = self.region("comments-list") else { return };
-        let mut nodes = self.list_nodes(Self::now());
-        dom::intl::localize_comment_times(&mut nodes, self.lang);
-        let _ = build::replace_children(&region, &nodes);
-        self.decorate_own();
-        let _ = region.class_list().remove_1("folio-comments-loading");
-        let _ = region.set_attribute("aria-busy", "false");
+    /// Draws the list region from the comments held, a slice at a time (see [`SLICE_MS`]),
+    /// so that no task, and no frame's rendering, is long however many there are. The list
+    /// takes the place of the "Loading" note at once (see [`State::list_target`]); each
+    /// slice takes the place of as many comments of the list on screen, so what the reader
+    /// looks at is never emptied or moved up while the rest is drawn; comments the new list
+    /// no longer has go at the end. Then,
+    /// when `loaded` (a load's list), it says so, and it focuses the comment `focus` (one
+    /// just posted).
+    fn render_list(&mut self, loaded: bool, focus: Option<String>) {
+        self.drawing = self.drawing.wrapping_add(1);
         if let Ok(Some(h)) = self.section.query_selector("#folio-comments-heading") {
             h.set_text_content(Some(&view::heading_text(self.total, &self.text.section)));
+        }
+        let Some(region) = self.region("comments-list") else { return };
+        let list = self.list_target(&region);
+        let (this, drawing, mut shown) = (self.this.clone(), self.drawing, 0);
+        spawn_local(async move {
+            loop {
+                fetch::sleep(0, None).await;
+                let Some(state) = this.upgrade() else { return };
+                let mut s = state.borrow_mut();
+                if s.drawing != drawing {
+                    return;
+                }
+                shown = list.as_ref().map_or(usize::MAX, |(ol, old)| s.draw_slice(ol, old, shown));
+                if shown == usize::MAX {
+                    return s.show_list(&region, loaded, focus);
+                }
+            }
+        });
+    }
+
+    /// Adds the comments from the `shown`-th top-level one to `ol`, for [`SLICE_MS`], each
+    /// in place of the old comment (in `old`, what `ol` held before) at its position, and
+    /// says how many are shown: `usize::MAX` once all are, and the old ones left are gone.
+    fn draw_slice(&self, ol: &Element, old: &web_sys::NodeList, mut shown: usize) -> usize {
+        let remove = |from: usize, to: usize| {
+            for i in from..to {
+                if let Some(gone) = old.item(i as u32) {
+                    gone.unchecked_into::<Element>().remove();
+                }
+            }
+        };
+        let (start, now) = (js_sys::Date::now(), State::now());
+        while shown < self.comments.len() && js_sys::Date::now() - start < SLICE_MS {
+            let end = self.comments.len().min(shown + 4);
+            let mut nodes = view::items(&self.comments[shown..end], now, self.text, &sanitize::comment_body);
+            dom::intl::localize_comment_times(&mut nodes, self.lang);
+            let Ok(items) = dom::document().and_then(|d| build::fragment(&d, &nodes)) else { return usize::MAX };
+            remove(shown, end);
+            let _ = ol.insert_before(&items, old.item(end as u32).as_ref());
+            shown = end;
+        }
+        if shown < self.comments.len() {
+            return shown;
+        }
+        remove(shown, old.length() as usize);
+        usize::MAX
+    }
+
+    /// The `<ol>` a drawing of the list fills and the comments it holds: the one on screen,
+    /// or, when there is none (the "Loading" note, an error, an empty thread), a new one in
+    /// place of what the region holds. `None` when the thread is empty (the region then
+    /// says so).
+    fn list_target(&self, region: &Element) -> Option<(Element, web_sys::NodeList)> {
+        let empty = self.comments.is_empty() && self.next.is_none();
+        let ol = match (empty, region.query_selector(".folio-comment-list")) {
+            (false, Ok(Some(ol))) => ol,
+            _ => {
+                let _ = build::replace_children(region, &view::list_shell(empty, self.sort, self.text));
+                region.query_selector(".folio-comment-list").ok()??
+            }
+        };
+        let old = ol.query_selector_all(":scope > li").ok()?;
+        Some((ol, old))
+    }
+
+    /// Ends a drawing of the list (see [`State::render_list`]): "Load more" below it when
+    /// there is a next page, the reader's own comments decorated, a reply form back under
+    /// its comment.
+    fn show_list(&mut self, region: &Element, loaded: bool, focus_id: Option<String>) {
+        if let Ok(Some(old)) = region.query_selector(".folio-load-more") {
+            old.remove();
+        }
+        if let Some(cursor) = &self.next {
+            if let Ok(more) =
+                dom::document().and_then(|d| build::fragment(&d, &[view::load_more(cursor, self.text).into()]))
+            {
+                let _ = region.append_child(&more);
+            }
+        }
+        let _ = region.class_list().remove_1("folio-comments-loading");
+        let _ = region.set_attribute("aria-busy", "false");
+        self.decorate_own();
+        if self.draft.parent.is_some() {
+            self.render_form(false);
+        }
+        if loaded {
+            self.announce_loaded();
+        }
+        if let Some(article) = focus_id.and_then(|id| self.comment_article(&id)) {
+            let _ = article.set_attribute("tabindex", "-1");
+            focus(Some(article));
         }
     }
 
@@ -304,8 +411,9 @@ impl State {
         storage::set(&own::storage_key(&self.thread.uri), &own::to_json(&self.own, Self::now()));
     }
 
-    fn render_error(&self, error: &CommentsError) {
+    fn render_error(&mut self, error: &CommentsError) {
         let Some(region) = self.region("comments-list") else { return };
+        self.drawing = self.drawing.wrapping_add(1);
         let _ = build::replace_children(&region, &[view::error_box(error, self.text).into()]);
         let _ = region.set_attribute("aria-busy", "false");
     }
@@ -684,11 +792,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
                 }
                 s.next = page.next;
                 s.total = Some(page.total);
-                s.render_list();
-                if s.draft.parent.is_some() {
-                    s.render_form(false);
-                }
-                s.announce_loaded();
+                s.render_list(true, None);
             }
             Err(error) => s.render_error(&error),
         }
@@ -728,10 +832,10 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
             dom::intl::localize_built_comment_times(&region, s.lang);
             let _ = region.set_attribute("aria-busy", "false");
             s.decorate_own();
+            s.announce_loaded();
         }
-        _ => s.render_list(),
+        _ => s.render_list(true, None),
     }
-    s.announce_loaded();
     true
 }
 
@@ -912,12 +1016,8 @@ impl State {
             ),
             ..FormState::default()
         };
-        self.render_list();
+        self.render_list(false, Some(id.clone()));
         self.render_form(false);
-        if let Some(article) = self.comment_article(&id) {
-            let _ = article.set_attribute("tabindex", "-1");
-            focus(Some(article));
-        }
         let detail = dom::object(&[("id", &JsValue::from_str(&id)), ("pending", &JsValue::from_bool(pending))]);
         dom::dispatch(&self.host, "folio-comment-posted", &detail);
     }
@@ -1013,7 +1113,7 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
                     s.total = s.total.map(|n| n.saturating_sub(1));
                 }
                 s.save_own();
-                s.render_list();
+                s.render_list(false, None);
             }
             Err(error) => {
                 // Keep the edit form and its text (or the comment, for a delete); say why.
@@ -1087,7 +1187,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
                 "edit" => start_edit(&weak, &id),
                 "cancel-edit" => {
                     if let Some(state) = weak.upgrade() {
-                        state.borrow_mut().render_list();
+                        state.borrow_mut().render_list(false, None);
                     }
                 }
                 "delete" if control.has_attribute("data-folio-confirm") => change(weak.clone(), id, None),

@@ -339,6 +339,8 @@ for (const [name, count, bytes, paths] of [
     try {
       const { page, problems } = await openComments(thread, { path });
       await page.locator('#article article[data-folio-comment-id="1"]').waitFor({ timeout: 30_000 });
+      // A long list is drawn a slice at a time; the region is busy until the last one.
+      await page.locator('#article [data-folio-region="comments-list"][aria-busy="false"]').waitFor({ timeout: 30_000 });
       const rendered = Date.now() - t0;
       const report = await page.evaluate(() => {
         const root = document.querySelector('#article').shadowRoot;
