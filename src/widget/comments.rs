@@ -274,15 +274,16 @@ impl State {
         self.abort.as_ref().map(AbortController::signal)
     }
 
-    /// The list region's content for the comments held, times seen from `now`.
-    fn list_nodes(&mut self, now: f64) -> Vec<Node> {
+    /// The list region's content for the comments held as folio-render writes it: without
+    /// a clock, so every time reads "just now" (what its fingerprint is taken of).
+    fn static_list_nodes(&mut self) -> Vec<Node> {
         // The page holds the comments while they are rendered (no copy), then gives them back.
         let page = Page {
             total: self.total.unwrap_or(0),
             comments: std::mem::take(&mut self.comments),
             next: self.next.clone(),
         };
-        let nodes = view::list(&page, now, self.sort, self.text, &sanitize::comment_body);
+        let nodes = view::list(&page, f64::NAN, self.sort, self.text, &sanitize::comment_body);
         self.comments = page.comments;
         nodes
     }
@@ -292,9 +293,8 @@ impl State {
     /// takes the place of the "Loading" note at once (see [`State::list_target`]); each
     /// slice takes the place of as many comments of the list on screen, so what the reader
     /// looks at is never emptied or moved up while the rest is drawn; comments the new list
-    /// no longer has go at the end. Then,
-    /// when `loaded` (a load's list), it says so, and it focuses the comment `focus` (one
-    /// just posted).
+    /// no longer has go at the end. Then, when `loaded` (a load's list), it says so, and it
+    /// focuses the comment `focus` (one just posted).
     fn render_list(&mut self, loaded: bool, focus: Option<String>) {
         self.drawing = self.drawing.wrapping_add(1);
         if let Ok(Some(h)) = self.section.query_selector("#folio-comments-heading") {
@@ -823,8 +823,7 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     s.total = Some(page.total);
     s.next = page.next;
     s.comments = page.comments;
-    // Without a clock every time reads "just now", as in the fingerprint folio-render wrote.
-    let same = attr("data-folio-fingerprint") == crate::view::fingerprint(&s.list_nodes(f64::NAN));
+    let same = attr("data-folio-fingerprint") == crate::view::fingerprint(&s.static_list_nodes());
     s.started = true;
     s.prefetched = None;
     match s.region("comments-list") {
