@@ -53,11 +53,12 @@ export const request = (method, url, headers, body, credentials, signal, timeout
 };
 
 /** Resolves after `ms` milliseconds, or at once when `signal` aborts (the timer is
- * cleared): the wait between two attempts of a request. `sleep(0)` lets the page run
- * between two slices of work: a task of its own, through `scheduler.postTask` where there
- * is one (no 4 ms clamp as for nested timers), queued behind the page's own tasks, timers
- * and rendering. */
-export const sleep = (ms, signal) => (!ms && globalThis.scheduler?.postTask ? scheduler.postTask(() => {}) : new Promise((resolve) => {
+ * cleared): the wait between two attempts of a request. `sleep(0)` and `sleep(1)` let the
+ * page run between two slices of work, in a task of their own (no 4 ms clamp as for nested
+ * timers): `sleep(0)` through `scheduler.postTask`, queued behind the page's own tasks,
+ * timers and rendering; `sleep(1)` through `scheduler.yield`, which lets input and
+ * rendering that are due go first and then goes on ahead of the page's other tasks. */
+export const sleep = (ms, signal, s = globalThis.scheduler) => (ms < 2 && s?.postTask ? (ms && s.yield ? s.yield() : s.postTask(() => {})) : new Promise((resolve) => {
   const done = () => {
     clearTimeout(timer);
     signal?.removeEventListener('abort', done);

@@ -37,6 +37,14 @@ use super::NEAR_MARGIN;
 /// throughput: the page renders between two slices.
 const SLICE_MS: f64 = 40.0;
 
+/// The most comments (the thread's total) whose drawing of the list goes on ahead of the
+/// page's other tasks: its slices follow each other at once (`scheduler.yield`, which
+/// still lets input go first) and the page renders the list in one frame (~25 ms for a
+/// thousand), so it is drawn about as fast as in one task. A longer thread's slices each
+/// wait behind the page's own tasks, timers and rendering (`scheduler.postTask`), so that
+/// no frame has more than a slice's new comments to render.
+const HURRY: u32 = 1000;
+
 /// Where comments come from.
 enum Server {
     /// A server reached over HTTP (Isso or the JSON contract), with its base URL.
@@ -303,9 +311,10 @@ impl State {
         let Some(region) = self.region("comments-list") else { return };
         let list = self.list_target(&region);
         let (this, drawing, mut shown) = (self.this.clone(), self.drawing, 0);
+        let hurry = self.total.is_some_and(|n| n <= HURRY) as u32;
         spawn_local(async move {
             loop {
-                fetch::sleep(0, None).await;
+                fetch::sleep(hurry, None).await;
                 let Some(state) = this.upgrade() else { return };
                 let mut s = state.borrow_mut();
                 if s.drawing != drawing {
