@@ -75,6 +75,12 @@ fn main() {
     if !wasm || env::var_os("CARGO_FEATURE_ALL_LOCALES").is_some() {
         println!("cargo::rustc-cfg=all_locales");
     }
+    // `cfg(waline)`: the Waline backend, natively always (tests, folio-render) and into the
+    // wasm with the `waline` feature (it costs ~4 KB gzip in the comments module).
+    println!("cargo::rustc-check-cfg=cfg(waline)");
+    if !wasm || env::var_os("CARGO_FEATURE_WALINE").is_some() {
+        println!("cargo::rustc-cfg=waline");
+    }
     let css = fs::read_to_string("src/style.css").expect("src/style.css is readable");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("style.css");
     fs::write(out, minify(&css)).expect("OUT_DIR is writable");

@@ -1,6 +1,6 @@
 // <folio-count>: comment counts for index pages, with no WebAssembly. Every element on a
-// page that names the same server is answered by one request (Isso's `POST /count`, or the
-// JSON contract's), and the number is written in the element's language with its plural
+// page that names the same server is answered by one request (Isso's `POST /count`, the
+// JSON contract's, or Waline's `GET /api/comment?type=count`), and the number is written in the element's language with its plural
 // form: English is built in, another language's words come from the same locale file
 // (locales/<tag>.json beside this script) that the widget uses.
 //
@@ -10,8 +10,8 @@
 // Until the count arrives (and when it cannot be had) the element keeps its own content;
 // then it holds "12 comments" as text, with data-folio-count="12" and
 // data-folio-state="ready" (or "error"). `endpoint` may also come from
-// <meta name="folio-comments-endpoint" content="...">; `backend` is "isso" (the default)
-// or "json"; the language is the nearest `lang`.
+// <meta name="folio-comments-endpoint" content="...">; `backend` is "isso" (the default),
+// "json" or "waline"; the language is the nearest `lang`.
 
 /** The languages with a locale file (as src/i18n's TAGS). */
 const TAGS = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'ja', 'zh', 'ar', 'he'];
@@ -20,22 +20,26 @@ const tables = new Map();
 const groups = new Map();
 
 /**
- * The comment counts of `threads` on one server, in order: one POST. A value that is not
+ * The comment counts of `threads` on one server, in order: one request. A value that is not
  * a whole number of comments is `null`. Rejects when the server does not answer with one
  * count per thread.
- * @param {string} endpoint @param {string[]} threads @param {'isso' | 'json'} [backend]
+ * @param {string} endpoint @param {string[]} threads @param {'isso' | 'json' | 'waline'} [backend]
  * @returns {Promise<(number | null)[]>}
  */
 export async function counts(endpoint, threads, backend = 'isso') {
   const json = backend === 'json';
-  const response = await fetch(`${endpoint.replace(/\/+$/, '')}/count`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(json ? { threads } : threads),
-  });
-  if (!response.ok) throw new Error(`${endpoint}/count answered ${response.status}`);
+  const base = endpoint.replace(/\/+$/, '');
+  // Waline takes the paths comma-separated (a path with a comma cannot be counted so).
+  const response = await (backend === 'waline'
+    ? fetch(`${base}/api/comment?type=count&url=${threads.map(encodeURIComponent).join(',')}`)
+    : fetch(`${base}/count`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(json ? { threads } : threads),
+    }));
+  if (!response.ok) throw new Error(`${endpoint} answered ${response.status}`);
   const body = await response.json();
-  const list = json ? body?.counts : body;
+  const list = json ? body?.counts : backend === 'waline' ? [body?.data].flat() : body;
   if (!Array.isArray(list) || list.length !== threads.length) throw new Error(`${endpoint}/count: not one count per thread`);
   return list.map((n) => (Number.isSafeInteger(n) && n >= 0 ? n : null));
 }
@@ -86,7 +90,7 @@ function flush() {
   }
 }
 
-/** `<folio-count thread="..." endpoint="..." [backend="isso|json"]>`. */
+/** `<folio-count thread="..." endpoint="..." [backend="isso|json|waline"]>`. */
 export class FolioCount extends HTMLElement {
   connectedCallback() {
     const endpoint = this.getAttribute('endpoint') ?? document.querySelector('meta[name="folio-comments-endpoint"]')?.content;
@@ -94,7 +98,8 @@ export class FolioCount extends HTMLElement {
       if (!this.dataset.folioState) this.dataset.folioState = 'error';
       return;
     }
-    const key = `${this.getAttribute('backend') === 'json' ? 'json' : 'isso'} ${endpoint}`;
+    const backend = this.getAttribute('backend');
+    const key = `${backend === 'json' || backend === 'waline' ? backend : 'isso'} ${endpoint}`;
     if (!groups.size) setTimeout(flush); // every element connected in this task joins the request
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(this);

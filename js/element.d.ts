@@ -14,8 +14,8 @@ export function ready(): Promise<InitOutput>;
 export interface FolioArticleAttributes {
   /** URL of the article JSON. */
   src?: string;
-  /** Comments backend: `isso`, `json`, `callbacks`, or `none`/`false`/`off` for no comments. */
-  comments?: 'isso' | 'json' | 'callbacks' | 'none' | 'false' | 'off';
+  /** Comments backend: `isso`, `json`, `waline` (a package built with it), `callbacks`, or `none`/`false`/`off` for no comments. */
+  comments?: 'isso' | 'json' | 'waline' | 'callbacks' | 'none' | 'false' | 'off';
   /** The comment server's base URL (turns the comment section on). */
   'comments-endpoint'?: string;
   /** Comment thread id. */

@@ -161,9 +161,10 @@ interface CommentsOptionsBase {
   staticMaxAge?: number;
 }
 
-/** An Isso server (the default backend) or a server implementing the JSON contract. */
+/** An Isso server (the default backend), a server implementing the JSON contract, or a
+ * Waline server (`'waline'`: only in a package built with FOLIO_FEATURES=waline). */
 export interface ServerCommentsOptions extends CommentsOptionsBase {
-  backend?: 'isso' | 'json';
+  backend?: 'isso' | 'json' | 'waline';
   /** The server's base URL (http(s) or relative; no query or fragment). */
   endpoint: string;
 }

@@ -84,6 +84,7 @@ build_pkg() {
   # FOLIO_FEATURES (see Cargo.toml) goes to both builds: client-markdown builds the comment
   # Markdown renderer into the comments module (the core has no use for it, so its wasm
   # does not change), all-locales every table into both.
+  mkdir -p target && printf '%s\n' "${FOLIO_FEATURES:-}" > target/pkg-features.txt
   build_module folio "split-core${FOLIO_FEATURES:+,$FOLIO_FEATURES}" || return 1
   build_module folio_comments "comments-module${FOLIO_FEATURES:+,$FOLIO_FEATURES}" || return 1
   # Every language but English as a file the widget fetches when a page needs it.

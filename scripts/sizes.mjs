@@ -54,9 +54,21 @@ export function paths() {
   ];
 }
 
-/** bench/budgets.json, each budget with its measured gzip size and the files it covers. */
+/** The Cargo features pkg/ was built with (FOLIO_FEATURES, as build_pkg recorded them). */
+export function pkgFeatures() {
+  const file = join(ROOT, 'target/pkg-features.txt');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim().split(',').filter(Boolean) : [];
+}
+
+/** bench/budgets.json, each budget with its measured gzip size and the files it covers. A
+ * budget with a `build` (a feature) holds instead of the plain one for the same files when
+ * pkg/ was built with that feature. */
 export function budgets() {
-  const { budgets: list } = JSON.parse(readFileSync(join(ROOT, 'bench/budgets.json'), 'utf8'));
+  const { budgets: all } = JSON.parse(readFileSync(join(ROOT, 'bench/budgets.json'), 'utf8'));
+  const features = pkgFeatures();
+  const chosen = all.filter((b) => !b.build || features.includes(b.build));
+  const key = (b) => String(b.files ?? b.each);
+  const list = chosen.filter((b) => b.build || !chosen.some((o) => o.build && key(o) === key(b)));
   return list.map((b) => {
     if (b.each) {
       const largest = readdirSync(join(PKG, b.each)).map((f) => measureFile(`${b.each}/${f}`)).sort((x, y) => y.gz - x.gz)[0];

@@ -227,7 +227,7 @@ fn fill_comments(
     answer: &Answer,
     locale: &'static Locale,
 ) -> Result<(), String> {
-    let likes = config.backend == BackendKind::Isso;
+    let likes = config.backend.keeps_likes();
     let page = embedded::parse(answer.format, &answer.body, likes).map_err(|e| format!("{}: {e}", answer.source))?;
     let section = nodes.iter_mut().rev().find_map(|n| match n {
         Node::Element(e) if e.get_attr("data-folio-comments").is_some() => Some(e),
@@ -257,6 +257,7 @@ fn fetch_first_page(config: &CommentsConfig, thread: &str) -> Result<Answer, Str
             (Box::new(b), Format::Isso)
         }
         Some(HttpServer::Json(b)) => (Box::new(b), Format::Json),
+        Some(HttpServer::Waline(_)) => return Err("--fetch-comments reads Isso and JSON-contract servers; a Waline thread is not written into the page (the section loads it)".into()),
         None => return Err("--fetch-comments needs an Isso or JSON-contract server (comments.endpoint); for the callbacks backend save a list answer and pass --comments FILE".into()),
     };
     let request = backend.list_request(&ThreadRef::new(thread), config.sort, None);
@@ -264,7 +265,7 @@ fn fetch_first_page(config: &CommentsConfig, thread: &str) -> Result<Answer, Str
     let response = http_get(&url, config.backend)?;
     // Read it the way the widget would: the server's error message, Isso's 404 for a
     // thread without comments (an empty page).
-    let page = backend.parse_list(None, &response).map_err(|e| format!("GET {url}: {e}"))?;
+    let page = backend.parse_list(config.sort, None, &response).map_err(|e| format!("GET {url}: {e}"))?;
     let body = if response.is_success() {
         response.body
     } else if page.comments.is_empty() {

@@ -18,6 +18,20 @@ pub enum BackendKind {
     Json,
     /// Host-supplied async `list`/`post`/`count` functions.
     Callbacks,
+    /// A Waline server (built in with the `waline` feature).
+    #[cfg(waline)]
+    Waline,
+}
+
+impl BackendKind {
+    /// Does the server count likes (so the section draws a like button)?
+    pub fn keeps_likes(self) -> bool {
+        #[cfg(waline)]
+        if self == BackendKind::Waline {
+            return true;
+        }
+        self == BackendKind::Isso
+    }
 }
 
 /// The comment section's configuration.
@@ -98,11 +112,16 @@ impl CommentsConfig {
             None | Some("isso") => BackendKind::Isso,
             Some("json") => BackendKind::Json,
             Some("callbacks") => BackendKind::Callbacks,
+            #[cfg(waline)]
+            Some("waline") => BackendKind::Waline,
             Some(other) => {
-                return Err(String::from(
-                    "options.comments.backend must be \"isso\", \"json\" or \"callbacks\", not \"",
-                ) + other
-                    + "\".")
+                let named = if cfg!(waline) {
+                    "options.comments.backend must be \"isso\", \"json\", \"waline\" or \"callbacks\", not \""
+                } else {
+                    // A package built without the `waline` feature refuses "waline" here.
+                    "options.comments.backend must be \"isso\", \"json\" or \"callbacks\", not \""
+                };
+                return Err(String::from(named) + other + "\".");
             }
         };
         let endpoint = match (backend, string("endpoint")?) {
@@ -167,6 +186,8 @@ impl CommentsConfig {
             BackendKind::Isso => "isso",
             BackendKind::Json => "json",
             BackendKind::Callbacks => "callbacks",
+            #[cfg(waline)]
+            BackendKind::Waline => "waline",
         };
         let flag = |on: bool| if on { "true" } else { "false" };
         // `null` reads back as absent, the same as leaving the member out.
@@ -206,6 +227,9 @@ pub enum HttpServer {
     Isso(Isso),
     /// A server implementing Folio's JSON contract.
     Json(Contract),
+    /// A Waline server.
+    #[cfg(waline)]
+    Waline(super::Waline),
 }
 
 impl CommentsConfig {
@@ -224,6 +248,12 @@ impl CommentsConfig {
                 let mut b = Contract::new(endpoint);
                 b.limit = Some(self.page_size);
                 Some(HttpServer::Json(b))
+            }
+            #[cfg(waline)]
+            BackendKind::Waline => {
+                let mut b = super::Waline::new(endpoint);
+                b.limit = self.page_size;
+                Some(HttpServer::Waline(b))
             }
         }
     }
@@ -244,6 +274,8 @@ impl CommentsConfig {
         Some(match self.http_server()? {
             HttpServer::Isso(b) => b.list_request(&thread, self.sort, None),
             HttpServer::Json(b) => b.list_request(&thread, self.sort, None),
+            #[cfg(waline)]
+            HttpServer::Waline(b) => b.list_request(&thread, self.sort, None),
         })
     }
 }
@@ -255,6 +287,19 @@ mod tests {
 
     fn read(s: &str) -> Result<Option<CommentsConfig>, String> {
         CommentsConfig::from_json(&parse(s).unwrap())
+    }
+
+    #[test]
+    fn waline_backend() {
+        let c = read(r#"{"backend":"waline","endpoint":"https://c.example/","pageSize":500,"thread":"/a"}"#)
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.backend, BackendKind::Waline);
+        assert!(c.backend.keeps_likes() && !BackendKind::Json.keeps_likes());
+        let first = c.first_page_request("/a").unwrap();
+        assert_eq!(first.url, "https://c.example/api/comment?path=%2Fa&page=1&pageSize=100&sortBy=insertedAt_asc");
+        assert_eq!(CommentsConfig::from_json(&parse(&c.to_json()).unwrap()).unwrap(), Some(c));
+        assert!(read(r#"{"backend":"walin","endpoint":"/c"}"#).unwrap_err().contains("\"waline\""));
     }
 
     #[test]

@@ -289,7 +289,7 @@ impl Backend for Contract {
         list(&self.endpoint, &thread.uri, sort, cursor.as_deref(), self.limit)
     }
 
-    fn parse_list(&self, _cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError> {
+    fn parse_list(&self, _sort: Sort, _cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError> {
         parse_list(resp)
     }
 

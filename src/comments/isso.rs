@@ -301,11 +301,7 @@ fn find_post(comments: &[Comment], post: &NewComment, since: u64) -> Option<Stri
 }
 
 fn offset_of(cursor: Option<&Cursor>) -> u32 {
-    match cursor {
-        Some(Cursor::Offset(n)) => *n,
-        Some(Cursor::Token(t)) => t.parse().unwrap_or(0),
-        None => 0,
-    }
+    Cursor::number(cursor, 0)
 }
 
 impl Backend for Isso {
@@ -319,7 +315,7 @@ impl Backend for Isso {
         request
     }
 
-    fn parse_list(&self, cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError> {
+    fn parse_list(&self, _sort: Sort, cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError> {
         #[allow(unused_mut)]
         let mut page = parse_list(resp, offset_of(cursor))?;
         #[cfg(markdown)]
@@ -427,7 +423,7 @@ mod tests {
         let body = r#"{"id": null, "total_replies": 2, "hidden_replies": 0, "replies": [
             {"id": 1, "created": 1.0, "text": "Hi *there*\nline two", "replies": [
                 {"id": 2, "parent": 1, "created": 2.0, "text": "<b>raw</b>"}]}]}"#;
-        let page = backend.parse_list(None, &HttpResponse::new(200, body)).unwrap();
+        let page = backend.parse_list(Sort::Oldest, None, &HttpResponse::new(200, body)).unwrap();
         let markdown = |text: &str| Body::Markdown { text: text.into(), hard_wrap: true };
         assert_eq!(page.comments[0].body, markdown("Hi *there*\nline two"));
         assert_eq!(page.comments[0].replies[0].body, markdown("<b>raw</b>"));

@@ -13,6 +13,7 @@
 //! | [`error`] | `CommentsError`: codes, messages, retry verdicts |
 //! | [`isso`] | the Isso API |
 //! | [`contract`] | Folio's generic JSON REST contract (its spec is the module doc) |
+//! | `waline` | the Waline API (with the `waline` feature in wasm; always natively) |
 //! | [`html`] | the parser for comment HTML |
 //! | [`sanitize`] | allowlist for comment HTML, author names and websites |
 //! | [`retry`] | exponential backoff with full jitter |
@@ -46,6 +47,8 @@ pub mod sanitize;
 pub mod text;
 pub mod time;
 pub mod view;
+#[cfg(waline)]
+pub mod waline;
 
 pub use contract::Contract;
 pub use draft::Draft;
@@ -57,10 +60,12 @@ pub use request::{HttpRequest, HttpResponse, Method};
 pub use retry::Backoff;
 pub use sanitize::Untrusted;
 pub use text::CommentsText;
+#[cfg(waline)]
+pub use waline::Waline;
 
 /// A comment server, seen as pure translation: requests out, parsed answers in.
 ///
-/// Implemented by [`Isso`] and [`Contract`]. (The JS-callbacks backend lives at the edge,
+/// Implemented by [`Isso`], [`Contract`] and `Waline`. (The JS-callbacks backend lives at the edge,
 /// because calling the host page is its I/O.)
 ///
 /// ```
@@ -68,15 +73,15 @@ pub use text::CommentsText;
 /// let isso = Isso::new("https://comments.example");
 /// let req = isso.list_request(&ThreadRef::new("/story/"), Sort::Newest, None);
 /// assert_eq!(req.url, "https://comments.example/?uri=%2Fstory%2F&sort=newest&limit=20");
-/// let page = isso.parse_list(None, &HttpResponse::new(404, "")).unwrap();
+/// let page = isso.parse_list(Sort::Oldest, None, &HttpResponse::new(404, "")).unwrap();
 /// assert!(page.comments.is_empty());
 /// ```
 pub trait Backend {
     /// The request for one page of a thread; `cursor` is the previous page's `next`.
     fn list_request(&self, thread: &ThreadRef, sort: Sort, cursor: Option<&Cursor>) -> HttpRequest;
-    /// Reads a list answer. `cursor` is the one the request was built with (Isso needs it
-    /// to place the next page).
-    fn parse_list(&self, cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError>;
+    /// Reads a list answer. `sort` and `cursor` are the ones the request was built with
+    /// (Isso needs the cursor to place the next page; Waline's pages come out of order).
+    fn parse_list(&self, sort: Sort, cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError>;
     /// The request that posts a new comment.
     fn post_request(&self, comment: &NewComment) -> HttpRequest;
     /// Reads the answer to a post.

@@ -97,6 +97,16 @@ impl Cursor {
             Cursor::Token(t) => t.clone(),
         }
     }
+
+    /// A cursor read as a number (an offset, or a page), `start` for none or for a token
+    /// that is not a number.
+    pub fn number(cursor: Option<&Cursor>, start: u32) -> u32 {
+        match cursor {
+            Some(Cursor::Offset(n)) => *n,
+            Some(Cursor::Token(t)) => t.parse().unwrap_or(start),
+            None => start,
+        }
+    }
 }
 
 /// One page of a thread's comments.

@@ -23,7 +23,7 @@ use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
 use crate::comments::{
     contract, isso, sanitize, view, Backend, Comment, CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse,
-    NewComment, Page, Posted, Sort, ThreadRef,
+    NewComment, Page, Posted, Sort, ThreadRef, Votes,
 };
 use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
 use crate::i18n::Lang;
@@ -196,6 +196,8 @@ fn server_for(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Result<S
         }
         (kind, _, Some(HttpServer::Isso(b))) => Server::Http(Box::new(b), kind, endpoint()),
         (kind, _, Some(HttpServer::Json(b))) => Server::Http(Box::new(b), kind, endpoint()),
+        #[cfg(waline)]
+        (kind, _, Some(HttpServer::Waline(b))) => Server::Http(Box::new(b), kind, endpoint()),
         (_, _, None) => return Err("options.comments.endpoint is required.".into()),
     })
 }
@@ -249,7 +251,7 @@ pub fn prefetch_taking(
         let thread = ThreadRef::new(uri);
         let page = match (early_answer(&server, &thread, sort, early), &server) {
             (Some(answer), Server::Http(backend, kind, _)) => match fetch::settle(answer).await {
-                Ok(r) => http_page(backend.as_ref(), *kind, None, &http_response(r)),
+                Ok(r) => http_page(backend.as_ref(), *kind, sort, None, &http_response(r)),
                 Err(_) => Err(CommentsError::Network),
             },
             _ => fetch_page(&server, &thread, sort, None, signal.as_ref()).await,
@@ -627,6 +629,7 @@ async fn fetch_page(
         Server::Http(backend, kind, _) => http_page(
             backend.as_ref(),
             *kind,
+            sort,
             cursor,
             &send(&backend.list_request(thread, sort, cursor), signal).await?,
         ),
@@ -648,12 +651,13 @@ async fn fetch_page(
 fn http_page(
     backend: &dyn Backend,
     kind: BackendKind,
+    sort: Sort,
     cursor: Option<&Cursor>,
     response: &HttpResponse,
 ) -> Result<Page, CommentsError> {
-    let mut page = backend.parse_list(cursor, response)?;
-    if kind != BackendKind::Isso {
-        strip_likes(&mut page.comments); // only Isso has a like endpoint
+    let mut page = backend.parse_list(sort, cursor, response)?;
+    if !kind.keeps_likes() {
+        strip_likes(&mut page.comments); // no like endpoint
     }
     Ok(page)
 }
@@ -827,7 +831,7 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
         (attr("data-folio-page"), attr("data-folio-thread"), attr("data-folio-sort"), attr("data-folio-fetched"));
     let body = script.text_content().unwrap_or_default();
     let found = Embedded { format: &format, thread: &thread, sort: &sort, fetched: &fetched, body: &body };
-    let likes = matches!(&*s.server, Server::Http(_, BackendKind::Isso, _));
+    let likes = matches!(&*s.server, Server::Http(_, kind, _) if kind.keeps_likes());
     let Ok(page) = embedded::read(&found, &s.thread.uri, s.sort, State::now(), max_age, likes) else { return false };
     s.total = Some(page.total);
     s.next = page.next;
@@ -1031,17 +1035,24 @@ impl State {
     }
 }
 
+/// Reads a like's answer (each backend's own reader).
+type ReadVotes = fn(&HttpResponse) -> Result<Votes, CommentsError>;
+
 fn like(weak: Weak<RefCell<State>>, id: String) {
     let Some(state) = weak.upgrade() else { return };
-    let request = match &*state.borrow().server {
-        Server::Http(_, BackendKind::Isso, endpoint) => isso::like(endpoint, &id),
+    let (request, parse): (_, ReadVotes) = match &*state.borrow().server {
+        Server::Http(_, BackendKind::Isso, endpoint) => (isso::like(endpoint, &id), isso::parse_votes),
+        #[cfg(waline)]
+        Server::Http(_, BackendKind::Waline, endpoint) => {
+            (crate::comments::waline::like(endpoint, &id), crate::comments::waline::parse_votes)
+        }
         _ => return,
     };
     let signal = state.borrow().signal();
     drop(state);
     spawn_local(async move {
         let Ok(response) = send(&request, signal.as_ref()).await else { return };
-        let Ok(votes) = isso::parse_votes(&response) else { return };
+        let Ok(votes) = parse(&response) else { return };
         let Some(state) = weak.upgrade() else { return };
         let s = state.borrow();
         if let Some(article) = s.comment_article(&id) {

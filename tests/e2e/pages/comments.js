@@ -1,5 +1,5 @@
 // Mounts the seed article with comments from the Isso server named in the query string:
-// ?isso=http://127.0.0.1:PORT&thread=/t&load=lazy|eager&spacer=PIXELS
+// ?isso=http://127.0.0.1:PORT&thread=/t&load=lazy|eager&spacer=PIXELS[&backend=waline|json]
 import init, { mount } from '../../../pkg/folio.js';
 
 const q = new URLSearchParams(location.search);
@@ -17,5 +17,10 @@ for (const name of ['folio-ready', 'folio-comments-loaded', 'folio-comment-poste
 window.folio = mount(document.getElementById('article'), {
   src: '../../../www/articles/kaspersky-reputation.json',
   share: false,
-  comments: { endpoint: q.get('isso'), thread: q.get('thread') ?? '/t', load: q.get('load') ?? 'lazy' },
+  comments: {
+    endpoint: q.get('isso'),
+    thread: q.get('thread') ?? '/t',
+    load: q.get('load') ?? 'lazy',
+    ...(q.get('backend') ? { backend: q.get('backend') } : {}),
+  },
 });
