@@ -227,7 +227,7 @@ fn fill_comments(
     answer: &Answer,
     locale: &'static Locale,
 ) -> Result<(), String> {
-    let likes = config.backend.keeps_likes();
+    let likes = config.http_server().is_some_and(|s| s.backend().capabilities().likes);
     let page = embedded::parse(answer.format, &answer.body, likes).map_err(|e| format!("{}: {e}", answer.source))?;
     let section = nodes.iter_mut().rev().find_map(|n| match n {
         Node::Element(e) if e.get_attr("data-folio-comments").is_some() => Some(e),

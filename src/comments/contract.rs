@@ -115,7 +115,7 @@
 //! A plain-text body is accepted in place of the JSON error.
 
 use super::error::{server_message, CommentsError, MAX_MESSAGE_CHARS};
-use super::model::{Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef};
+use super::model::{strip_likes, Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef};
 use super::request::{build_url, comment_body, non_blank, HttpRequest, HttpResponse, Method};
 use super::time::parse_iso8601;
 use super::Backend;
@@ -289,8 +289,11 @@ impl Backend for Contract {
         list(&self.endpoint, &thread.uri, sort, cursor.as_deref(), self.limit)
     }
 
+    /// The contract has no like endpoint, so like counts are dropped (no like button).
     fn parse_list(&self, _sort: Sort, _cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError> {
-        parse_list(resp)
+        let mut page = parse_list(resp)?;
+        strip_likes(&mut page.comments);
+        Ok(page)
     }
 
     fn post_request(&self, comment: &NewComment) -> HttpRequest {
@@ -331,6 +334,15 @@ mod tests {
         let next = b.list_request(&ThreadRef::new("news/42"), Sort::Oldest, Some(&Cursor::Token("a+b=".into())));
         assert_eq!(next.url, "https://api.example/comments?thread=news%2F42&sort=oldest&cursor=a%2Bb%3D&limit=25");
         assert!(!next.credentials && next.body.is_none());
+    }
+
+    #[test]
+    fn declares_no_likes_and_no_edits() {
+        let b = Contract::new("https://api.example");
+        assert_eq!(b.capabilities(), crate::comments::Capabilities::default());
+        assert!(b.like_request("c_17").is_none() && b.change_request("c_17", None).is_none());
+        let page = b.parse_list(Sort::Oldest, None, &HttpResponse::new(200, PAGE)).unwrap();
+        assert_eq!(page.comments[0].likes, None, "like counts dropped: no like button");
     }
 
     #[test]

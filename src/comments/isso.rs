@@ -23,7 +23,7 @@ use super::error::{server_message, CommentsError};
 use super::model::{Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
 use super::request::{build_url, comment_body, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method};
 use super::sanitize::decode_entities;
-use super::Backend;
+use super::{Backend, Capabilities, ReadChange, ReadVotes};
 use crate::json::{self, Value};
 
 /// Top-level comments per page unless configured otherwise.
@@ -300,14 +300,11 @@ fn find_post(comments: &[Comment], post: &NewComment, since: u64) -> Option<Stri
     })
 }
 
-fn offset_of(cursor: Option<&Cursor>) -> u32 {
-    Cursor::number(cursor, 0)
-}
-
 impl Backend for Isso {
     fn list_request(&self, thread: &ThreadRef, sort: Sort, cursor: Option<&Cursor>) -> HttpRequest {
         #[allow(unused_mut)]
-        let mut request = list(&self.endpoint, &thread.uri, sort, self.limit, self.nested_limit, offset_of(cursor));
+        let mut request =
+            list(&self.endpoint, &thread.uri, sort, self.limit, self.nested_limit, Cursor::number(cursor, 0));
         #[cfg(markdown)]
         if self.plain {
             request.url.push_str("&plain=1");
@@ -317,7 +314,7 @@ impl Backend for Isso {
 
     fn parse_list(&self, _sort: Sort, cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError> {
         #[allow(unused_mut)]
-        let mut page = parse_list(resp, offset_of(cursor))?;
+        let mut page = parse_list(resp, Cursor::number(cursor, 0))?;
         #[cfg(markdown)]
         if self.plain {
             fn as_markdown(comments: &mut [Comment]) {
@@ -335,6 +332,24 @@ impl Backend for Isso {
 
     fn post_request(&self, comment: &NewComment) -> HttpRequest {
         post(&self.endpoint, comment)
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities { likes: true, edit: true }
+    }
+
+    fn like_request(&self, id: &str) -> Option<(HttpRequest, ReadVotes)> {
+        Some((like(&self.endpoint, id), parse_votes))
+    }
+
+    /// An edit answers the comment, a delete `null` or the emptied comment: both are read
+    /// as [`parse_delete`] reads them.
+    fn change_request(&self, id: &str, text: Option<&str>) -> Option<(HttpRequest, ReadChange)> {
+        let request = match text {
+            Some(t) => edit(&self.endpoint, id, t),
+            None => delete(&self.endpoint, id),
+        };
+        Some((request, parse_delete))
     }
 
     /// The whole thread, newest first, with the authors' own text (`plain=1`): Isso stores
@@ -400,6 +415,21 @@ mod tests {
       ],
       "config": {"reply-to-self": false, "require-email": false, "require-author": false, "reply-notifications": false, "gravatar": false, "avatar": false, "feed": false}
     }"#;
+
+    #[test]
+    fn declares_likes_and_edits() {
+        let b = Isso::new("http://h");
+        assert_eq!(b.capabilities(), crate::comments::Capabilities { likes: true, edit: true });
+        let (like, read) = b.like_request("3").unwrap();
+        assert_eq!((like.method, like.url.as_str()), (Method::Post, "http://h/id/3/like"));
+        assert_eq!(read(&HttpResponse::new(200, r#"{"likes": 4, "dislikes": 1}"#)).unwrap().likes, 4);
+        let (edit, read) = b.change_request("3", Some("new")).unwrap();
+        assert_eq!((edit.method, edit.url.as_str()), (Method::Put, "http://h/id/3"));
+        assert_eq!(read(&HttpResponse::new(200, r#"{"id": 3, "text": "<p>new</p>"}"#)).unwrap().unwrap().id, "3");
+        let (delete, read) = b.change_request("3", None).unwrap();
+        assert_eq!(delete.method, Method::Delete);
+        assert_eq!(read(&HttpResponse::new(200, "null")).unwrap(), None);
+    }
 
     #[test]
     fn list_request_shapes() {

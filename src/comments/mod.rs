@@ -66,7 +66,10 @@ pub use waline::Waline;
 /// A comment server, seen as pure translation: requests out, parsed answers in.
 ///
 /// Implemented by [`Isso`], [`Contract`] and `Waline`. (The JS-callbacks backend lives at the edge,
-/// because calling the host page is its I/O.)
+/// because calling the host page is its I/O.) Listing and posting are required; what else a
+/// server can do it declares with the optional requests below (`None`: it cannot), and the
+/// comment section draws a control only for what its server does. A new backend is one
+/// module implementing this trait plus its line in [`config`]'s registry.
 ///
 /// ```
 /// use folio::comments::{Backend, HttpResponse, Isso, Sort, ThreadRef};
@@ -103,4 +106,38 @@ pub trait Backend {
     ) -> Result<Option<String>, CommentsError> {
         Ok(None)
     }
+    /// What the server can do besides listing and posting (nothing, unless it says so).
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::default()
+    }
+    /// The request that likes comment `id`, with the reader of its answer; `None` when the
+    /// server keeps no likes (then no like button is drawn).
+    fn like_request(&self, _id: &str) -> Option<(HttpRequest, ReadVotes)> {
+        None
+    }
+    /// The request that replaces the text of the reader's own comment `id` (`Some(text)`)
+    /// or deletes it (`None`), for a while after posting, with the reader of its answer
+    /// (the comment as it now is, or `None` when it is gone); `None` when the server lets
+    /// readers do neither (then no Edit or Delete button is drawn).
+    fn change_request(&self, _id: &str, _text: Option<&str>) -> Option<(HttpRequest, ReadChange)> {
+        None
+    }
 }
+
+/// What a comment server can do besides listing and posting: declared by each
+/// [`Backend`], asked by the comment section, which draws a control only for what its
+/// server does. The ones not yet used by any section are not listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    /// It keeps likes: [`Backend::like_request`] is not `None`, and like counts are shown.
+    pub likes: bool,
+    /// Readers may edit and delete their own comments for a while after posting:
+    /// [`Backend::change_request`] is not `None`.
+    pub edit: bool,
+}
+
+/// Reads the answer to a like ([`Backend::like_request`]).
+pub type ReadVotes = fn(&HttpResponse) -> Result<Votes, CommentsError>;
+
+/// Reads the answer to an edit or a delete ([`Backend::change_request`]).
+pub type ReadChange = fn(&HttpResponse) -> Result<Option<Comment>, CommentsError>;

@@ -147,7 +147,12 @@ impl Sort {
 
     /// Reads [`Sort::as_str`]'s values back (`None` for anything else).
     pub fn parse(s: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|o| o.as_str() == s)
+        match s {
+            "oldest" => Some(Sort::Oldest),
+            "newest" => Some(Sort::Newest),
+            "top" => Some(Sort::Top),
+            _ => None,
+        }
     }
 }
 

@@ -29,7 +29,7 @@
 use super::error::{server_message, CommentsError};
 use super::model::{Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
 use super::request::{build_url, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method};
-use super::Backend;
+use super::{Backend, Capabilities, ReadVotes};
 use crate::json::{self, Value};
 
 /// The most top-level comments Waline sends in one page.
@@ -306,6 +306,14 @@ impl Backend for Waline {
         post(&self.endpoint, comment)
     }
 
+    fn capabilities(&self) -> Capabilities {
+        Capabilities { likes: true, edit: false }
+    }
+
+    fn like_request(&self, id: &str) -> Option<(HttpRequest, ReadVotes)> {
+        Some((like(&self.endpoint, id), parse_votes))
+    }
+
     fn parse_post(&self, resp: &HttpResponse) -> Result<Posted, CommentsError> {
         parse_post(resp)
     }
@@ -403,6 +411,9 @@ mod tests {
         );
         let top = post("e", &NewComment { parent: Some("64f0c1".into()), ..c.clone() });
         assert!(top.body.as_deref().unwrap().ends_with(r#""pid":"64f0c1","rid":"64f0c1"}"#));
+        assert_eq!(w.capabilities(), Capabilities { likes: true, edit: false });
+        assert!(w.change_request("1", None).is_none());
+        assert!(w.like_request("1.3").is_some());
         let l = like("http://h/", "1.3");
         assert_eq!(
             (l.method, l.url.as_str(), l.body.as_deref()),

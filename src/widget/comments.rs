@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{AbortController, AbortSignal, Element, HtmlElement};
 
-use crate::comments::config::{BackendKind, CommentsConfig, HttpServer};
+use crate::comments::config::{BackendKind, CommentsConfig};
 use crate::comments::draft::{storage_key, Draft, Pending};
 use crate::comments::embedded::{self, Embedded};
 use crate::comments::form::{counter_text, form, validate, FormState, FORM_ID};
@@ -22,8 +22,8 @@ use crate::comments::model::strip_likes;
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
 use crate::comments::{
-    contract, isso, sanitize, view, Backend, Comment, CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse,
-    NewComment, Page, Posted, Sort, ThreadRef, Votes,
+    contract, sanitize, view, Backend, Comment, CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse,
+    NewComment, Page, Posted, Sort, ThreadRef,
 };
 use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
 use crate::i18n::Lang;
@@ -47,8 +47,8 @@ const HURRY: u32 = 1000;
 
 /// Where comments come from.
 enum Server {
-    /// A server reached over HTTP (Isso or the JSON contract), with its base URL.
-    Http(Box<dyn Backend>, BackendKind, String),
+    /// A server reached over HTTP (any [`Backend`]).
+    Http(Box<dyn Backend>),
     /// The host's own async functions.
     Callbacks(Callbacks),
 }
@@ -100,7 +100,8 @@ struct State {
     posting: bool,
     form: FormState,
     draft: Draft,
-    /// The reader's recent comments on this thread, editable for a while (Isso only).
+    /// The reader's recent comments on this thread, editable for a while (on a server that
+    /// lets readers edit).
     own: Vec<OwnComment>,
     /// The first page, already requested (see [`Prefetch`]).
     prefetched: Option<Prefetch>,
@@ -188,16 +189,12 @@ impl CommentSection {
 
 /// The server a configuration names.
 fn server_for(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Result<Server, String> {
-    let endpoint = || config.endpoint.clone().unwrap_or_default();
     Ok(match (config.backend, callbacks, config.http_server()) {
         (BackendKind::Callbacks, Some(cb), _) => Server::Callbacks(cb),
         (BackendKind::Callbacks, None, _) => {
             return Err("options.comments.list must be a function for the callbacks backend.".into())
         }
-        (kind, _, Some(HttpServer::Isso(b))) => Server::Http(Box::new(b), kind, endpoint()),
-        (kind, _, Some(HttpServer::Json(b))) => Server::Http(Box::new(b), kind, endpoint()),
-        #[cfg(waline)]
-        (kind, _, Some(HttpServer::Waline(b))) => Server::Http(Box::new(b), kind, endpoint()),
+        (_, _, Some(server)) => Server::Http(server.backend()),
         (_, _, None) => return Err("options.comments.endpoint is required.".into()),
     })
 }
@@ -250,8 +247,8 @@ pub fn prefetch_taking(
     spawn_local(async move {
         let thread = ThreadRef::new(uri);
         let page = match (early_answer(&server, &thread, sort, early), &server) {
-            (Some(answer), Server::Http(backend, kind, _)) => match fetch::settle(answer).await {
-                Ok(r) => http_page(backend.as_ref(), *kind, sort, None, &http_response(r)),
+            (Some(answer), Server::Http(backend)) => match fetch::settle(answer).await {
+                Ok(r) => backend.parse_list(sort, None, &http_response(r)),
                 Err(_) => Err(CommentsError::Network),
             },
             _ => fetch_page(&server, &thread, sort, None, signal.as_ref()).await,
@@ -626,13 +623,9 @@ async fn fetch_page(
     signal: Option<&AbortSignal>,
 ) -> Result<Page, CommentsError> {
     match server {
-        Server::Http(backend, kind, _) => http_page(
-            backend.as_ref(),
-            *kind,
-            sort,
-            cursor,
-            &send(&backend.list_request(thread, sort, cursor), signal).await?,
-        ),
+        Server::Http(backend) => {
+            backend.parse_list(sort, cursor, &send(&backend.list_request(thread, sort, cursor), signal).await?)
+        }
         Server::Callbacks(cb) => {
             let token = cursor.map(Cursor::to_param);
             let arg = callback_args(&[
@@ -645,21 +638,6 @@ async fn fetch_page(
             Ok(page)
         }
     }
-}
-
-/// Reads an HTTP backend's list answer.
-fn http_page(
-    backend: &dyn Backend,
-    kind: BackendKind,
-    sort: Sort,
-    cursor: Option<&Cursor>,
-    response: &HttpResponse,
-) -> Result<Page, CommentsError> {
-    let mut page = backend.parse_list(sort, cursor, response)?;
-    if !kind.keeps_likes() {
-        strip_likes(&mut page.comments); // no like endpoint
-    }
-    Ok(page)
 }
 
 /// The promise of the split core's early request when that asked for exactly the first
@@ -685,9 +663,6 @@ enum PostOutcome {
     Failed(CommentsError),
 }
 
-/// Reads a post's answer (each backend's own reader).
-type ReadPost<'a> = &'a dyn Fn(&HttpResponse) -> Result<Posted, CommentsError>;
-
 /// Sends `comment`, a pending post first sent at `since`. When an earlier attempt may have
 /// reached the server (`unsure`) and the backend can tell, it first looks whether the
 /// thread has it.
@@ -698,7 +673,7 @@ async fn send_post(
     unsure: bool,
     signal: Option<&AbortSignal>,
 ) -> PostOutcome {
-    let (response, parse): (Result<HttpResponse, CommentsError>, ReadPost<'_>) = match server {
+    let response = match server {
         Server::Http(backend, ..) => {
             if let Some(lookup) = backend.lookup_request(comment).filter(|_| unsure) {
                 match send(&lookup, signal).await.and_then(|r| backend.parse_lookup(comment, since, &r)) {
@@ -707,7 +682,7 @@ async fn send_post(
                     Err(error) => return PostOutcome::Failed(error),
                 }
             }
-            (send(&backend.post_request(comment), signal).await, &|r| backend.parse_post(r))
+            send(&backend.post_request(comment), signal).await
         }
         Server::Callbacks(cb) => {
             let Some(post) = &cb.post else {
@@ -726,12 +701,16 @@ async fn send_post(
                 ("title", Some(&comment.title)),
                 ("key", comment.key.as_deref()),
             ]);
-            (call(post, &arg, 201).await, &contract::parse_post)
+            call(post, &arg, 201).await
         }
     };
     match response {
         Err(error) => PostOutcome::Failed(error),
-        Ok(r) => match parse(&r) {
+        // Each backend's own reader; the callbacks answer in the contract's shapes.
+        Ok(r) => match match server {
+            Server::Http(backend) => backend.parse_post(&r),
+            Server::Callbacks(_) => contract::parse_post(&r),
+        } {
             Ok(posted) => PostOutcome::Accepted(posted),
             Err(CommentsError::BadResponse { truncated, .. })
                 if r.is_success() && came_from_the_server(&r, truncated) =>
@@ -831,7 +810,7 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
         (attr("data-folio-page"), attr("data-folio-thread"), attr("data-folio-sort"), attr("data-folio-fetched"));
     let body = script.text_content().unwrap_or_default();
     let found = Embedded { format: &format, thread: &thread, sort: &sort, fetched: &fetched, body: &body };
-    let likes = matches!(&*s.server, Server::Http(_, kind, _) if kind.keeps_likes());
+    let likes = matches!(&*s.server, Server::Http(b) if b.capabilities().likes);
     let Ok(page) = embedded::read(&found, &s.thread.uri, s.sort, State::now(), max_age, likes) else { return false };
     s.total = Some(page.total);
     s.next = page.next;
@@ -1006,7 +985,7 @@ impl State {
         self.posting = false;
         let id = posted.comment.id.clone();
         let pending = posted.pending;
-        if matches!(&*self.server, Server::Http(_, BackendKind::Isso, _)) {
+        if matches!(&*self.server, Server::Http(b) if b.capabilities().edit) {
             self.own.push(OwnComment { id: id.clone(), posted: Self::now(), text: self.draft.text.clone() });
             self.save_own();
         }
@@ -1035,18 +1014,13 @@ impl State {
     }
 }
 
-/// Reads a like's answer (each backend's own reader).
-type ReadVotes = fn(&HttpResponse) -> Result<Votes, CommentsError>;
-
 fn like(weak: Weak<RefCell<State>>, id: String) {
     let Some(state) = weak.upgrade() else { return };
-    let (request, parse): (_, ReadVotes) = match &*state.borrow().server {
-        Server::Http(_, BackendKind::Isso, endpoint) => (isso::like(endpoint, &id), isso::parse_votes),
-        #[cfg(waline)]
-        Server::Http(_, BackendKind::Waline, endpoint) => {
-            (crate::comments::waline::like(endpoint, &id), crate::comments::waline::parse_votes)
-        }
-        _ => return,
+    let Some((request, parse)) = (match &*state.borrow().server {
+        Server::Http(backend) => backend.like_request(&id),
+        Server::Callbacks(_) => None,
+    }) else {
+        return;
     };
     let signal = state.borrow().signal();
     drop(state);
@@ -1100,15 +1074,14 @@ fn start_edit(weak: &Weak<RefCell<State>>, id: &str) {
     focus(body.query_selector("textarea").ok().flatten());
 }
 
-/// Edits (`Some(text)`) or deletes (`None`) one of the reader's comments on Isso.
+/// Edits (`Some(text)`) or deletes (`None`) one of the reader's comments.
 fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
     let Some(state) = weak.upgrade() else { return };
-    let request = match &*state.borrow().server {
-        Server::Http(_, BackendKind::Isso, endpoint) => match &text {
-            Some(t) => isso::edit(endpoint, &id, t),
-            None => isso::delete(endpoint, &id),
-        },
-        _ => return,
+    let Some((request, parse)) = (match &*state.borrow().server {
+        Server::Http(backend) => backend.change_request(&id, text.as_deref()),
+        Server::Callbacks(_) => None,
+    }) else {
+        return;
     };
     let signal = state.borrow().signal();
     drop(state);
@@ -1116,10 +1089,7 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
         let response = send(&request, signal.as_ref()).await;
         let Some(state) = weak.upgrade() else { return };
         let mut s = state.borrow_mut();
-        let outcome = response.and_then(|r| match &text {
-            Some(_) => isso::parse_edit(&r).map(Some),
-            None => isso::parse_delete(&r),
-        });
+        let outcome = response.and_then(|r| parse(&r));
         match outcome {
             Ok(updated) => {
                 s.replace_comment(&id, updated, text.is_none());
