@@ -257,6 +257,7 @@ fn fetch_first_page(config: &CommentsConfig, thread: &str) -> Result<Answer, Str
             (Box::new(b), Format::Isso)
         }
         Some(HttpServer::Json(b)) => (Box::new(b), Format::Json),
+        #[cfg(waline)]
         Some(HttpServer::Waline(_)) => return Err("--fetch-comments reads Isso and JSON-contract servers; a Waline thread is not written into the page (the section loads it)".into()),
         None => return Err("--fetch-comments needs an Isso or JSON-contract server (comments.endpoint); for the callbacks backend save a list answer and pass --comments FILE".into()),
     };

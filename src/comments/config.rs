@@ -9,6 +9,9 @@ use super::{Backend, Contract, HttpRequest, Isso};
 use crate::json::Value;
 use crate::view::url;
 
+/// The error for a server backend configured without an endpoint.
+pub const NO_ENDPOINT: &str = "options.comments.endpoint (the comment server's URL) is required.";
+
 /// Which comment server to talk to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BackendKind {
@@ -115,7 +118,7 @@ impl CommentsConfig {
         };
         let endpoint = match (backend, string("endpoint")?) {
             (BackendKind::Callbacks, _) => None,
-            (_, None) => return Err("options.comments.endpoint (the comment server's URL) is required.".into()),
+            (_, None) => return Err(NO_ENDPOINT.into()),
             (_, Some(e)) => match url::safe_url(e) {
                 Some(u) if !u.is_empty() && !u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) => {
                     Some(u[..u.bytes().rposition(|b| b != b'/').map_or(0, |i| i + 1)].to_string())

@@ -108,6 +108,8 @@
 //! characters); `code` is for logs. The status decides what Folio does:
 //!
 //! - `400`-`499` (validation, spam guard, unknown thread): shown, not retried.
+//! - `409` to a post: the server already has this very comment (say, it was sent twice):
+//!   Folio takes the post as done, says it is posted and reloads the list.
 //! - `413`: the comment is too long.
 //! - `429`: rate limited; `Retry-After` (seconds or HTTP date) is honoured, up to 120 s.
 //! - `500`-`599`: retried with backoff (`Retry-After` honoured on 503).

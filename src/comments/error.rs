@@ -39,7 +39,8 @@ pub enum CommentsError {
         retry_after: Option<u32>,
     },
     /// `comments/rejected`: the server refused the request as invalid (4xx other than 413
-    /// and 429), e.g. text too short, or a spam guard.
+    /// and 429), e.g. text too short, or a spam guard. A post refused with 409 (Conflict) is
+    /// one the server already has: the comment section takes it as posted.
     Rejected {
         /// The HTTP status.
         status: u16,

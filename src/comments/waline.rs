@@ -5,8 +5,11 @@
 //! What Waline does that this module absorbs:
 //!
 //! - Every answer is an envelope `{"errno": 0, "errmsg": "", "data": ...}`. Refusals
-//!   ("Duplicate Content", "Comment too fast!", a missing field) come back as HTTP 200 with
-//!   a non-zero `errno`: they are [`CommentsError::Rejected`] (status 200), never a success.
+//!   ("Comment too fast!", a missing field) come back as HTTP 200 with a non-zero `errno`:
+//!   they are [`CommentsError::Rejected`] (status 200), never a success. "Duplicate
+//!   Content" (the thread has a comment with the same text, name, email and website) is
+//!   status 409: the comment is already there, so the post is done (a browser may itself
+//!   send a POST again when its connection drops, and Waline refuses the second one).
 //! - `GET /api/comment?path=&page=&pageSize=&sortBy=` pages top-level comments
 //!   (`pageSize` at most 100) and answers `{page, totalPages, pageSize, count, data}`; each
 //!   top-level comment holds every comment below it in `children`, flat, with `pid` (the
@@ -175,7 +178,13 @@ fn envelope(resp: &HttpResponse) -> Result<Value, CommentsError> {
     let v = v.map_err(|e| CommentsError::from_syntax(&resp.body, &e))?;
     match number(v.get("errno")) {
         Some(0.0) => Ok(v),
-        Some(_) => Err(CommentsError::Rejected { status: resp.status, message: reason(&v).unwrap_or_default() }),
+        Some(_) => {
+            let message = reason(&v).unwrap_or_default();
+            // The thread has a comment with the same text, name, email and website: 409, a
+            // post the server already has (see CommentsError::Rejected).
+            let status = if message == "Duplicate Content" { 409 } else { resp.status };
+            Err(CommentsError::Rejected { status, message })
+        }
         None => Err(CommentsError::bad("expected Waline's envelope")),
     }
 }
@@ -423,10 +432,10 @@ mod tests {
 
     #[test]
     fn errno_is_a_refusal_not_a_success() {
-        let dup = HttpResponse::new(200, r#"{"errno":1000,"errmsg":"Duplicate Content","data":""}"#);
+        let fast = HttpResponse::new(200, r#"{"errno":1000,"errmsg":"Comment too fast!","data":""}"#);
         assert_eq!(
-            parse_post(&dup).unwrap_err(),
-            CommentsError::Rejected { status: 200, message: "Duplicate Content".into() }
+            parse_post(&fast).unwrap_err(),
+            CommentsError::Rejected { status: 200, message: "Comment too fast!".into() }
         );
         let denied = HttpResponse::new(403, r#"{"errno":403,"errmsg":"Forbidden"}"#);
         assert_eq!(
@@ -490,7 +499,8 @@ mod tests {
         assert_eq!(parse_votes(&fixture("like.json")).unwrap().likes, 2);
         assert_eq!(
             parse_post(&fixture("duplicate.json")).unwrap_err(),
-            CommentsError::Rejected { status: 200, message: "Duplicate Content".into() }
+            CommentsError::Rejected { status: 409, message: "Duplicate Content".into() },
+            "the comment is already stored"
         );
         let field = HttpResponse::new(200, r#"{"errno":1001,"errmsg":{"path":"path can not be blank"}}"#);
         assert_eq!(

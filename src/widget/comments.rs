@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{AbortController, AbortSignal, Element, HtmlElement};
 
-use crate::comments::config::{BackendKind, CommentsConfig};
+use crate::comments::config::{BackendKind, CommentsConfig, NO_ENDPOINT};
 use crate::comments::draft::{storage_key, Draft, Pending};
 use crate::comments::embedded::{self, Embedded};
 use crate::comments::form::{counter_text, form, validate, FormState, FORM_ID};
@@ -195,7 +195,7 @@ fn server_for(config: &CommentsConfig, callbacks: Option<Callbacks>) -> Result<S
             return Err("options.comments.list must be a function for the callbacks backend.".into())
         }
         (_, _, Some(server)) => Server::Http(server.backend()),
-        (_, _, None) => return Err("options.comments.endpoint is required.".into()),
+        (_, _, None) => return Err(NO_ENDPOINT.into()),
     })
 }
 
@@ -674,7 +674,7 @@ async fn send_post(
     signal: Option<&AbortSignal>,
 ) -> PostOutcome {
     let response = match server {
-        Server::Http(backend, ..) => {
+        Server::Http(backend) => {
             if let Some(lookup) = backend.lookup_request(comment).filter(|_| unsure) {
                 match send(&lookup, signal).await.and_then(|r| backend.parse_lookup(comment, since, &r)) {
                     Ok(Some(_)) => return PostOutcome::Stored { found: true },
@@ -717,6 +717,9 @@ async fn send_post(
             {
                 PostOutcome::Stored { found: false }
             }
+            // 409: the server already has this very comment (a browser may send a POST
+            // again by itself when its connection drops): it is posted.
+            Err(CommentsError::Rejected { status: 409, .. }) => PostOutcome::Stored { found: true },
             Err(error) => PostOutcome::Failed(error),
         },
     }

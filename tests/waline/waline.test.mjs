@@ -31,13 +31,13 @@ async function seed(via, thread, fields) {
   return answer.data;
 }
 
-async function openPage(thread, { via = 0, page: reuse } = {}) {
+async function openPage(thread, { via = 0, page: reuse, load = 'eager', spacer = 0 } = {}) {
   const page = reuse ?? await browser.newPage();
   const problems = [];
   const requests = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('request', (r) => { if (r.url().startsWith(waline.urls[via])) requests.push([r.method(), r.url()]); });
-  const q = new URLSearchParams({ isso: waline.urls[via], backend: 'waline', thread, load: 'eager' });
+  const q = new URLSearchParams({ isso: waline.urls[via], backend: 'waline', thread, load, spacer });
   await page.goto(`${server.url}tests/e2e/pages/comments.html?${q}`);
   await page.waitForSelector('#article[data-folio-state="ready"]');
   return { page, problems, requests };
@@ -80,6 +80,19 @@ test('a thread written through one process is read and answered through the othe
   assert.deepEqual([...problems, ...other.problems], []);
   await page.close();
   await other.page.close();
+});
+
+test('lazy loading: nothing is asked of Waline before the reader nears the section, then one request', async () => {
+  const thread = newThread();
+  await seed(1, thread, { comment: 'Waiting below the fold.', nick: 'Ann' });
+  const { page, requests, problems } = await openPage(thread, { load: 'lazy', spacer: 3000 });
+  await page.waitForTimeout(400);
+  assert.deepEqual(requests, [], 'no request before scrolling');
+  await page.locator('#article [data-folio-comments]').scrollIntoViewIfNeeded();
+  await article(page, 'Waiting below the fold.').waitFor();
+  assert.equal(requests.length, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test('load more pages through the thread; a like is stored; three counts take one request', async () => {
@@ -127,7 +140,7 @@ test('load more pages through the thread; a like is stored; three counts take on
   await index.close();
 });
 
-test('Waline refuses a duplicate with HTTP 200 and an errno: shown as a refusal, the draft kept, nothing stored twice', async () => {
+test('Waline refuses a comment it already has ("Duplicate Content", HTTP 200 with an errno): the post is done, nothing stored twice', async () => {
   const thread = newThread();
   await seed(0, thread, { comment: 'Said once.', nick: 'Ann' });
   const { page } = await openPage(thread);
@@ -135,12 +148,36 @@ test('Waline refuses a duplicate with HTTP 200 and an errno: shown as a refusal,
   await form(page).getByLabel('Comment').fill('Said once.');
   await form(page).getByLabel('Name').fill('Ann');
   await form(page).getByRole('button', { name: 'Post Comment' }).click();
-  await form(page).getByText(/Duplicate Content/).waitFor();
-  assert.equal(await form(page).getByLabel('Comment').inputValue(), 'Said once.', 'the draft is kept');
+  await form(page).getByText(/has been posted/).waitFor();
   assert.equal(await page.locator('#article article[data-folio-comment-id]').count(), 1);
   const rows = await waline.sql(`SELECT count(*) AS n FROM wl_comment WHERE url = '${thread}'`);
   assert.equal(Number(rows[0].n), 1);
   await page.close();
+});
+
+test('another errno refusal in a 200 answer ("Comment too fast!") is shown as a refusal and the draft kept', async () => {
+  const slow = await startWaline({ processes: 1, env: { IPQPS: '600' } });
+  try {
+    const thread = newThread();
+    const page = await browser.newPage();
+    const q = new URLSearchParams({ isso: slow.urls[0], backend: 'waline', thread, load: 'eager' });
+    await page.goto(`${server.url}tests/e2e/pages/comments.html?${q}`);
+    await page.waitForSelector('#article[data-folio-state="ready"]');
+    await form(page).getByLabel('Comment').fill('First, accepted.');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await article(page, 'First, accepted.').waitFor();
+    await form(page).getByLabel('Comment').fill('Second, too soon.');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await form(page).getByText(/not accepted: Comment too fast!/).waitFor();
+    assert.equal(await form(page).getByLabel('Comment').inputValue(), 'Second, too soon.', 'the draft is kept');
+    await page.reload();
+    await page.waitForSelector('#article[data-folio-state="ready"]');
+    await article(page, 'First, accepted.').waitFor();
+    assert.equal(await form(page).getByLabel('Comment').inputValue(), 'Second, too soon.', 'and survives a reload');
+    await page.close();
+  } finally {
+    await slow.stop();
+  }
 });
 
 test('hostile names and links stored in Waline are shown as text; no script link', async () => {
