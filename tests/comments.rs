@@ -357,7 +357,7 @@ fn pre_rendered(comments: &JsValue, age: f64) -> Element {
     let options = folio::options::Options::from_json(&folio::json::parse(&options).unwrap()).unwrap();
     let mut nodes = folio::compose::widget_nodes(&article, &options, folio::i18n::Lang::EN);
     let stamp = folio::compose::fingerprint(&nodes);
-    let page = parse(Format::Json, LIST, false).unwrap();
+    let page = parse(Format::Json, LIST, folio::comments::Sort::Oldest, false).unwrap();
     let Some(Node::Element(section)) = nodes.last_mut() else { panic!("no comment section") };
     let filling = Filling {
         page: &page,

@@ -211,7 +211,7 @@ fn bad_input_is_a_clear_error() {
     fails(
         &[ARTICLE, "--options", &options, "--comments", "-", "--comments-format", "disqus"],
         Some("{}"),
-        "json or isso",
+        "json, isso or waline",
     );
     fails(&[ARTICLE, "--comments", "-"], Some("{}"), "comments` member in --options");
     fails(&[ARTICLE, "--options", &options, "--fetch-comments"], None, "curl");
@@ -273,4 +273,37 @@ fn fetches_an_isso_page_at_build_time() {
     assert!(html.contains("data-folio-likes=\"\">2</span>"), "Isso has likes");
     assert!(html.contains("data-folio-page=\"isso\""));
     assert!(html.contains(r#"\u003cp\u003eFrom Isso \u0026amp; co\u003c/p\u003e"#));
+}
+
+#[test]
+fn a_waline_answer_becomes_the_list_with_replies_nested_and_likes() {
+    let dir = scratch("waline");
+    let options = write_options(
+        &dir,
+        r#"{"backend": "waline", "endpoint": "https://c.example", "thread": "/articles/thread", "sort": "newest"}"#,
+    );
+    let out = render(
+        &[
+            ARTICLE,
+            "--options",
+            &options,
+            "--comments",
+            "tests/fixtures/waline/list.json",
+            "--comments-format",
+            "waline",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    let (_, section) = html.split_once("<section class=\"folio-comments\"").expect("the comment section");
+    let (markup, data) = section
+        .split_once("<script type=\"application/json\" data-folio-page=\"waline\"")
+        .expect("the page is embedded");
+    assert!(markup.contains("<h2 id=\"folio-comments-heading\">Comments (5)</h2>"), "Waline's count, replies included");
+    assert_eq!(markup.matches("<article class=\"folio-comment ").count(), 4, "the first page: 2 top-level, 2 replies");
+    assert!(markup.contains("data-folio-comment-id=\"2.4\""), "a reply's id names its top-level comment");
+    assert!(markup.contains("data-folio-likes"), "Waline keeps likes");
+    assert!(markup.contains("data-folio-action=\"load-more\" data-folio-cursor=\"2\""));
+    assert!(data.contains("data-folio-thread=\"/articles/thread\" data-folio-sort=\"newest\""));
 }

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! folio-render ARTICLE.json [--options OPTIONS.json] [--lang TAG] [--css HREF] [--inline]
-//!              [--comments FILE [--comments-format json|isso] | --fetch-comments]
+//!              [--comments FILE [--comments-format json|isso|waline] | --fetch-comments]
 //!   ARTICLE.json      the article (use - for standard input)
 //!   --options         mount options as JSON (share, comments, wordsPerMinute)
 //!   --lang            the locale of Folio's own words (default: the article's language)
@@ -16,10 +16,12 @@
 //!   --comments FILE   write the first page of comments into the comment section, from a
 //!                     saved list answer (- for standard input): the first page of the
 //!                     configured thread in the configured sort order
-//!   --comments-format the answer's format: json (the JSON contract's, the default) or
-//!                     isso (Isso's GET /?uri= answer, e.g. saved with curl)
+//!   --comments-format the answer's format: json (the JSON contract's, the default),
+//!                     isso (Isso's GET /?uri= answer, e.g. saved with curl) or waline
+//!                     (Waline's GET /api/comment?path= answer; the page's module must be
+//!                     built with the waline feature to use it)
 //!   --fetch-comments  fetch that first page now from the configured server (the
-//!                     `comments` member of --options: Isso or the JSON contract; plain
+//!                     `comments` member of --options: Isso, the JSON contract or Waline; plain
 //!                     http: only, for https: save the answer and pass --comments)
 //! ```
 //!
@@ -51,7 +53,7 @@ use folio::options::Options;
 use folio::view::{el, html, Node};
 
 const USAGE: &str = "usage: folio-render ARTICLE.json [--options OPTIONS.json] [--lang TAG] [--css HREF] [--inline] \
-[--comments FILE [--comments-format json|isso] | --fetch-comments]";
+[--comments FILE [--comments-format json|isso|waline] | --fetch-comments]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -175,7 +177,11 @@ fn run(args: Vec<String>) -> Result<String, String> {
                 let format = match args.comments_format.as_deref() {
                     None | Some("json") => Format::Json,
                     Some("isso") => Format::Isso,
-                    Some(other) => return Err(format!("--comments-format must be json or isso, not {other:?}")),
+                    #[cfg(waline)]
+                    Some("waline") => Format::Waline,
+                    Some(other) => {
+                        return Err(format!("--comments-format must be json, isso or waline, not {other:?}"))
+                    }
                 };
                 Answer { format, body: read(path)?, fetched: modified(path), source: path.clone() }
             }
@@ -228,7 +234,8 @@ fn fill_comments(
     locale: &'static Locale,
 ) -> Result<(), String> {
     let likes = config.http_server().is_some_and(|s| s.backend().capabilities().likes);
-    let page = embedded::parse(answer.format, &answer.body, likes).map_err(|e| format!("{}: {e}", answer.source))?;
+    let page = embedded::parse(answer.format, &answer.body, config.sort, likes)
+        .map_err(|e| format!("{}: {e}", answer.source))?;
     let section = nodes.iter_mut().rev().find_map(|n| match n {
         Node::Element(e) if e.get_attr("data-folio-comments").is_some() => Some(e),
         _ => None,
@@ -258,8 +265,8 @@ fn fetch_first_page(config: &CommentsConfig, thread: &str) -> Result<Answer, Str
         }
         Some(HttpServer::Json(b)) => (Box::new(b), Format::Json),
         #[cfg(waline)]
-        Some(HttpServer::Waline(_)) => return Err("--fetch-comments reads Isso and JSON-contract servers; a Waline thread is not written into the page (the section loads it)".into()),
-        None => return Err("--fetch-comments needs an Isso or JSON-contract server (comments.endpoint); for the callbacks backend save a list answer and pass --comments FILE".into()),
+        Some(HttpServer::Waline(b)) => (Box::new(b), Format::Waline),
+        None => return Err("--fetch-comments needs an Isso, JSON-contract or Waline server (comments.endpoint); for the callbacks backend save a list answer and pass --comments FILE".into()),
     };
     let request = backend.list_request(&ThreadRef::new(thread), config.sort, None);
     let url = request.url;

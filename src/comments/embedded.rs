@@ -54,6 +54,9 @@ pub enum Format {
     Isso,
     /// The JSON contract's list answer.
     Json,
+    /// Waline's list answer (`GET /api/comment?path=`).
+    #[cfg(waline)]
+    Waline,
 }
 
 impl Format {
@@ -62,6 +65,8 @@ impl Format {
         match s {
             "isso" => Some(Format::Isso),
             "json" => Some(Format::Json),
+            #[cfg(waline)]
+            "waline" => Some(Format::Waline),
             _ => None,
         }
     }
@@ -71,6 +76,8 @@ impl Format {
         match self {
             Format::Isso => "isso",
             Format::Json => "json",
+            #[cfg(waline)]
+            Format::Waline => "waline",
         }
     }
 }
@@ -89,13 +96,17 @@ pub fn is_fresh(fetched: f64, now: f64, max_age: u32) -> bool {
 }
 
 /// Reads an embedded answer with the backend's own list parser (Isso's HTML bodies, not
-/// its `plain=1` Markdown). `likes`: keep like counts (only Isso has a like endpoint).
-pub fn parse(format: Format, body: &str, likes: bool) -> Result<Page, CommentsError> {
+/// its `plain=1` Markdown), asked for in order `sort`. `likes`: keep like counts (the
+/// server has a like endpoint).
+pub fn parse(format: Format, body: &str, sort: Sort, likes: bool) -> Result<Page, CommentsError> {
     let response = HttpResponse::new(200, body);
     let mut page = match format {
         Format::Isso => isso::parse_list(&response, 0)?,
         Format::Json => contract::parse_list(&response)?,
+        #[cfg(waline)]
+        Format::Waline => super::waline::parse_list(&response, sort, 1)?,
     };
+    let _ = sort; // only Waline's pages need it
     if !likes {
         strip_likes(&mut page.comments);
     }
@@ -139,7 +150,7 @@ pub fn read(e: &Embedded, thread: &str, sort: Sort, now: f64, max_age: u32, like
         return Err(Unusable::Stale);
     }
     let format = Format::parse(e.format).ok_or(Unusable::Unreadable)?;
-    parse(format, e.body, likes).map_err(|_| Unusable::Unreadable)
+    parse(format, e.body, sort, likes).map_err(|_| Unusable::Unreadable)
 }
 
 /// The fingerprint of the list region's markup for `page` (what the section's
@@ -315,7 +326,7 @@ mod tests {
     fn escaped_script_text_reads_back_the_same() {
         let text = script_text(CONTRACT);
         assert!(!text.contains(['<', '>', '&']));
-        assert_eq!(parse(Format::Json, &text, true), parse(Format::Json, CONTRACT, true));
+        assert_eq!(parse(Format::Json, &text, Sort::Oldest, true), parse(Format::Json, CONTRACT, Sort::Oldest, true));
     }
 
     fn placeholder() -> Element {
@@ -324,7 +335,7 @@ mod tests {
 
     #[test]
     fn filled_section_is_what_the_section_draws_and_carries_the_page() {
-        let page = parse(Format::Json, CONTRACT, false).unwrap();
+        let page = parse(Format::Json, CONTRACT, Sort::Oldest, false).unwrap();
         let mut section = placeholder();
         let filling = Filling {
             page: &page,
@@ -370,7 +381,7 @@ mod tests {
 
     #[test]
     fn fingerprint_ignores_the_time_words_only() {
-        let page = parse(Format::Json, CONTRACT, false).unwrap();
+        let page = parse(Format::Json, CONTRACT, Sort::Oldest, false).unwrap();
         let mut later = page.clone();
         later.comments[0].created += 1.0;
         assert_ne!(

@@ -7,9 +7,10 @@
 // retried; axe-core on the section.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, serveRepo } from '../e2e/browser.mjs';
+import { ROOT, launch, serveRepo } from '../e2e/browser.mjs';
 import { writeHtmlFirstPage } from '../e2e/prerender.mjs';
 import { startWaline } from './harness.mjs';
 
@@ -223,4 +224,45 @@ test('axe-core finds nothing in a Waline thread with a reply form open and a pos
   const results = await new AxeBuilder({ page }).analyze();
   assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   await context.close();
+});
+
+test('folio-render writes a Waline thread into the static page; the comments module adopts it without asking again and a reply posts', async () => {
+  const thread = newThread();
+  const ann = await seed(1, thread, { comment: 'Static, from *Ann*.', nick: 'Ann' });
+  await seed(1, thread, { comment: 'Static reply.', nick: 'Bob', pid: ann.objectId, rid: ann.objectId });
+  const name = `target/e2e/waline-static-${threads}`;
+  writeFileSync(`${ROOT}${name}.options.json`, JSON.stringify({ comments: { backend: 'waline', endpoint: waline.urls[0], thread } }));
+  const markup = execFileSync('cargo', ['run', '-q', '--bin', 'folio-render', '--', 'www/articles/kaspersky-reputation.json',
+    '--css', '../../pkg/folio.css', '--inline', '--options', `${name}.options.json`, '--fetch-comments'], { cwd: ROOT, encoding: 'utf8' });
+  assert.match(markup, /data-folio-page="waline"/);
+  writeHtmlFirstPage(`${name}.html`, {
+    title: 'Folio: a static Waline thread',
+    body: `<main><folio-article id="article" comments="waline" comments-endpoint="${waline.urls[0]}" thread="${thread}">${markup}</folio-article></main>`,
+  });
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const still = await noScript.newPage();
+  await still.goto(`${server.url}${name}.html`);
+  assert.equal(await still.locator('#article #folio-comments-heading').textContent(), 'Comments (2)', 'in the page without JavaScript');
+  assert.deepEqual(await still.locator('#article .folio-comment-author').allTextContents(), ['Ann', 'Bob']);
+  await noScript.close();
+
+  const page = await browser.newPage();
+  const lists = [];
+  const problems = [];
+  page.on('request', (r) => { if (r.url().startsWith(`${waline.urls[0]}/api/comment?`)) lists.push(r.url()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server.url}${name}.html`);
+  await page.evaluate(() => document.getElementById('article').ready);
+  await page.locator('#article [data-folio-comments]').scrollIntoViewIfNeeded();
+  await page.locator('#article [data-folio-form] textarea').waitFor();
+  await article(page, 'Static reply.').getByRole('button', { name: 'Reply' }).click();
+  await form(page).getByLabel('Comment').fill('A live reply on a static page.');
+  await form(page).getByRole('button', { name: 'Post Comment' }).click();
+  await article(page, 'A live reply on a static page.').waitFor();
+  assert.deepEqual(lists, [], 'the fresh static page was not requested again');
+  const [row] = await waline.sql('SELECT pid, rid FROM wl_comment WHERE url = $1 AND comment = $2', [thread, 'A live reply on a static page.']);
+  assert.equal(String(row.rid), String(ann.objectId), 'filed under its top-level comment');
+  assert.deepEqual(problems, []);
+  await page.close();
 });
