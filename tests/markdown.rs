@@ -2,7 +2,8 @@
 //! Isso 0.14 configures it. Every sample in tests/fixtures/markdown/corpus.json is rendered
 //! by both; tests/fixtures/markdown/mistune_ref.py normalises both through Folio's comment
 //! allowlist (restated in Python) and compares. Needs `.venv/bin/python` with Isso's
-//! mistune, which `./scripts/setup` installs: without it the test fails, it never skips.
+//! mistune, which `./scripts/setup` installs: without it a plain `cargo test` skips the
+//! comparison with a note, and `./scripts/test` (which sets `FOLIO_REQUIRE_MISTUNE`) fails.
 //! Native only (it runs Python; the wasm-bindgen suites build every test for wasm32).
 #![cfg(not(target_arch = "wasm32"))]
 
