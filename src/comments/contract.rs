@@ -118,7 +118,7 @@
 
 use super::error::{server_message, CommentsError, MAX_MESSAGE_CHARS};
 use super::model::{strip_likes, Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef};
-use super::request::{build_url, comment_body, non_blank, HttpRequest, HttpResponse, Method};
+use super::request::{build_url, comment_body, json_id, non_blank, HttpRequest, HttpResponse, Method};
 use super::time::parse_iso8601;
 use super::Backend;
 use crate::json::{self, Value};
@@ -240,14 +240,6 @@ fn count(v: &Value) -> Option<u32> {
     Some(n.clamp(0.0, f64::from(u32::MAX)) as u32)
 }
 
-fn id(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some(crate::date::number(*n as u64)),
-        _ => None,
-    }
-}
-
 fn text(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).filter(|s| !s.trim().is_empty()).map(str::to_string)
 }
@@ -262,7 +254,7 @@ fn time(v: &Value, key: &str) -> Option<f64> {
 }
 
 fn comment(v: &Value) -> Option<Comment> {
-    let id = id(v.get("id")?)?;
+    let id = json_id(v.get("id")?)?;
     let number = |k| v.get(k).and_then(Value::as_f64).filter(|n| n.is_finite()).map(|n| n as i64);
     let replies = match v.get("replies") {
         Some(Value::Array(items)) => items.iter().filter_map(comment).collect(),
@@ -270,7 +262,7 @@ fn comment(v: &Value) -> Option<Comment> {
     };
     Some(Comment {
         id,
-        parent: v.get("parent").and_then(self::id),
+        parent: v.get("parent").and_then(json_id),
         author: text(v, "author"),
         website: text(v, "website"),
         created: time(v, "created").unwrap_or(0.0),

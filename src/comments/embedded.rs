@@ -98,6 +98,7 @@ pub fn is_fresh(fetched: f64, now: f64, max_age: u32) -> bool {
 /// Reads an embedded answer with the backend's own list parser (Isso's HTML bodies, not
 /// its `plain=1` Markdown), asked for in order `sort`. `likes`: keep like counts (the
 /// server has a like endpoint).
+#[cfg_attr(not(waline), allow(unused_variables))] // only Waline's pages need the sort
 pub fn parse(format: Format, body: &str, sort: Sort, likes: bool) -> Result<Page, CommentsError> {
     let response = HttpResponse::new(200, body);
     let mut page = match format {
@@ -106,7 +107,6 @@ pub fn parse(format: Format, body: &str, sort: Sort, likes: bool) -> Result<Page
         #[cfg(waline)]
         Format::Waline => super::waline::parse_list(&response, sort, 1)?,
     };
-    let _ = sort; // only Waline's pages need it
     if !likes {
         strip_likes(&mut page.comments);
     }

@@ -21,7 +21,9 @@
 
 use super::error::{server_message, CommentsError};
 use super::model::{Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
-use super::request::{build_url, comment_body, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method};
+use super::request::{
+    build_url, comment_body, json_id, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method,
+};
 use super::sanitize::decode_entities;
 use super::{Backend, Capabilities, ReadChange, ReadVotes};
 use crate::json::{self, Value};
@@ -239,14 +241,6 @@ fn count(v: &Value) -> Option<u32> {
     Some(n.clamp(0.0, f64::from(u32::MAX)) as u32)
 }
 
-fn id(v: &Value) -> Option<String> {
-    match v {
-        Value::Number(n) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some(crate::date::number(*n as u64)),
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        _ => None,
-    }
-}
-
 fn text_field(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).filter(|s| !s.trim().is_empty()).map(decode_entities)
 }
@@ -261,12 +255,12 @@ fn replies(v: &Value) -> Result<Vec<Comment>, CommentsError> {
 
 /// One Isso comment; `None` without a usable `id`.
 fn comment(v: &Value) -> Option<Comment> {
-    let id = id(v.get("id")?)?;
+    let id = json_id(v.get("id")?)?;
     let mode = v.get("mode").and_then(Value::as_f64).unwrap_or(1.0);
     let number = |k| v.get(k).and_then(Value::as_f64).filter(|n| n.is_finite());
     Some(Comment {
         id,
-        parent: v.get("parent").and_then(self::id),
+        parent: v.get("parent").and_then(json_id),
         author: text_field(v, "author"),
         website: text_field(v, "website"),
         created: number("created").unwrap_or(0.0),

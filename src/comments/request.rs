@@ -7,7 +7,7 @@
 //! [`json::write_string`]). Percent-encoding itself is
 //! [`crate::percent`]'s, the one encoder in the crate.
 
-use crate::json;
+use crate::json::{self, Value};
 use crate::percent::encode_into;
 
 /// An HTTP method a backend may ask for.
@@ -203,6 +203,24 @@ impl JsonObject {
     pub fn finish(mut self) -> String {
         self.out.push('}');
         self.out
+    }
+}
+
+/// A comment id from a server's JSON: a non-negative whole number (written in decimal) or
+/// a non-empty string; `None` for anything else.
+///
+/// ```
+/// use folio::{json, comments::request::json_id};
+/// assert_eq!(json_id(&json::parse("17").unwrap()).as_deref(), Some("17"));
+/// assert_eq!(json_id(&json::parse(r#""c_9""#).unwrap()).as_deref(), Some("c_9"));
+/// assert_eq!(json_id(&json::parse("-1").unwrap()), None);
+/// assert_eq!(json_id(&json::parse(r#""""#).unwrap()), None);
+/// ```
+pub fn json_id(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 => Some(crate::date::number(*n as u64)),
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        _ => None,
     }
 }
 

@@ -24,14 +24,15 @@
 //!   choice and is not repaired.
 //! - `time` is milliseconds; `like` a number; `status` `"waiting"` (or `"spam"`) is a
 //!   comment held for moderation. `nick` and `link` come back as typed, unescaped: they are
-//!   shown as text and the link is judged like any other. `orig` (the Markdown), `mail`,
-//!   `avatar`, `addr`, `browser` and `os` are never read.
+//!   shown as text and the link is judged like any other. `orig` (the Markdown) is read
+//!   only to recognise a post that may have arrived; `mail`, `avatar`, `addr`, `browser`
+//!   and `os` are never read.
 //! - A like is `PUT /api/comment/{id}` with `{"like": true}`; the server does not keep who
 //!   liked, and concurrent likes can lose updates (a server bug).
 
 use super::error::{server_message, CommentsError};
 use super::model::{Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
-use super::request::{build_url, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method};
+use super::request::{build_url, json_id, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method};
 use super::{Backend, Capabilities, ReadVotes};
 use crate::json::{self, Value};
 
@@ -125,7 +126,7 @@ pub fn post(endpoint: &str, c: &NewComment) -> HttpRequest {
 pub fn parse_post(resp: &HttpResponse) -> Result<Posted, CommentsError> {
     let answer = envelope(resp)?;
     let data = answer.get("data").unwrap_or(&Value::Null);
-    let root = data.get("rid").and_then(|r| id(Some(r)));
+    let root = data.get("rid").and_then(json_id);
     let comment = comment(data, root.as_deref()).ok_or(CommentsError::bad("the comment has no id"))?;
     Ok(Posted { pending: comment.pending, comment })
 }
@@ -202,18 +203,9 @@ fn truthy(v: Option<&Value>) -> bool {
     }
 }
 
-/// An id from a JSON number or non-empty string.
-fn id(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 1e15 => Some(crate::date::number(*n as u64)),
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        _ => None,
-    }
-}
-
 /// One comment; `root` is its top-level comment's `objectId` (`None`: it is one).
 fn comment(v: &Value, root: Option<&str>) -> Option<Comment> {
-    let own = id(v.get("objectId"))?;
+    let own = json_id(v.get("objectId")?)?;
     let folio_id = |raw: &str| match root {
         Some(r) if r != raw => String::from(r) + "." + raw,
         _ => raw.to_string(),
@@ -222,7 +214,7 @@ fn comment(v: &Value, root: Option<&str>) -> Option<Comment> {
     let status = v.get("status").and_then(Value::as_str).unwrap_or_default();
     Some(Comment {
         id: folio_id(&own),
-        parent: root.and(id(v.get("pid"))).map(|p| folio_id(&p)),
+        parent: root.and(v.get("pid").and_then(json_id)).map(|p| folio_id(&p)),
         author: text("nick"),
         website: text("link"),
         created: number(v.get("time")).map_or(0.0, |ms| ms / 1000.0),
@@ -290,9 +282,9 @@ fn find_post(items: &[Value], post: &NewComment, since: u64) -> Option<String> {
         let same = number(v.get("time")).is_some_and(|ms| ms / 1000.0 + 600.0 >= since as f64)
             && v.get("nick").and_then(Value::as_str).unwrap_or_default().trim() == post.author.trim()
             && v.get("orig").and_then(Value::as_str).is_some_and(|t| t.trim() == post.text.trim())
-            && id(v.get("pid")).as_deref() == post.parent.as_deref().map(|p| split_id(p).1);
+            && v.get("pid").and_then(json_id).as_deref() == post.parent.as_deref().map(|p| split_id(p).1);
         match same {
-            true => id(v.get("objectId")),
+            true => v.get("objectId").and_then(json_id),
             false => find_post(v.get("children").and_then(Value::as_array).unwrap_or_default(), post, since),
         }
     })
@@ -329,7 +321,7 @@ impl Backend for Waline {
 
     /// The newest page of the thread. A post that arrived earlier is there when it is a new
     /// top-level comment or answers one of the newest hundred; otherwise it is sent again,
-    /// and Waline refuses it as "Duplicate Content", which the reader sees.
+    /// and Waline refuses it as "Duplicate Content", which is taken as posted (409).
     fn lookup_request(&self, comment: &NewComment) -> Option<HttpRequest> {
         Some(list(&self.endpoint, &comment.uri, Sort::Newest, 1, MAX_PAGE_SIZE))
     }
