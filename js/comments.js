@@ -37,3 +37,16 @@ export const prefetchComments = (config, list, post, url, timeout, signal) => {
   }
   return importComments().then((module) => (signal?.aborted ? undefined : module.prefetchComments(config, list, post, url, response)), () => undefined);
 };
+
+/** Imports the module and waits for `prefetched` (a prefetch's promise, or undefined):
+ * resolves to `[startComments, what prefetched brought]`; rejects with a sentence saying why
+ * the module could not be had. */
+export const importSection = (prefetched) => importComments().then(
+  async (module) => {
+    if (typeof module.startComments != 'function') throw "folio_comments.js is not Folio's comments module (no startComments).";
+    return [module.startComments, await prefetched];
+  },
+  (e) => {
+    throw `the comments module (folio_comments.js) could not be loaded: ${e?.message ?? e}`;
+  },
+);

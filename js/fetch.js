@@ -71,3 +71,8 @@ export const sleep = (ms, signal, s = globalThis.scheduler) => (ms < 2 && s?.pos
 /** Reads a request someone else made (`response`, the promise `fetch()` returned), as
  * `request` does. */
 export const settle = (response) => response.then(read);
+
+/** Calls `f(true, value)` or `f(false, error)` once `promise` settles: the promise of what
+ * `f` returns (or throws). Work in the wasm that waits for one value goes through here, a
+ * callback instead of a compiled future. */
+export const settled = (promise, f) => Promise.resolve(promise).then((v) => f(true, v), (e) => f(false, e));

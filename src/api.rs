@@ -8,10 +8,9 @@ use std::rc::{Rc, Weak};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::article::Article;
-use crate::dom::fetch::fetch;
+use crate::dom::fetch::{read, request};
 use crate::error::Error;
 use crate::json;
 use crate::options::{ArticleSource, Options};
@@ -71,10 +70,7 @@ impl Folio {
     /// section) unless the article itself changed. Resolves when done; rejects with a
     /// `FolioError` (and shows the error box) when the new article cannot be shown.
     pub fn update(&self, options: JsValue) -> Promise {
-        let slot = self.widget.clone();
-        let promise = future_to_promise(async move {
-            apply(slot, options).await.map(|()| JsValue::UNDEFINED).map_err(|e| to_js_error(&e))
-        });
+        let promise = apply(self.widget.clone(), &options).unwrap_or_else(|e| Promise::reject(&to_js_error(&e)));
         mark_handled(&promise);
         promise
     }
@@ -97,24 +93,24 @@ pub fn mount(element: JsValue, options: JsValue) -> Folio {
     let slot: Slot = Rc::new(RefCell::new(None));
     MOUNTED.with(|m| m.borrow_mut().push(slot.clone()));
     let weak = Rc::downgrade(&slot);
-    let ready = future_to_promise(async move {
-        match start(element, options, weak.clone()).await {
-            Ok(()) => Ok(JsValue::UNDEFINED),
-            Err(error) => {
-                if let Some(slot) = weak.upgrade() {
-                    if let Some(widget) = slot.borrow().as_ref() {
-                        widget.show_error(&error);
-                    }
-                }
-                if error != Error::Destroyed {
-                    web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: ") + &error.text())));
-                }
-                Err(to_js_error(&error))
-            }
-        }
-    });
+    let ready = start(element, &options, weak.clone()).unwrap_or_else(|e| Promise::reject(&fail(&weak, &e)));
     mark_handled(&ready);
     Folio { widget: slot, ready }
+}
+
+/// A failed first render: the error box in the widget (while there is one), the console
+/// told why (unless the widget was destroyed meanwhile), and the `FolioError` that
+/// rejects `ready`.
+fn fail(slot: &Weak<RefCell<Option<Box<Widget>>>>, error: &Error) -> JsValue {
+    if let Some(slot) = slot.upgrade() {
+        if let Some(widget) = slot.borrow().as_ref() {
+            widget.show_error(error);
+        }
+    }
+    if *error != Error::Destroyed {
+        web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: ") + &error.text())));
+    }
+    to_js_error(error)
 }
 
 thread_local! {
@@ -132,7 +128,9 @@ fn mark_handled(promise: &Promise) {
     });
 }
 
-async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Box<Widget>>>>) -> Result<(), Error> {
+/// The first render: the widget attached now, the article and its language's table
+/// loaded (the promise of the rest, which ends with the article on screen).
+fn start(element: JsValue, options: &JsValue, slot: Weak<RefCell<Option<Box<Widget>>>>) -> Result<Promise, Error> {
     let host: web_sys::Element = element
         .dyn_into()
         .map_err(|_| Error::Options("mount(element, options): element must be a DOM element.".into()))?;
@@ -144,8 +142,8 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Box
         Some(s) => *s.borrow_mut() = Some(Box::new(widget)),
         None => return Err(Error::Destroyed),
     }
-    let callbacks = read_callbacks(&options);
-    let options = read_options(&options)?;
+    let callbacks = read_callbacks(options);
+    let options = read_options(options)?;
     // Eager comments on a named thread need nothing from the article: ask at once (unless
     // the markup carries that page for the section to adopt).
     let prefetched = options
@@ -154,44 +152,66 @@ async fn start(element: JsValue, options: JsValue, slot: Weak<RefCell<Option<Box
         .filter(|_| !embedded)
         .and_then(|c| crate::widget::section::prefetch(c, callbacks.clone(), signal.as_ref()));
     crate::widget::prefetch_language(&options);
-    let parsed = load_article(&options, signal.as_ref()).await;
-    let lang = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
-    let slot = slot.upgrade().ok_or(Error::Destroyed)?;
-    if let Some(widget) = slot.borrow().as_ref() {
-        widget.set_lang(lang);
-    }
-    let parsed = parsed?;
-    let mut guard = slot.borrow_mut();
-    let widget = guard.as_mut().ok_or(Error::Destroyed)?;
-    widget.show_article(parsed, options, lang, callbacks, prefetched);
-    Ok(())
+    Ok(load_article(
+        options,
+        signal.as_ref(),
+        Box::new(move |parsed, options, lang| {
+            let done = (|| {
+                let slot = slot.upgrade().ok_or(Error::Destroyed)?;
+                if let Some(widget) = slot.borrow().as_ref() {
+                    widget.set_lang(lang);
+                }
+                let parsed = parsed?;
+                let mut guard = slot.borrow_mut();
+                let widget = guard.as_mut().ok_or(Error::Destroyed)?;
+                widget.show_article(parsed, options, lang, callbacks, prefetched);
+                Ok(())
+            })();
+            done.map(|()| JsValue::UNDEFINED).map_err(|e| fail(&slot, &e))
+        }),
+    ))
 }
 
-/// Reads, fetches if need be, and validates the article the options name.
-async fn load_article(
-    options: &Options,
-    signal: Option<&web_sys::AbortSignal>,
-) -> Result<crate::article::Parsed, Error> {
-    Ok(match &options.article {
-        ArticleSource::Value(v) => Article::from_json(v)?,
-        ArticleSource::Text(t) => Article::from_json_text(t)?,
+/// What [`load_article`] hands its results to: the value (or the error) of its promise out.
+type Loaded =
+    Box<dyn FnOnce(Result<crate::article::Parsed, Error>, Options, crate::i18n::Lang) -> Result<JsValue, JsValue>>;
+
+/// Reads the article the options name (fetched if need be) and validates it, fetches the
+/// table of its language when the wasm does not have it, and hands all three to `then`:
+/// the promise of what `then` returns.
+fn load_article(options: Options, signal: Option<&web_sys::AbortSignal>, then: Loaded) -> Promise {
+    let answer = match &options.article {
         ArticleSource::Url(url) => {
-            let response = fetch("GET", url, &[("accept", "application/json".into())], None, false, signal)
-                .await
-                .map_err(|_| Error::Fetch { url: url.clone(), status: None })?;
-            if !(200..300).contains(&response.status) {
-                return Err(Error::Fetch { url: url.clone(), status: Some(response.status) });
-            }
-            Article::from_json_text(&response.body)?
+            JsValue::from(request("GET", url, &[("accept", "application/json".into())], None, false, signal))
         }
+        _ => JsValue::UNDEFINED,
+    };
+    crate::dom::when(&answer, move |answer| {
+        let parsed = match &options.article {
+            ArticleSource::Value(v) => Article::from_json(v),
+            ArticleSource::Text(t) => Article::from_json_text(t),
+            ArticleSource::Url(url) => match answer.and_then(read) {
+                Ok(r) if (200..300).contains(&r.status) => Article::from_json_text(&r.body),
+                Ok(r) => Err(Error::Fetch { url: url.clone(), status: Some(r.status) }),
+                Err(_) => Err(Error::Fetch { url: url.clone(), status: None }),
+            },
+        };
+        let tag = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article));
+        let text = tag.and_then(crate::dom::locales::text_of).map_or(JsValue::UNDEFINED, JsValue::from);
+        Ok(crate::dom::when(&text, move |text| {
+            let lang =
+                tag.map_or(crate::i18n::Lang::EN, |tag| crate::dom::locales::read(tag, &text.unwrap_or_default()));
+            then(parsed, options, lang)
+        })
+        .into())
     })
 }
 
 /// Applies new options to a mounted widget: only the share bar or the comment section
-/// when only they changed, else a new render of everything.
-async fn apply(slot: Slot, options: JsValue) -> Result<(), Error> {
-    let callbacks = read_callbacks(&options);
-    let options = read_options(&options)?;
+/// when only they changed, else a new render of everything (the promise of its end).
+fn apply(slot: Slot, options: &JsValue) -> Result<Promise, Error> {
+    let callbacks = read_callbacks(options);
+    let options = read_options(options)?;
     let (same_article, signal) = {
         let guard = slot.borrow();
         let widget = guard.as_ref().ok_or(Error::Destroyed)?;
@@ -202,23 +222,27 @@ async fn apply(slot: Slot, options: JsValue) -> Result<(), Error> {
     };
     if same_article {
         slot.borrow_mut().as_mut().ok_or(Error::Destroyed)?.update(options, callbacks);
-        return Ok(());
+        return Ok(Promise::resolve(&JsValue::UNDEFINED));
     }
-    let parsed = load_article(&options, signal.as_ref()).await;
-    let lang = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article)).await;
-    let mut guard = slot.borrow_mut();
-    let widget = guard.as_mut().ok_or(Error::Destroyed)?;
-    widget.set_lang(lang);
-    match parsed {
-        Ok(parsed) => {
-            widget.show_article(parsed, options, lang, callbacks, None);
-            Ok(())
-        }
-        Err(error) => {
-            widget.show_error(&error);
-            Err(error)
-        }
-    }
+    Ok(load_article(
+        options,
+        signal.as_ref(),
+        Box::new(move |parsed, options, lang| {
+            let mut guard = slot.borrow_mut();
+            let widget = guard.as_mut().ok_or_else(|| to_js_error(&Error::Destroyed))?;
+            widget.set_lang(lang);
+            match parsed {
+                Ok(parsed) => {
+                    widget.show_article(parsed, options, lang, callbacks, None);
+                    Ok(JsValue::UNDEFINED)
+                }
+                Err(error) => {
+                    widget.show_error(&error);
+                    Err(to_js_error(&error))
+                }
+            }
+        }),
+    ))
 }
 
 /// JS object -> JSON text -> [`Options`]. Functions in the object (callbacks) are read

@@ -93,11 +93,12 @@ fn callbacks(list: JsValue, post: JsValue) -> Option<Callbacks> {
 /// needed. `config` is the JSON text of the `comments` option, `lang` the tag (one of
 /// [`i18n::TAGS`]) of the language of Folio's own words (its table is fetched here when it is not English),
 /// `list`/`post` the callbacks backend's functions, if any, `prefetched` what
-/// [`prefetch_comments`] returned, if anything. Rejects with an `Error` whose
-/// message says why when the section cannot start.
+/// [`prefetch_comments`] returned, if anything. Resolves to the section's
+/// [`CommentsHandle`]; rejects with an `Error` whose message says why when the section
+/// cannot start.
 #[wasm_bindgen(js_name = startComments)]
 #[allow(clippy::too_many_arguments)]
-pub async fn start_comments(
+pub fn start_comments(
     host: JsValue,
     section: JsValue,
     config: String,
@@ -107,20 +108,25 @@ pub async fn start_comments(
     list: JsValue,
     post: JsValue,
     prefetched: Option<PrefetchHandle>,
-) -> Result<CommentsHandle, JsValue> {
-    start(host, section, &config, thread, title, &lang, list, post, prefetched.map(|p| p.prefetch))
-        .await
-        .map_err(|e| js_sys::Error::new(&e.text()).into())
+) -> js_sys::Promise {
+    let tag = i18n::known(&lang);
+    let text = tag.and_then(crate::dom::locales::text_of).map_or(JsValue::UNDEFINED, JsValue::from);
+    crate::dom::when(&text, move |text| {
+        let lang = tag.map_or(i18n::Lang::EN, |tag| crate::dom::locales::read(tag, &text.unwrap_or_default()));
+        start(host, section, &config, thread, title, lang, list, post, prefetched.map(|p| p.prefetch))
+            .map(JsValue::from)
+            .map_err(|e| js_sys::Error::new(&e.text()).into())
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn start(
+fn start(
     host: JsValue,
     section: JsValue,
     config: &str,
     thread: String,
     title: String,
-    lang: &str,
+    lang: i18n::Lang,
     list: JsValue,
     post: JsValue,
     prefetched: Option<Prefetch>,
@@ -133,10 +139,6 @@ async fn start(
         .ok_or_else(|| StartError::Config("no comments configuration.".into()))?;
     // The core decided that the section is needed now.
     config.eager = true;
-    let lang = match i18n::known(lang) {
-        Some(tag) => crate::dom::locales::load(tag).await,
-        None => i18n::Lang::EN,
-    };
     let section =
         CommentSection::start(&host, section, &config, thread, title, callbacks(list, post), lang, prefetched)
             .map_err(StartError::Section)?;

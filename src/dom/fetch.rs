@@ -7,7 +7,6 @@
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 /// What came back.
@@ -47,42 +46,42 @@ extern "C" {
     fn js_sleep(ms: u32, signal: Option<AbortSignal>) -> Promise;
 }
 
-/// Waits `ms` milliseconds (between two attempts of a request), or until `signal` aborts:
-/// the caller checks afterwards whether it should still go on.
-pub async fn sleep(ms: u32, signal: Option<&AbortSignal>) {
-    let _ = JsFuture::from(js_sleep(ms, signal.cloned())).await;
+/// A promise resolved after `ms` milliseconds (between two attempts of a request), or
+/// when `signal` aborts: whoever waits checks afterwards whether it should still go on.
+pub fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Promise {
+    js_sleep(ms, signal.cloned())
 }
 
-/// Performs a request (`credentials`: send and accept cookies cross-origin), aborted
-/// after [`TIMEOUT_MS`] or when `signal` aborts. `Err` means no HTTP answer at all
-/// (network down, CORS, CSP, aborted, timed out); any status, even 500, is `Ok`, and a
-/// body cut off after the status arrived (or by the timeout) is an empty body.
-pub async fn fetch(
+/// Sends a request (`credentials`: send and accept cookies cross-origin), aborted after
+/// [`TIMEOUT_MS`] or when `signal` aborts: the promise of its answer, which [`read`]
+/// reads. It rejects when there is no HTTP answer at all (network down, CORS, CSP,
+/// aborted, timed out); any status, even 500, is an answer, and a body cut off after the
+/// status arrived (or by the timeout) is an empty body.
+pub fn request(
     method: &str,
     url: &str,
     headers: &[(&str, String)],
     body: Option<&str>,
     credentials: bool,
     signal: Option<&AbortSignal>,
-) -> Result<Fetched, JsValue> {
+) -> Promise {
     let mut flat = Vec::with_capacity(headers.len() * 2);
     for (name, value) in headers {
         flat.push(String::from(*name));
         flat.push(value.clone());
     }
-    let promise = js_request(method, url, flat, body.map(String::from), credentials, signal.cloned(), TIMEOUT_MS);
-    read(JsFuture::from(promise).await?)
+    js_request(method, url, flat, body.map(String::from), credentials, signal.cloned(), TIMEOUT_MS)
 }
 
 /// Reads a request someone else made: `response` is the promise `fetch()` returned (the
-/// split core sends a section's first list request while the comments module loads).
-/// Errors and bodies as for [`fetch`]; the maker owns the timeout.
-pub async fn settle(response: Promise) -> Result<Fetched, JsValue> {
-    read(JsFuture::from(js_settle(response)).await?)
+/// split core sends a section's first list request while the comments module loads). The
+/// promise of the answer as for [`request`]; the maker owns the timeout.
+pub fn settle(response: Promise) -> Promise {
+    js_settle(response)
 }
 
-/// A [`Fetched`] from what `js/fetch.js` resolved to.
-fn read(answer: JsValue) -> Result<Fetched, JsValue> {
+/// A [`Fetched`] from what [`request`]'s promise resolved to.
+pub fn read(answer: JsValue) -> Result<Fetched, JsValue> {
     let answer: Array = answer.dyn_into()?;
     let status = answer.get(0).as_f64().unwrap_or(0.0) as u16;
     let list: Array = answer.get(1).dyn_into()?;

@@ -5,7 +5,6 @@
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::{self, Lang};
 
@@ -18,22 +17,29 @@ extern "C" {
 }
 
 /// Starts fetching the table for `tag` (one of [`i18n::TAGS`]) unless it is loaded or
-/// already on its way; [`load`] waits for it.
+/// already on its way; [`text_of`] hands it over.
 pub fn prefetch(tag: &'static str) {
     if Lang::loaded(tag).is_none() {
         let _ = locale_text(tag);
     }
 }
 
-/// The language `tag` (one of [`i18n::TAGS`]), its file fetched if need be; English when
-/// the file cannot be loaded or read (with a console warning saying why).
-pub async fn load(tag: &'static str) -> Lang {
+/// The text of `tag`'s file, on its way (a promise of the text, or of `undefined` after a
+/// console warning when it cannot be had); `None` when the table is loaded already. What it
+/// brings is read by [`read`], in the promise's `then`: a chained callback instead of a
+/// compiled future for every caller.
+pub fn text_of(tag: &'static str) -> Option<Promise> {
+    Lang::loaded(tag).is_none().then(|| locale_text(tag))
+}
+
+/// The language `tag` (one of [`i18n::TAGS`]) from `text`, what [`text_of`]'s promise
+/// brought (or anything at all, when the table is loaded already); English when the file
+/// could not be had or read (with a console warning saying why).
+pub fn read(tag: &'static str, text: &JsValue) -> Lang {
     if let Some(lang) = Lang::loaded(tag) {
         return lang;
     }
-    let Some(text) = JsFuture::from(locale_text(tag)).await.ok().and_then(|t| t.as_string()) else {
-        return Lang::EN;
-    };
+    let Some(text) = text.as_string() else { return Lang::EN };
     match i18n::register(&text) {
         Ok(lang) => lang,
         Err(e) => {

@@ -95,3 +95,32 @@ impl Drop for Listener {
         let _ = self.target.remove_event_listener_with_callback(self.name, self.callback.as_ref().unchecked_ref());
     }
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/fetch.js")]
+extern "C" {
+    /// Calls `f(true, value)` or `f(false, error)` once `promise` settles; the promise of
+    /// what `f` returns or throws.
+    fn settled(promise: &JsValue, f: &JsValue) -> js_sys::Promise;
+}
+
+/// Calls `f` with what `promise` (a promise or any value) settles to, `Ok` when it
+/// fulfils, `Err` when it rejects: the promise of what `f` returns (`Err` rejects it). A
+/// callback, not a compiled future: work that waits for one value this way costs a
+/// closure instead of a state machine and an executor to poll it.
+pub fn when(
+    promise: &JsValue,
+    f: impl FnOnce(Result<JsValue, JsValue>) -> Result<JsValue, JsValue> + 'static,
+) -> js_sys::Promise {
+    when_boxed(promise, Box::new(f))
+}
+
+/// What [`when`] calls: a promise's outcome in, the value of the promise it returns out.
+type Settled = Box<dyn FnOnce(Result<JsValue, JsValue>) -> Result<JsValue, JsValue>>;
+
+/// [`when`] for every `f`: one closure type, whose glue the wasm carries once.
+fn when_boxed(promise: &JsValue, f: Settled) -> js_sys::Promise {
+    let f = wasm_bindgen::closure::Closure::once_into_js(move |ok: bool, value: JsValue| {
+        f(if ok { Ok(value) } else { Err(value) })
+    });
+    settled(promise, &f)
+}

@@ -11,7 +11,6 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{AbortController, AbortSignal, Element, HtmlElement};
 
 use crate::comments::config::{BackendKind, CommentsConfig, NO_ENDPOINT};
@@ -243,26 +242,65 @@ pub fn prefetch_taking(
     let result = Rc::new(RefCell::new(None));
     let mut resolve = None;
     let done = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
-    let (slot, sort, uri, signal) = (result.clone(), config.sort, thread.clone(), signal.cloned());
-    spawn_local(async move {
-        let thread = ThreadRef::new(uri);
-        let page = match (early_answer(&server, &thread, sort, early), &server) {
-            (Some(answer), Server::Http(backend)) => match fetch::settle(answer).await {
-                Ok(r) => backend.parse_list(sort, None, &http_response(r)),
-                Err(_) => Err(CommentsError::Network),
-            },
-            _ => fetch_page(&server, &thread, sort, None, signal.as_ref()).await,
-        };
+    let (slot, sort) = (result.clone(), config.sort);
+    let finish = move |page| {
         *slot.borrow_mut() = Some(page);
         if let Some(ok) = resolve {
             let _ = ok.call0(&JsValue::NULL);
         }
-    });
+    };
+    let (server, thread_ref) = (Rc::new(server), ThreadRef::new(thread.clone()));
+    match early_answer(&server, &thread_ref, sort, early) {
+        Some(answer) => {
+            answered(
+                &fetch::settle(answer),
+                Box::new(move |r| finish(r.and_then(|r| server.parse_list(sort, None, &r)))),
+            );
+        }
+        None => fetch_page(server, &thread_ref, sort, None, signal.cloned(), Box::new(finish)),
+    }
     Some(Prefetch { thread, sort: config.sort, result, done })
 }
 
 // ---------------------------------------------------------------------------------------
 // Rendering into regions of the section.
+
+/// One drawing of the list (see [`State::render_list`]), a slice per task.
+struct Drawing {
+    this: Weak<RefCell<State>>,
+    /// Which drawing this is: a newer one stops it.
+    drawing: u32,
+    region: Element,
+    /// The `<ol>` filled and what it held before ([`State::list_target`]).
+    list: Option<(Element, web_sys::NodeList)>,
+    loaded: bool,
+    focus: Option<String>,
+    /// The wait before each slice (`fetch::sleep`'s 0 or 1).
+    hurry: u32,
+}
+
+impl Drawing {
+    /// Draws the next slice from the `shown`-th top-level comment in a task of its own,
+    /// then the one after it, until the list is done or a newer drawing (or the section's
+    /// end) stops it.
+    fn next(self, shown: usize) {
+        let _ = dom::when(&fetch::sleep(self.hurry, None), move |_| {
+            let Some(state) = self.this.upgrade() else { return Ok(JsValue::UNDEFINED) };
+            let mut s = state.borrow_mut();
+            if s.drawing != self.drawing {
+                return Ok(JsValue::UNDEFINED);
+            }
+            let shown = self.list.as_ref().map_or(usize::MAX, |(ol, old)| s.draw_slice(ol, old, shown));
+            if shown == usize::MAX {
+                s.show_list(&self.region, self.loaded, self.focus);
+            } else {
+                drop(s);
+                self.next(shown);
+            }
+            Ok(JsValue::UNDEFINED)
+        });
+    }
+}
 
 impl State {
     fn region(&self, name: &str) -> Option<Element> {
@@ -309,22 +347,9 @@ impl State {
         }
         let Some(region) = self.region("comments-list") else { return };
         let list = self.list_target(&region);
-        let (this, drawing, mut shown) = (self.this.clone(), self.drawing, 0);
         let hurry = self.total.is_some_and(|n| n <= HURRY) as u32;
-        spawn_local(async move {
-            loop {
-                fetch::sleep(hurry, None).await;
-                let Some(state) = this.upgrade() else { return };
-                let mut s = state.borrow_mut();
-                if s.drawing != drawing {
-                    return;
-                }
-                shown = list.as_ref().map_or(usize::MAX, |(ol, old)| s.draw_slice(ol, old, shown));
-                if shown == usize::MAX {
-                    return s.show_list(&region, loaded, focus);
-                }
-            }
-        });
+        let drawing = Drawing { this: self.this.clone(), drawing: self.drawing, region, list, loaded, focus, hurry };
+        drawing.next(0);
     }
 
     /// Adds the comments from the `shown`-th top-level one to `ol`, for [`SLICE_MS`], each
@@ -565,47 +590,65 @@ fn css_ident(id: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // Requests.
 
-async fn send(request: &HttpRequest, signal: Option<&AbortSignal>) -> Result<HttpResponse, CommentsError> {
+/// What is done with a request's outcome once it is there: boxed, so that each function
+/// that waits for one is compiled once, not once for every caller's closure.
+type Then<T> = Box<dyn FnOnce(T)>;
+
+/// Sends `request` (aborted with `signal`) and hands `then` the answer, in a later task.
+fn send(request: &HttpRequest, signal: Option<&AbortSignal>, then: Then<Result<HttpResponse, CommentsError>>) {
     let headers: Vec<(&str, String)> = request.headers.iter().map(|(k, v)| (*k, v.clone())).collect();
-    let response = fetch::fetch(
+    let sent = fetch::request(
         request.method.as_str(),
         &request.url,
         &headers,
         request.body.as_deref(),
         request.credentials,
         signal,
-    )
-    .await
-    .map_err(|_| CommentsError::Network)?;
-    Ok(http_response(response))
+    );
+    answered(&sent, then);
+}
+
+/// Hands `then` the answer `sent` (a promise of `fetch::request`'s or `fetch::settle`'s)
+/// brings, once it does.
+fn answered(sent: &js_sys::Promise, then: Then<Result<HttpResponse, CommentsError>>) {
+    let _ = dom::when(sent, move |answer| {
+        then(answer.and_then(fetch::read).map(http_response).map_err(|_| CommentsError::Network));
+        Ok(JsValue::UNDEFINED)
+    });
 }
 
 fn http_response(f: fetch::Fetched) -> HttpResponse {
     HttpResponse { status: f.status, headers: f.headers, body: f.body }
 }
 
-/// Calls a host function and turns its promise into a contract-shaped response:
-/// resolved -> `ok_status` with the JSON of the value; rejected with an `Error` that has a
-/// numeric `status` -> that status and its message; rejected otherwise -> no answer.
-async fn call(f: &js_sys::Function, arg: &JsValue, ok_status: u16) -> Result<HttpResponse, CommentsError> {
-    let promise = f.call1(&JsValue::NULL, arg).map_err(|_| CommentsError::Network)?;
-    match JsFuture::from(js_sys::Promise::resolve(&promise)).await {
-        Ok(value) => {
-            let body = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).unwrap_or_default();
-            Ok(HttpResponse::new(ok_status, body))
-        }
-        Err(error) => {
-            let status = js_sys::Reflect::get(&error, &"status".into()).ok().and_then(|s| s.as_f64());
-            let message =
-                js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
-            match status {
-                Some(s) if (400.0..600.0).contains(&s) => {
-                    Err(CommentsError::from_response(&HttpResponse::new(s as u16, ""), message))
-                }
-                _ => Err(CommentsError::Network),
+/// Calls a host function and hands `then` its promise's outcome as a contract-shaped
+/// response, in a later task: resolved -> `ok_status` with the JSON of the value; rejected
+/// with an `Error` that has a numeric `status` -> that status and its message; rejected
+/// otherwise (or the call threw) -> no answer.
+fn call(f: &js_sys::Function, arg: &JsValue, ok_status: u16, then: Then<Result<HttpResponse, CommentsError>>) {
+    let promise = f.call1(&JsValue::NULL, arg).unwrap_or_else(|e| js_sys::Promise::reject(&e).into());
+    let _ = dom::when(&promise, move |outcome| {
+        then(match outcome {
+            Ok(value) => {
+                let body = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).unwrap_or_default();
+                Ok(HttpResponse::new(ok_status, body))
             }
-        }
-    }
+            Err(error) => {
+                let status = js_sys::Reflect::get(&error, &"status".into()).ok().and_then(|s| s.as_f64());
+                let message = js_sys::Reflect::get(&error, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_default();
+                match status {
+                    Some(s) if (400.0..600.0).contains(&s) => {
+                        Err(CommentsError::from_response(&HttpResponse::new(s as u16, ""), message))
+                    }
+                    _ => Err(CommentsError::Network),
+                }
+            }
+        });
+        Ok(JsValue::UNDEFINED)
+    });
 }
 
 fn callback_args(pairs: &[(&str, Option<&str>)]) -> JsValue {
@@ -615,29 +658,85 @@ fn callback_args(pairs: &[(&str, Option<&str>)]) -> JsValue {
     dom::object(&refs)
 }
 
-async fn fetch_page(
-    server: &Server,
+/// Asks `server` for a page of `thread` and hands `then` what came of it, in a later task.
+fn fetch_page(
+    server: Rc<Server>,
     thread: &ThreadRef,
     sort: Sort,
-    cursor: Option<&Cursor>,
-    signal: Option<&AbortSignal>,
-) -> Result<Page, CommentsError> {
-    match server {
-        Server::Http(backend) => {
-            backend.parse_list(sort, cursor, &send(&backend.list_request(thread, sort, cursor), signal).await?)
+    cursor: Option<Cursor>,
+    signal: Option<AbortSignal>,
+    then: Then<Result<Page, CommentsError>>,
+) {
+    let request = match &*server {
+        Server::Http(backend) => Some(backend.list_request(thread, sort, cursor.as_ref())),
+        Server::Callbacks(_) => None,
+    };
+    let token = cursor.as_ref().map(Cursor::to_param);
+    let read = {
+        let server = server.clone();
+        move |answer: Result<HttpResponse, CommentsError>| {
+            then(answer.and_then(|r| server.parse_list(sort, cursor.as_ref(), &r)))
         }
-        Server::Callbacks(cb) => {
-            let token = cursor.map(Cursor::to_param);
+    };
+    match (&*server, request) {
+        (_, Some(request)) => send(&request, signal.as_ref(), Box::new(read)),
+        (Server::Callbacks(cb), _) => {
             let arg = callback_args(&[
                 ("thread", Some(&thread.uri)),
                 ("sort", Some(sort.as_str())),
                 ("cursor", token.as_deref()),
             ]);
-            let mut page = contract::parse_list(&call(&cb.list, &arg, 200).await?)?;
-            strip_likes(&mut page.comments);
-            Ok(page)
+            call(&cb.list, &arg, 200, Box::new(read));
+        }
+        (Server::Http(_), None) => {}
+    }
+}
+
+impl Server {
+    /// Reads a list answer: the backend's reader; the callbacks answer in the contract's
+    /// shapes, without likes.
+    fn parse_list(&self, sort: Sort, cursor: Option<&Cursor>, r: &HttpResponse) -> Result<Page, CommentsError> {
+        match self {
+            Server::Http(backend) => backend.parse_list(sort, cursor, r),
+            Server::Callbacks(_) => contract::parse_list(r).map(|mut page| {
+                strip_likes(&mut page.comments);
+                page
+            }),
         }
     }
+
+    /// Reads a post's answer into what became of the post.
+    fn post_outcome(&self, response: Result<HttpResponse, CommentsError>) -> PostOutcome {
+        let r = match response {
+            Ok(r) => r,
+            Err(error) => return PostOutcome::Failed(error),
+        };
+        // Each backend's own reader; the callbacks answer in the contract's shapes.
+        match match self {
+            Server::Http(backend) => backend.parse_post(&r),
+            Server::Callbacks(_) => contract::parse_post(&r),
+        } {
+            Ok(posted) => PostOutcome::Accepted(posted),
+            Err(CommentsError::BadResponse { truncated, .. })
+                if r.is_success() && came_from_the_server(&r, truncated) =>
+            {
+                PostOutcome::Stored { found: false }
+            }
+            // 409: the server already has this very comment (a browser may send a POST
+            // again by itself when its connection drops): it is posted.
+            Err(CommentsError::Rejected { status: 409, .. }) => PostOutcome::Stored { found: true },
+            Err(error) => PostOutcome::Failed(error),
+        }
+    }
+}
+
+/// Runs `f` in a later task (a microtask), as the answer to a request would be handled:
+/// never inside its caller, which may hold the section's state.
+fn later(f: impl FnOnce() + 'static) {
+    let _ = dom::when(&JsValue::UNDEFINED, move |_| {
+        f();
+        Ok(JsValue::UNDEFINED)
+    });
 }
 
 /// The promise of the split core's early request when that asked for exactly the first
@@ -663,33 +762,46 @@ enum PostOutcome {
     Failed(CommentsError),
 }
 
-/// Sends `comment`, a pending post first sent at `since`. When an earlier attempt may have
-/// reached the server (`unsure`) and the backend can tell, it first looks whether the
-/// thread has it.
-async fn send_post(
-    server: &Server,
-    comment: &NewComment,
+/// Sends `comment`, a pending post first sent at `since`, and hands `then` what became of
+/// it, in a later task. When an earlier attempt may have reached the server (`unsure`)
+/// and the backend can tell, it first looks whether the thread has it.
+fn send_post(
+    server: Rc<Server>,
+    comment: NewComment,
     since: u64,
     unsure: bool,
-    signal: Option<&AbortSignal>,
-) -> PostOutcome {
-    let response = match server {
-        Server::Http(backend) => {
-            if let Some(lookup) = backend.lookup_request(comment).filter(|_| unsure) {
-                match send(&lookup, signal).await.and_then(|r| backend.parse_lookup(comment, since, &r)) {
-                    Ok(Some(_)) => return PostOutcome::Stored { found: true },
-                    Ok(None) => {}
-                    Err(error) => return PostOutcome::Failed(error),
-                }
+    signal: Option<AbortSignal>,
+    then: Then<PostOutcome>,
+) {
+    /// What reads the post's answer and hands its outcome to `then`.
+    fn reader(server: &Rc<Server>, then: Then<PostOutcome>) -> Then<Result<HttpResponse, CommentsError>> {
+        let server = server.clone();
+        Box::new(move |answer| then(server.post_outcome(answer)))
+    }
+    match &*server {
+        Server::Http(backend) => match backend.lookup_request(&comment).filter(|_| unsure) {
+            Some(lookup) => {
+                let (server, waits) = (server.clone(), signal.clone());
+                send(
+                    &lookup,
+                    waits.as_ref(),
+                    Box::new(move |answer| {
+                        let Server::Http(backend) = &*server else { return };
+                        match answer.and_then(|r| backend.parse_lookup(&comment, since, &r)) {
+                            Ok(Some(_)) => then(PostOutcome::Stored { found: true }),
+                            Ok(None) => send(&backend.post_request(&comment), signal.as_ref(), reader(&server, then)),
+                            Err(error) => then(PostOutcome::Failed(error)),
+                        }
+                    }),
+                );
             }
-            send(&backend.post_request(comment), signal).await
-        }
+            None => send(&backend.post_request(&comment), signal.as_ref(), reader(&server, then)),
+        },
         Server::Callbacks(cb) => {
             let Some(post) = &cb.post else {
-                return PostOutcome::Failed(CommentsError::Rejected {
-                    status: 405,
-                    message: "This site does not accept comments.".into(),
-                });
+                let refused =
+                    CommentsError::Rejected { status: 405, message: "This site does not accept comments.".into() };
+                return later(move || then(PostOutcome::Failed(refused)));
             };
             let arg = callback_args(&[
                 ("thread", Some(&comment.uri)),
@@ -701,27 +813,8 @@ async fn send_post(
                 ("title", Some(&comment.title)),
                 ("key", comment.key.as_deref()),
             ]);
-            call(post, &arg, 201).await
+            call(post, &arg, 201, reader(&server, then));
         }
-    };
-    match response {
-        Err(error) => PostOutcome::Failed(error),
-        // Each backend's own reader; the callbacks answer in the contract's shapes.
-        Ok(r) => match match server {
-            Server::Http(backend) => backend.parse_post(&r),
-            Server::Callbacks(_) => contract::parse_post(&r),
-        } {
-            Ok(posted) => PostOutcome::Accepted(posted),
-            Err(CommentsError::BadResponse { truncated, .. })
-                if r.is_success() && came_from_the_server(&r, truncated) =>
-            {
-                PostOutcome::Stored { found: false }
-            }
-            // 409: the server already has this very comment (a browser may send a POST
-            // again by itself when its connection drops): it is posted.
-            Err(CommentsError::Rejected { status: 409, .. }) => PostOutcome::Stored { found: true },
-            Err(error) => PostOutcome::Failed(error),
-        },
     }
 }
 
@@ -760,18 +853,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         (s.server.clone(), s.thread.clone(), sort, cursor, s.generation, early, s.lang, s.signal())
     };
     drop(state);
-    spawn_local(async move {
-        let result = match early {
-            Some(p) => {
-                let _ = JsFuture::from(p.done.clone()).await;
-                let taken = p.result.borrow_mut().take();
-                match taken {
-                    Some(r) => r,
-                    None => fetch_page(&server, &thread, sort, cursor.as_ref(), signal.as_ref()).await,
-                }
-            }
-            None => fetch_page(&server, &thread, sort, cursor.as_ref(), signal.as_ref()).await,
-        };
+    let show = move |result: Result<Page, CommentsError>| {
         let Some(state) = weak.upgrade() else { return };
         let mut s = state.borrow_mut();
         s.loading = false;
@@ -791,11 +873,24 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
             }
             Err(error) => s.render_error(&error),
         }
-    });
+    };
+    match early {
+        Some(p) => {
+            let _ = dom::when(&p.done, move |_| {
+                let taken = p.result.borrow_mut().take();
+                match taken {
+                    Some(r) => show(r),
+                    None => fetch_page(server, &thread, sort, cursor, signal, Box::new(show)),
+                }
+                Ok(JsValue::UNDEFINED)
+            });
+        }
+        None => fetch_page(server, &thread, sort, cursor, signal, Box::new(show)),
+    }
     if !append {
-        // Queued behind the request's task (tasks run in order), so the request goes out
-        // first: the time formatters the list needs are made while it is on the network.
-        spawn_local(async move { dom::intl::prepare_comment_formats(lang) });
+        // After the request went out: the time formatters the list needs are made while
+        // it is on the network.
+        later(move || dom::intl::prepare_comment_formats(lang));
     }
 }
 
@@ -879,7 +974,7 @@ fn submit(weak: Weak<RefCell<State>>) {
 /// reader's next visit) when the browser is offline or every attempt failed.
 fn deliver(weak: Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
-    let (server, signal, comment, Pending { since, mut unsure, .. }) = {
+    let (server, signal, comment, Pending { since, unsure, .. }) = {
         let mut s = state.borrow_mut();
         let Some(pending) = s.draft.pending.clone().filter(|_| !s.posting) else { return };
         // Kept as possibly arrived while an attempt is out: a page closed meanwhile cannot
@@ -899,60 +994,82 @@ fn deliver(weak: Weak<RefCell<State>>) {
         (s.server.clone(), s.signal(), s.draft.to_new_comment(&s.thread.uri, &s.title), pending)
     };
     drop(state);
-    spawn_local(async move {
-        let backoff = crate::comments::Backoff::default();
-        let mut attempt = 1;
-        loop {
-            let result = send_post(&server, &comment, since, unsure, signal.as_ref()).await;
-            let ms = {
-                let Some(state) = weak.upgrade() else { return };
-                let mut s = state.borrow_mut();
-                let error = match result {
-                    PostOutcome::Accepted(posted) => return s.posted(posted),
-                    PostOutcome::Stored { found } => {
-                        s.stored_unseen(found);
-                        drop(s);
-                        drop(state);
-                        return load(weak, false);
-                    }
-                    PostOutcome::Failed(error) => error,
-                };
-                let mut status = error.message_in(s.text);
-                status.push(' ');
-                let retryable = error.is_retryable();
-                unsure |= error.may_have_arrived();
-                if let Some(p) = s.draft.pending.as_mut().filter(|_| retryable) {
-                    p.unsure = unsure;
-                } else {
-                    s.draft.pending = None;
-                }
-                s.save_draft();
-                let delay = match (retryable, dom::online()) {
-                    (true, true) => backoff.delay_ms(attempt, js_sys::Math::random(), error.retry_after()),
-                    _ => None,
-                };
-                let Some(ms) = delay else {
-                    s.posting = false;
-                    status.push_str(if retryable { s.text.waiting } else { s.text.draft_kept });
-                    s.form = FormState {
-                        rules: s.form.rules,
-                        waiting: retryable,
-                        status: Some(status),
-                        ..FormState::default()
-                    };
-                    return s.render_form(false);
-                };
-                status.push_str(s.text.retrying);
-                s.show_form_status(&status, true);
-                ms
-            };
-            fetch::sleep(ms, signal.as_ref()).await;
-            if weak.strong_count() == 0 {
-                return; // dropped during the wait: nothing more is sent
+    let attempt = Attempt { weak, server, signal, comment, since, unsure, number: 1 };
+    attempt.send();
+}
+
+/// One attempt at sending a pending post (see [`deliver`]).
+struct Attempt {
+    weak: Weak<RefCell<State>>,
+    server: Rc<Server>,
+    signal: Option<AbortSignal>,
+    comment: NewComment,
+    /// When the post was first sent (s).
+    since: u64,
+    /// Whether an earlier attempt may have reached the server.
+    unsure: bool,
+    /// 1 for the first attempt.
+    number: u32,
+}
+
+impl Attempt {
+    /// Sends the post; then shows it, or waits and sends it again while the failure may
+    /// pass, or keeps it waiting (see [`deliver`]).
+    fn send(self) {
+        let (server, comment, signal) = (self.server.clone(), self.comment.clone(), self.signal.clone());
+        send_post(server, comment, self.since, self.unsure, signal, Box::new(move |result| self.answered(result)));
+    }
+
+    fn answered(mut self, result: PostOutcome) {
+        let Some(state) = self.weak.upgrade() else { return };
+        let mut s = state.borrow_mut();
+        let error = match result {
+            PostOutcome::Accepted(posted) => return s.posted(posted),
+            PostOutcome::Stored { found } => {
+                s.stored_unseen(found);
+                drop(s);
+                drop(state);
+                return load(self.weak, false);
             }
-            attempt += 1;
+            PostOutcome::Failed(error) => error,
+        };
+        let mut status = error.message_in(s.text);
+        status.push(' ');
+        let retryable = error.is_retryable();
+        self.unsure |= error.may_have_arrived();
+        if let Some(p) = s.draft.pending.as_mut().filter(|_| retryable) {
+            p.unsure = self.unsure;
+        } else {
+            s.draft.pending = None;
         }
-    });
+        s.save_draft();
+        let delay = match (retryable, dom::online()) {
+            (true, true) => {
+                crate::comments::Backoff::default().delay_ms(self.number, js_sys::Math::random(), error.retry_after())
+            }
+            _ => None,
+        };
+        let Some(ms) = delay else {
+            s.posting = false;
+            status.push_str(if retryable { s.text.waiting } else { s.text.draft_kept });
+            s.form =
+                FormState { rules: s.form.rules, waiting: retryable, status: Some(status), ..FormState::default() };
+            return s.render_form(false);
+        };
+        status.push_str(s.text.retrying);
+        s.show_form_status(&status, true);
+        drop(s);
+        drop(state);
+        let wait = fetch::sleep(ms, self.signal.as_ref());
+        let _ = dom::when(&wait, move |_| {
+            // Dropped during the wait: nothing more is sent.
+            if self.weak.strong_count() > 0 {
+                self.number += 1;
+                self.send();
+            }
+            Ok(JsValue::UNDEFINED)
+        });
+    }
 }
 
 impl State {
@@ -1027,20 +1144,24 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
     };
     let signal = state.borrow().signal();
     drop(state);
-    spawn_local(async move {
-        let Ok(response) = send(&request, signal.as_ref()).await else { return };
-        let Ok(votes) = parse(&response) else { return };
-        let Some(state) = weak.upgrade() else { return };
-        let s = state.borrow();
-        if let Some(article) = s.comment_article(&id) {
-            if let Ok(Some(count)) = article.query_selector("[data-folio-likes]") {
-                count.set_text_content(Some(&crate::date::signed(votes.likes)));
+    send(
+        &request,
+        signal.as_ref(),
+        Box::new(move |response| {
+            let Ok(response) = response else { return };
+            let Ok(votes) = parse(&response) else { return };
+            let Some(state) = weak.upgrade() else { return };
+            let s = state.borrow();
+            if let Some(article) = s.comment_article(&id) {
+                if let Ok(Some(count)) = article.query_selector("[data-folio-likes]") {
+                    count.set_text_content(Some(&crate::date::signed(votes.likes)));
+                }
+                if let Ok(Some(button)) = article.query_selector("[data-folio-action=\"like\"]") {
+                    let _ = button.set_attribute("aria-pressed", "true");
+                }
             }
-            if let Ok(Some(button)) = article.query_selector("[data-folio-action=\"like\"]") {
-                let _ = button.set_attribute("aria-pressed", "true");
-            }
-        }
-    });
+        }),
+    );
 }
 
 /// Moves the form under comment `parent` (a reply) or back to the top (`None`), keeping what
@@ -1088,45 +1209,48 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
     };
     let signal = state.borrow().signal();
     drop(state);
-    spawn_local(async move {
-        let response = send(&request, signal.as_ref()).await;
-        let Some(state) = weak.upgrade() else { return };
-        let mut s = state.borrow_mut();
-        let outcome = response.and_then(|r| parse(&r));
-        match outcome {
-            Ok(updated) => {
-                s.replace_comment(&id, updated, text.is_none());
-                if let Some(t) = &text {
-                    if let Some(mine) = s.own.iter_mut().find(|c| c.id == id) {
-                        mine.text = t.clone();
+    send(
+        &request,
+        signal.as_ref(),
+        Box::new(move |response| {
+            let Some(state) = weak.upgrade() else { return };
+            let mut s = state.borrow_mut();
+            let outcome = response.and_then(|r| parse(&r));
+            match outcome {
+                Ok(updated) => {
+                    s.replace_comment(&id, updated, text.is_none());
+                    if let Some(t) = &text {
+                        if let Some(mine) = s.own.iter_mut().find(|c| c.id == id) {
+                            mine.text = t.clone();
+                        }
+                    } else {
+                        s.own.retain(|c| c.id != id);
+                        s.total = s.total.map(|n| n.saturating_sub(1));
                     }
-                } else {
-                    s.own.retain(|c| c.id != id);
-                    s.total = s.total.map(|n| n.saturating_sub(1));
+                    s.save_own();
+                    s.render_list(false, None);
                 }
-                s.save_own();
-                s.render_list(false, None);
-            }
-            Err(error) => {
-                // Keep the edit form and its text (or the comment, for a delete); say why.
-                let Some(article) = s.comment_article(&id) else { return };
-                let message = error.message_in(s.text);
-                match article.query_selector(".folio-form-status").ok().flatten() {
-                    Some(status) => status.set_text_content(Some(&message)),
-                    None => {
-                        let note: Node = crate::view::el("p")
-                            .attr("class", "folio-field-error")
-                            .attr("role", "alert")
-                            .text(message)
-                            .into();
-                        if let Ok(frag) = dom::document().and_then(|d| build::fragment(&d, &[note])) {
-                            let _ = article.append_child(&frag);
+                Err(error) => {
+                    // Keep the edit form and its text (or the comment, for a delete); say why.
+                    let Some(article) = s.comment_article(&id) else { return };
+                    let message = error.message_in(s.text);
+                    match article.query_selector(".folio-form-status").ok().flatten() {
+                        Some(status) => status.set_text_content(Some(&message)),
+                        None => {
+                            let note: Node = crate::view::el("p")
+                                .attr("class", "folio-field-error")
+                                .attr("role", "alert")
+                                .text(message)
+                                .into();
+                            if let Ok(frag) = dom::document().and_then(|d| build::fragment(&d, &[note])) {
+                                let _ = article.append_child(&frag);
+                            }
                         }
                     }
                 }
             }
-        }
-    });
+        }),
+    );
 }
 
 impl State {

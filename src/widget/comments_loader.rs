@@ -16,7 +16,6 @@ use std::rc::{Rc, Weak};
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{AbortSignal, Element};
 
 use crate::comments::config::CommentsConfig;
@@ -32,6 +31,12 @@ extern "C" {
     /// also makes wasm-bindgen import it by name, the form scripts/minify.mjs inlines.)
     #[wasm_bindgen(js_name = importComments, catch)]
     fn import_comments() -> Result<Promise, JsValue>;
+
+    /// Imports the module and waits for `prefetched` (a prefetch's promise, or
+    /// `undefined`): resolves to `[startComments, what prefetched brought]`, rejects with
+    /// a sentence saying why the module could not be had.
+    #[wasm_bindgen(js_name = importSection)]
+    fn import_section(prefetched: &JsValue) -> Promise;
 
     /// Sends the first list request (`url`, if any, aborted after `timeout` ms or when
     /// `signal` aborts) and imports the module, which reads the answer: resolves to its
@@ -98,29 +103,6 @@ fn callback_values(callbacks: Option<&Callbacks>) -> (JsValue, JsValue) {
     match callbacks {
         Some(cb) => (JsValue::from(cb.list.clone()), cb.post.clone().map_or(JsValue::UNDEFINED, JsValue::from)),
         None => (JsValue::UNDEFINED, JsValue::UNDEFINED),
-    }
-}
-
-/// Why the comments module could not be used.
-#[derive(Debug)]
-enum LoadError {
-    /// `import()` or the module's wasm failed (404, CSP, network): the browser's message.
-    Import(String),
-    /// The module loaded but has no `startComments` function.
-    NotAModule,
-    /// `startComments` refused (a configuration the module cannot use): its message.
-    Start(String),
-}
-
-impl LoadError {
-    fn text(&self) -> String {
-        match self {
-            LoadError::Import(why) => {
-                String::from("the comments module (folio_comments.js) could not be loaded: ") + why
-            }
-            LoadError::NotAModule => "folio_comments.js is not Folio's comments module (no startComments).".into(),
-            LoadError::Start(why) => why.clone(),
-        }
     }
 }
 
@@ -243,73 +225,78 @@ fn begin(weak: Weak<RefCell<State>>) {
             let _ = region.set_attribute("aria-busy", "true");
         }
     }
+    let prefetched = state.borrow_mut().prefetched.take().map_or(JsValue::UNDEFINED, |p| p.page.into());
     drop(state);
-    spawn_local(async move {
-        let started = start_in_module(&weak).await;
-        let Some(state) = weak.upgrade() else {
-            // Dropped while the module started: release what it made.
-            if let Ok(handle) = started {
-                destroy(&handle);
-            }
-            return;
-        };
-        let mut s = state.borrow_mut();
+    let _ = crate::dom::when(&import_section(&prefetched), move |imported| {
+        let Some(state) = weak.upgrade() else { return Ok(JsValue::UNDEFINED) };
+        let started = imported.map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let s = state.borrow();
+            let (list, post) = callback_values(s.callbacks.as_ref());
+            let args = [
+                JsValue::from(s.host.clone()),
+                JsValue::from(s.section.clone()),
+                JsValue::from_str(&s.config),
+                JsValue::from_str(&s.thread),
+                JsValue::from_str(&s.title),
+                JsValue::from_str(s.lang.tag()),
+                list,
+                post,
+                pair.get(1),
+            ];
+            let start: Function = pair.get(0).unchecked_into();
+            start
+                .apply(&JsValue::NULL, &args.iter().collect::<js_sys::Array>())
+                .unwrap_or_else(|e| Promise::reject(&e).into())
+        });
         match started {
-            Ok(handle) => {
-                s.handle = Some(handle);
-                s.phase = Phase::Started;
+            Ok(promise) => {
+                let _ = crate::dom::when(&promise, move |started| {
+                    started_in_module(&weak, started);
+                    Ok(JsValue::UNDEFINED)
+                });
             }
-            Err(error) => {
-                web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: comments: ") + &error.text())));
-                match error {
-                    // The placeholder stays, as the in-process section leaves it when its
-                    // configuration is refused.
-                    LoadError::Start(_) => s.phase = Phase::Started,
-                    LoadError::Import(_) | LoadError::NotAModule => {
-                        s.phase = Phase::Failed;
-                        show_error(&s.section, s.lang);
-                    }
-                }
+            Err(why) => {
+                let mut s = state.borrow_mut();
+                console_error(&why.as_string().unwrap_or_default());
+                s.phase = Phase::Failed;
+                show_error(&s.section, s.lang);
             }
         }
+        Ok(JsValue::UNDEFINED)
     });
 }
 
-/// Imports the module and calls its `startComments` with what the section needs.
-async fn start_in_module(weak: &Weak<RefCell<State>>) -> Result<JsValue, LoadError> {
-    let module = match import_comments() {
-        Ok(import) => JsFuture::from(import).await,
-        Err(error) => Err(error),
+/// What `startComments` came to: the section's handle is kept (or released, when this
+/// section is gone meanwhile); a refusal leaves the placeholder, as the in-process section
+/// leaves it when its configuration is refused.
+fn started_in_module(weak: &Weak<RefCell<State>>, started: Result<JsValue, JsValue>) {
+    let Some(state) = weak.upgrade() else {
+        // Dropped while the module started: release what it made.
+        if let Ok(handle) = started {
+            destroy(&handle);
+        }
+        return;
+    };
+    let mut s = state.borrow_mut();
+    s.phase = Phase::Started;
+    match started {
+        Ok(handle) => s.handle = Some(handle),
+        Err(error) => console_error(&message_of(&error)),
     }
-    .map_err(|e| LoadError::Import(message_of(&e)))?;
-    let start = Reflect::get(&module, &JsValue::from_str("startComments"))
+}
+
+fn console_error(why: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: comments: ") + why)));
+}
+
+/// An error's `message` (or the value itself, as text).
+fn message_of(error: &JsValue) -> String {
+    Reflect::get(error, &JsValue::from_str("message"))
         .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .ok_or(LoadError::NotAModule)?;
-    let prefetched = weak.upgrade().and_then(|s| s.borrow_mut().prefetched.take());
-    let prefetched = match prefetched {
-        Some(p) => JsFuture::from(p.page).await.unwrap_or(JsValue::UNDEFINED),
-        None => JsValue::UNDEFINED,
-    };
-    let args = {
-        let Some(state) = weak.upgrade() else { return Err(LoadError::Start("the widget is gone.".into())) };
-        let s = state.borrow();
-        let (list, post) = callback_values(s.callbacks.as_ref());
-        let args = [
-            JsValue::from(s.host.clone()),
-            JsValue::from(s.section.clone()),
-            JsValue::from_str(&s.config),
-            JsValue::from_str(&s.thread),
-            JsValue::from_str(&s.title),
-            JsValue::from_str(s.lang.tag()),
-            list,
-            post,
-            prefetched,
-        ];
-        args.iter().collect::<js_sys::Array>()
-    };
-    let promise = start.apply(&JsValue::NULL, &args).map_err(|e| LoadError::Start(message_of(&e)))?;
-    JsFuture::from(Promise::resolve(&promise)).await.map_err(|e| LoadError::Start(message_of(&e)))
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// Shows the comments error box in the list region (Retry tries the import again).
@@ -322,15 +309,6 @@ fn show_error(section: &Element, lang: Lang) {
 
 fn region(section: &Element) -> Option<Element> {
     section.query_selector("[data-folio-region=\"comments-list\"]").ok().flatten()
-}
-
-/// An error's `message` (or the value itself, as text).
-fn message_of(error: &JsValue) -> String {
-    Reflect::get(error, &JsValue::from_str("message"))
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }
 
 fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {

@@ -293,15 +293,12 @@ impl Widget {
 
 /// The language of Folio's own words for an article (or for the error box, when there is
 /// no article): the `lang` option, else the article's `lang`, else the page's
-/// `<html lang>`, else English. Fetches its table when the wasm does not have it yet
-/// (English when that fails, with a console warning).
-pub async fn language(options: &Options, article: Option<&Article>) -> Lang {
+/// `<html lang>`, else English (`None`). Its table may still have to be fetched
+/// (`dom::locales`).
+pub fn language(options: &Options, article: Option<&Article>) -> Option<&'static str> {
     let page = dom::page_lang();
     let article = article.and_then(|a| a.lang.as_deref());
-    match i18n::pick(&[options.lang.as_deref(), article, page.as_deref()]) {
-        Some(tag) => dom::locales::load(tag).await,
-        None => Lang::EN,
-    }
+    i18n::pick(&[options.lang.as_deref(), article, page.as_deref()])
 }
 
 /// Starts fetching the table the widget will most likely need (the `lang` option's, else

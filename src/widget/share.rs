@@ -10,7 +10,6 @@
 //!   popup is blocked the link's own `target="_blank"` navigation goes ahead.
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, Event, HtmlInputElement, ShadowRoot};
 
 use crate::dom;
@@ -85,18 +84,23 @@ fn copy(bar: &Element, url: String, text: &'static ShareText) {
         dom::window().ok().and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).ok());
     let write =
         clipboard.filter(|c| !c.is_undefined()).and_then(|c| call_method(&c, "writeText", &JsValue::from_str(&url)));
-    spawn_local(async move {
-        let copied = match write.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
-            Some(promise) => JsFuture::from(promise).await.is_ok(),
-            None => false,
-        };
+    let done = move |copied: bool| {
         if copied {
             announce(&bar, text.link_copied);
         } else {
             show_link_field(&bar);
             announce(&bar, text.copy_failed);
         }
-    });
+        Ok(JsValue::UNDEFINED)
+    };
+    match write.filter(|p| p.is_instance_of::<js_sys::Promise>()) {
+        Some(promise) => {
+            let _ = dom::when(&promise, move |r| done(r.is_ok()));
+        }
+        None => {
+            let _ = done(false);
+        }
+    }
 }
 
 /// Shows the read-only link field, focused and selected, for the reader to copy by hand.
@@ -123,9 +127,7 @@ fn native_share(button: &Element) {
         call_method(&navigator, "share", &share_data(button)).and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
     {
         // A cancel rejects with AbortError: that is the reader's choice, not a failure.
-        spawn_local(async move {
-            let _ = JsFuture::from(promise).await;
-        });
+        let _ = dom::when(&promise, |_| Ok(JsValue::UNDEFINED));
     }
 }
 
