@@ -1,8 +1,8 @@
 //! `fetch` for the pure core's request descriptions: method, URL, headers, body in;
 //! status, headers, body text out. Owned by an `AbortController` so dropping the widget
 //! cancels what is in flight. The browser side (controller, timer, reading the response)
-//! is `js/fetch.js`, written into the glue: once there, instead of in every async function
-//! that awaits a request.
+//! is `js/fetch.js`, written into the glue: once there, instead of in every function that
+//! waits for a request. What is sent is a promise; `dom::when` hands its answer on.
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;

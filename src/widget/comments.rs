@@ -2,7 +2,7 @@
 //! with retries. Decisions (what to request, how to read answers, what to show) are the
 //! pure core's (`comments::*`); this file performs them and owns what they need: one
 //! delegated listener per event type on the section, the viewport observer, and the
-//! in-flight work, which checks after every `await` that the widget still exists. Every
+//! in-flight work, whose callbacks check that the widget still exists. Every
 //! request it sends carries the section's abort signal: dropping the section (`destroy()`,
 //! the element removed) aborts what is in flight and ends a retry's wait, and nothing is
 //! sent after that.
@@ -828,7 +828,7 @@ fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------
-// Work: loading, posting, liking. Each holds only a weak reference across `await`s.
+// Work: loading, posting, liking. Each holds only a weak reference while it waits.
 
 fn load(weak: Weak<RefCell<State>>, append: bool) {
     let Some(state) = weak.upgrade() else { return };
