@@ -197,13 +197,7 @@ fn load_article(options: Options, signal: Option<&web_sys::AbortSignal>, then: L
             },
         };
         let tag = crate::widget::language(&options, parsed.as_ref().ok().map(|p| &p.article));
-        let text = tag.and_then(crate::dom::locales::text_of).map_or(JsValue::UNDEFINED, JsValue::from);
-        Ok(crate::dom::when(&text, move |text| {
-            let lang =
-                tag.map_or(crate::i18n::Lang::EN, |tag| crate::dom::locales::read(tag, &text.unwrap_or_default()));
-            then(parsed, options, lang)
-        })
-        .into())
+        Ok(crate::dom::locales::then(tag, move |lang| then(parsed, options, lang)).into())
     })
 }
 

@@ -110,9 +110,7 @@ pub fn start_comments(
     prefetched: Option<PrefetchHandle>,
 ) -> js_sys::Promise {
     let tag = i18n::known(&lang);
-    let text = tag.and_then(crate::dom::locales::text_of).map_or(JsValue::UNDEFINED, JsValue::from);
-    crate::dom::when(&text, move |text| {
-        let lang = tag.map_or(i18n::Lang::EN, |tag| crate::dom::locales::read(tag, &text.unwrap_or_default()));
+    crate::dom::locales::then(tag, move |lang| {
         start(host, section, &config, thread, title, lang, list, post, prefetched.map(|p| p.prefetch))
             .map(JsValue::from)
             .map_err(|e| js_sys::Error::new(&e.text()).into())

@@ -17,25 +17,25 @@ extern "C" {
 }
 
 /// Starts fetching the table for `tag` (one of [`i18n::TAGS`]) unless it is loaded or
-/// already on its way; [`text_of`] hands it over.
+/// already on its way; [`then`] reads it.
 pub fn prefetch(tag: &'static str) {
     if Lang::loaded(tag).is_none() {
         let _ = locale_text(tag);
     }
 }
 
-/// The text of `tag`'s file, on its way (a promise of the text, or of `undefined` after a
-/// console warning when it cannot be had); `None` when the table is loaded already. What it
-/// brings is read by [`read`], in the promise's `then`: a chained callback instead of a
-/// compiled future for every caller.
-pub fn text_of(tag: &'static str) -> Option<Promise> {
-    Lang::loaded(tag).is_none().then(|| locale_text(tag))
+/// Calls `f` with the language `tag` names (one of [`i18n::TAGS`]; `None` is English),
+/// its file fetched first when the wasm does not have it: the promise of what `f`
+/// returns. English when the file could not be had or read (with a console warning
+/// saying why).
+pub fn then(tag: Option<&'static str>, f: impl FnOnce(Lang) -> Result<JsValue, JsValue> + 'static) -> Promise {
+    let text = tag.filter(|t| Lang::loaded(t).is_none()).map_or(JsValue::UNDEFINED, |t| locale_text(t).into());
+    crate::dom::when(&text, move |text| f(tag.map_or(Lang::EN, |tag| read(tag, &text.unwrap_or_default()))))
 }
 
-/// The language `tag` (one of [`i18n::TAGS`]) from `text`, what [`text_of`]'s promise
-/// brought (or anything at all, when the table is loaded already); English when the file
-/// could not be had or read (with a console warning saying why).
-pub fn read(tag: &'static str, text: &JsValue) -> Lang {
+/// The language `tag` from `text`, what its file's promise brought (anything at all,
+/// when the table is loaded already).
+fn read(tag: &'static str, text: &JsValue) -> Lang {
     if let Some(lang) = Lang::loaded(tag) {
         return lang;
     }
