@@ -22,6 +22,9 @@ pub const MAX_VISUAL_DEPTH: usize = 4;
 /// The id of the section heading (the section is labelled by it).
 pub const HEADING_ID: &str = "folio-comments-heading";
 
+/// A selector for the section heading ([`HEADING_ID`]).
+pub const HEADING_SELECTOR: &str = "#folio-comments-heading";
+
 const DEPTH_CLASSES: [&str; MAX_VISUAL_DEPTH + 1] =
     ["folio-depth-0", "folio-depth-1", "folio-depth-2", "folio-depth-3", "folio-depth-4"];
 
@@ -300,6 +303,11 @@ mod tests {
     use super::*;
     use crate::comments::text::EN;
     use crate::view::html::to_html;
+
+    #[test]
+    fn heading_selector_names_the_heading_id() {
+        assert_eq!(HEADING_SELECTOR, ["#", HEADING_ID].concat());
+    }
 
     const NOW: f64 = 1_800_000_000.0;
 

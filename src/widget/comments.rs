@@ -107,6 +107,9 @@ struct State {
     observer: Option<NearViewport>,
     /// Bumped for every drawing of the list, so the slices of an older one stop.
     drawing: u32,
+    /// The last drawing that was finished: when it is `drawing`, the list on screen is
+    /// whole, and one comment's change can be drawn alone ([`State::redraw_one`]).
+    drawn: u32,
     /// Aborts every request of this section (and the wait between two attempts) when the
     /// section is dropped.
     abort: Option<AbortController>,
@@ -157,6 +160,7 @@ impl CommentSection {
                 prefetched,
                 observer: None,
                 drawing: 0,
+                drawn: u32::MAX,
                 abort: AbortController::new().ok(),
             })
         });
@@ -292,6 +296,7 @@ impl Drawing {
             }
             let shown = self.list.as_ref().map_or(usize::MAX, |(ol, old)| s.draw_slice(ol, old, shown));
             if shown == usize::MAX {
+                s.drawn = self.drawing;
                 s.show_list(&self.region, self.loaded, self.focus);
             } else {
                 drop(s);
@@ -342,9 +347,7 @@ impl State {
     /// focuses the comment `focus` (one just posted).
     fn render_list(&mut self, loaded: bool, focus: Option<String>) {
         self.drawing = self.drawing.wrapping_add(1);
-        if let Ok(Some(h)) = self.section.query_selector("#folio-comments-heading") {
-            h.set_text_content(Some(&view::heading_text(self.total, &self.text.section)));
-        }
+        self.show_heading();
         let Some(region) = self.region("comments-list") else { return };
         let list = self.list_target(&region);
         let hurry = self.total.is_some_and(|n| n <= HURRY) as u32;
@@ -363,12 +366,10 @@ impl State {
                 }
             }
         };
-        let (start, now) = (js_sys::Date::now(), State::now());
+        let start = js_sys::Date::now();
         while shown < self.comments.len() && js_sys::Date::now() - start < SLICE_MS {
             let end = self.comments.len().min(shown + 4);
-            let mut nodes = view::items(&self.comments[shown..end], now, self.text, &sanitize::comment_body);
-            dom::intl::localize_comment_times(&mut nodes, self.lang);
-            let Ok(items) = dom::document().and_then(|d| build::fragment(&d, &nodes)) else { return usize::MAX };
+            let Some(items) = self.items(shown, end) else { return usize::MAX };
             remove(shown, end);
             let _ = ol.insert_before(&items, old.item(end as u32).as_ref());
             shown = end;
@@ -378,6 +379,82 @@ impl State {
         }
         remove(shown, old.length() as usize);
         usize::MAX
+    }
+
+    /// The top-level comments from the `from`-th to before the `to`-th, with their replies,
+    /// as `<li>` nodes.
+    fn items(&self, from: usize, to: usize) -> Option<web_sys::DocumentFragment> {
+        let mut nodes = view::items(&self.comments[from..to], Self::now(), self.text, &sanitize::comment_body);
+        dom::intl::localize_comment_times(&mut nodes, self.lang);
+        dom::document().and_then(|d| build::fragment(&d, &nodes)).ok()
+    }
+
+    /// Draws the change of one thread of the list alone, the top-level comment at `index`
+    /// (see [`State::draw_one`]), then focuses the comment `focus_id`; or the whole list,
+    /// when there is no such place or the list on screen cannot take that change alone. So
+    /// a reply, an edit or a new comment shows at once however long the list is.
+    fn redraw_one(&mut self, index: Option<usize>, focus_id: Option<String>) {
+        if !index.is_some_and(|i| self.draw_one(i)) {
+            return self.render_list(false, focus_id);
+        }
+        self.show_heading();
+        self.restore_reply_form();
+        self.focus_comment(focus_id);
+    }
+
+    /// The heading's text, with the thread's total.
+    fn show_heading(&self) {
+        if let Ok(Some(h)) = self.section.query_selector(view::HEADING_SELECTOR) {
+            h.set_text_content(Some(&view::heading_text(self.total, &self.text.section)));
+        }
+    }
+
+    /// Puts the reply form back under its comment when drawing the list took it away.
+    fn restore_reply_form(&self) {
+        if self.draft.parent.is_some() && self.section.query_selector("[data-folio-form]").ok().flatten().is_none() {
+            self.render_form(false);
+        }
+    }
+
+    /// Moves the focus to the comment `id` (one just posted).
+    fn focus_comment(&self, id: Option<String>) {
+        if let Some(article) = id.and_then(|id| self.comment_article(&id)) {
+            let _ = article.set_attribute("tabindex", "-1");
+            focus(Some(article));
+        }
+    }
+
+    /// Puts the top-level comment at `index` (with its replies) on screen in place of the
+    /// one there, or at the end when it is new there, or takes the one there out when the
+    /// comments held no longer have it. `false`, with nothing changed, when the list on
+    /// screen is not whole (a drawing is under way, or it shows a note) or differs from
+    /// the comments held by more than that.
+    fn draw_one(&self, index: usize) -> bool {
+        let held = self.comments.len();
+        let list = self.region("comments-list").and_then(|r| r.query_selector(".folio-comment-list").ok().flatten());
+        let Some(ol) = list.filter(|_| self.drawn == self.drawing && held > 0) else { return false };
+        let Ok(old) = ol.query_selector_all(":scope > li") else { return false };
+        let (on_screen, at) = (old.length() as usize, old.item(index as u32));
+        let fits = match at {
+            Some(_) => on_screen == held || on_screen == held + 1,
+            None => on_screen + 1 == held && index == on_screen,
+        };
+        if !fits {
+            return false;
+        }
+        if on_screen <= held {
+            let Some(li) = self.items(index, index + 1) else { return false };
+            if ol.insert_before(&li, at.as_ref()).is_err() {
+                return false;
+            }
+        }
+        if let Some(at) = at {
+            at.unchecked_into::<Element>().remove();
+        }
+        if let Some(li) = ol.children().item(index as u32).filter(|_| on_screen <= held) {
+            self.decorate_own(&li);
+        }
+        true
     }
 
     /// The `<ol>` a drawing of the list fills and the comments it holds: the one on screen,
@@ -413,24 +490,20 @@ impl State {
         }
         let _ = region.class_list().remove_1("folio-comments-loading");
         let _ = region.set_attribute("aria-busy", "false");
-        self.decorate_own();
-        if self.draft.parent.is_some() {
-            self.render_form(false);
-        }
+        self.decorate_own(region);
+        self.restore_reply_form();
         if loaded {
             self.announce_loaded();
         }
-        if let Some(article) = focus_id.and_then(|id| self.comment_article(&id)) {
-            let _ = article.set_attribute("tabindex", "-1");
-            focus(Some(article));
-        }
+        self.focus_comment(focus_id);
     }
 
-    /// Adds Edit and Delete to the reader's own comments that can still be changed.
-    fn decorate_own(&self) {
+    /// Adds Edit and Delete to the reader's own comments in `within` that can still be
+    /// changed.
+    fn decorate_own(&self, within: &Element) {
         let now = Self::now();
         for mine in self.own.iter().filter(|c| c.editable(now)) {
-            let Some(article) = self.comment_article(&mine.id) else { continue };
+            let Some(article) = self.comment_article(&mine.id).filter(|a| within.contains(Some(a))) else { continue };
             let Ok(Some(actions)) = article.query_selector(".folio-comment-actions") else { continue };
             if let Ok(frag) =
                 dom::document().and_then(|d| build::fragment(&d, &view::owner_actions(&mine.id, self.text)))
@@ -485,6 +558,14 @@ impl State {
         let mut selector = String::from("#folio-comment-");
         selector.push_str(&css_ident(id));
         self.section.query_selector(&selector).ok().flatten()
+    }
+
+    /// The place in the list of the top-level comment that is, or holds, the comment `id`.
+    fn thread_of(&self, id: &str) -> Option<usize> {
+        fn holds(c: &Comment, id: &str) -> bool {
+            c.id == id || c.replies.iter().any(|r| holds(r, id))
+        }
+        self.comments.iter().position(|c| holds(c, id))
     }
 
     fn find_comment(&self, id: &str) -> Option<&Comment> {
@@ -920,7 +1001,8 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
         Some(region) if same => {
             dom::intl::localize_built_comment_times(&region, s.lang);
             let _ = region.set_attribute("aria-busy", "false");
-            s.decorate_own();
+            s.drawn = s.drawing;
+            s.decorate_own(&region);
             s.announce_loaded();
         }
         _ => s.render_list(true, None),
@@ -1127,7 +1209,7 @@ impl State {
             ),
             ..FormState::default()
         };
-        self.render_list(false, Some(id.clone()));
+        self.redraw_one(self.thread_of(&id), Some(id.clone()));
         self.render_form(false);
         let detail = dom::object(&[("id", &JsValue::from_str(&id)), ("pending", &JsValue::from_bool(pending))]);
         dom::dispatch(&self.host, "folio-comment-posted", &detail);
@@ -1218,6 +1300,7 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
             let outcome = response.and_then(|r| parse(&r));
             match outcome {
                 Ok(updated) => {
+                    let index = s.thread_of(&id);
                     s.replace_comment(&id, updated, text.is_none());
                     if let Some(t) = &text {
                         if let Some(mine) = s.own.iter_mut().find(|c| c.id == id) {
@@ -1228,7 +1311,7 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
                         s.total = s.total.map(|n| n.saturating_sub(1));
                     }
                     s.save_own();
-                    s.render_list(false, None);
+                    s.redraw_one(index, None);
                 }
                 Err(error) => {
                     // Keep the edit form and its text (or the comment, for a delete); say why.
@@ -1303,7 +1386,9 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
                 "edit" => start_edit(&weak, &id),
                 "cancel-edit" => {
                     if let Some(state) = weak.upgrade() {
-                        state.borrow_mut().render_list(false, None);
+                        let mut s = state.borrow_mut();
+                        let index = s.thread_of(&id);
+                        s.redraw_one(index, None);
                     }
                 }
                 "delete" if control.has_attribute("data-folio-confirm") => change(weak.clone(), id, None),

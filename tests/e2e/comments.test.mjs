@@ -116,6 +116,14 @@ test('within the edit window the reader can edit and delete their own comment', 
     await mine.getByRole('button', { name: 'Save' }).click();
     const edited = page.locator('#article article', { hasText: 'My second version.' });
     await edited.locator('em').waitFor();
+    // The edited comment is drawn again on its own, still the reader's: Edit is there once.
+    assert.equal(await edited.getByRole('button', { name: 'Edit' }).count(), 1, 'still editable after the edit');
+    const byId = page.locator(`#article article[data-folio-comment-id="${await edited.getAttribute('data-folio-comment-id')}"]`);
+    await byId.getByRole('button', { name: 'Edit' }).click();
+    await byId.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await page.locator('#article').getByLabel('Edit your comment').count(), 0, 'Cancel closes the editor');
+    assert.equal(await edited.getByRole('button', { name: 'Edit' }).count(), 1, 'Cancel leaves the comment as it was');
+    assert.equal(await others.count(), 1, 'the other comment is untouched');
     assert.match(JSON.stringify(await isso.thread(thread)), /My \u003cem\u003esecond|My <em>second/);
 
     // Edit survives a reload (the window is remembered), then delete with a confirming second press.

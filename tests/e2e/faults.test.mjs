@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { launch, serveRepo } from './browser.mjs';
 import { startIsso } from './isso.mjs';
-import { startProxy } from './proxy.mjs';
+import { HUGE_FIRST_ID, startProxy } from './proxy.mjs';
 import { render, writeHtmlFirstPage, SEED_ARTICLE } from './prerender.mjs';
 
 const SETTLE_MS = 20_000;          // an article must be ready or in error by then
@@ -338,18 +338,18 @@ for (const [name, count, bytes, paths] of [
     proxy.mode = (req) => (isList(req) ? (count > 1 ? 'huge' : 'huge-one') : 'pass');
     try {
       const { page, problems } = await openComments(thread, { path });
-      await page.locator('#article article[data-folio-comment-id="1"]').waitFor({ timeout: 30_000 });
+      await page.locator(`#article article[data-folio-comment-id="${HUGE_FIRST_ID}"]`).waitFor({ timeout: 30_000 });
       // A long list is drawn a slice at a time; the region is busy until the last one.
       await page.locator('#article [data-folio-region="comments-list"][aria-busy="false"]').waitFor({ timeout: 30_000 });
       const rendered = Date.now() - t0;
-      const report = await page.evaluate(() => {
+      const report = await page.evaluate((first) => {
         const root = document.querySelector('#article').shadowRoot;
         return {
           comments: root.querySelectorAll('article[data-folio-comment-id]').length,
           heading: root.querySelector('#folio-comments-heading').textContent,
-          firstBody: root.querySelector('article[data-folio-comment-id="1"] .folio-comment-body').textContent.length,
+          firstBody: root.querySelector(`article[data-folio-comment-id="${first}"] .folio-comment-body`).textContent.length,
         };
-      });
+      }, HUGE_FIRST_ID);
       assert.equal(report.comments, count);
       assert.equal(report.heading, `Comments (${count})`);
       assert.ok(report.firstBody > (count > 1 ? 500 : 5_000_000), `the body is all there (${report.firstBody} chars)`);
@@ -359,7 +359,14 @@ for (const [name, count, bytes, paths] of [
       proxy.mode = 'pass';
       await textarea(page).fill('A comment after the huge list.');
       await form(page).getByRole('button', { name: 'Post Comment' }).click();
-      await page.locator('#article article', { hasText: 'A comment after the huge list.' }).waitFor({ timeout: MESSAGE_MS });
+      // The new comment is drawn on its own, in the task that says it is posted: not after
+      // drawing the whole list again.
+      await formStatus(page).filter({ hasText: /has been posted/ }).waitFor({ timeout: MESSAGE_MS });
+      const last = await page.evaluate(() => {
+        const items = document.querySelector('#article').shadowRoot.querySelectorAll('.folio-comment-list > li');
+        return [items.length, items[items.length - 1].querySelector('.folio-comment-body').textContent];
+      });
+      assert.deepEqual(last, [count + 1, 'A comment after the huge list.']);
       assert.deepEqual(problems, []);
       await page.close();
     } finally {

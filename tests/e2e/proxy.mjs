@@ -59,13 +59,22 @@ export function issoComment(id, text, { parent = null, author = null, created = 
   };
 }
 
+/**
+ * The id of the first comment of a huge list: the ids of its comments start far above those
+ * of the real Isso behind the proxy, so a comment posted to it is not taken for one of them.
+ */
+export const HUGE_FIRST_ID = 1_000_001;
+
 /** The body of a huge list: `count` comments, `bytes` of JSON in all (roughly). */
 export function hugeList(count, bytes) {
   const each = Math.max(16, Math.floor(bytes / count) - 260);
   const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. ';
   const text = `<p>${filler.repeat(Math.ceil(each / filler.length)).slice(0, each)}</p>`;
   const replies = [];
-  for (let i = 1; i <= count; i++) replies.push(issoComment(i, i === 1 ? `<p>huge-first</p>${text}` : text, { author: `Reader ${i}` }));
+  for (let i = 1; i <= count; i++) {
+    const body = i === 1 ? `<p>huge-first</p>${text}` : text;
+    replies.push(issoComment(HUGE_FIRST_ID + i - 1, body, { author: `Reader ${i}`, created: 1_700_000_000 + i }));
+  }
   return JSON.stringify({ id: null, total_replies: count, hidden_replies: 0, replies, config: {} });
 }
 
