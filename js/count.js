@@ -13,8 +13,11 @@
 // <meta name="folio-comments-endpoint" content="...">; `backend` is "isso" (the default),
 // "json" or "waline"; the language is the nearest `lang`.
 
-/** The languages with a locale file (as src/i18n's TAGS). */
-const TAGS = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'ja', 'zh', 'ar', 'he'];
+/**
+ * The languages with a locale file: English (built in) and one per file of `locales/`, the
+ * list scripts/package.mjs writes in when it packages this script.
+ */
+const TAGS = ['en'];
 const ENGLISH = { one: '1 comment', other: '{n} comments' };
 const tables = new Map();
 const groups = new Map();

@@ -3,7 +3,7 @@
 // root that folio-render prints), the entry point, the hand-written TypeScript definitions,
 // the package README and a package.json with `exports`. Idempotent: it rewrites every file
 // it owns from sources outside pkg/, so running it twice gives the same pkg/.
-import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 
@@ -25,13 +25,19 @@ if (!/^\d+\.\d+\.\d+/.test(cargo.version ?? '')) throw new Error(`package.mjs: n
 
 // What an HTML-first page downloads at load: the element's script and the stylesheet,
 // both minified (js/element.js and src/style.css are the readable sources).
-const minify = async (from, to, loader) => {
-  const { code } = await transform(await readFile(from, 'utf8'), { loader, format: loader === 'js' ? 'esm' : undefined, minify: true, target: 'es2022', legalComments: 'none' });
+const minify = async (from, to, loader, edit = (source) => source) => {
+  const { code } = await transform(edit(await readFile(from, 'utf8')), { loader, format: loader === 'js' ? 'esm' : undefined, minify: true, target: 'es2022', legalComments: 'none' });
   await writeFile(to, code);
 };
 await minify(`${root}js/element.js`, `${pkg}element.js`, 'js');
-// Comment counts for index pages: a script of its own, no wasm.
-await minify(`${root}js/count.js`, `${pkg}count.js`, 'js');
+// Comment counts for index pages: a script of its own, no wasm. It is given the languages
+// that have a locale file: English and every translation in locales/.
+const tags = ['en', ...(await readdir(`${root}locales`)).filter((f) => /^[a-z]+\.json$/.test(f)).map((f) => f.slice(0, -5)).sort()];
+await minify(`${root}js/count.js`, `${pkg}count.js`, 'js', (source) => {
+  const list = "const TAGS = ['en'];";
+  if (!source.includes(list)) throw new Error(`package.mjs: js/count.js has no ${list}`);
+  return source.replace(list, `const TAGS = ${JSON.stringify(tags)};`);
+});
 await copyFile(`${root}js/count.d.ts`, `${pkg}count.d.ts`);
 await minify(`${root}src/style.css`, `${pkg}folio.css`, 'css');
 await copyFile(`${root}js/element.d.ts`, `${pkg}element.d.ts`);

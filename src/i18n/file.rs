@@ -342,6 +342,17 @@ pub fn read(text: &str) -> Result<Locale, FileError> {
     Ok(locale)
 }
 
+/// Reads a translation as the repository keeps it (`locales/<tag>.json`, what a translator
+/// edits): a locale file without the `folio` member, which `folio-locales` adds when it
+/// writes the package's copy. Every field must be there.
+pub fn read_source(text: &str) -> Result<Locale, FileError> {
+    // Read as the package's file it becomes: the version goes first in the object.
+    match text.trim_start().strip_prefix('{') {
+        Some(members) => read(&[r#"{"folio": ""#, VERSION, "\", ", members].concat()),
+        None => read(text),
+    }
+}
+
 /// The string `v` holds, else [`FileError::Member`] naming it.
 fn string<'v>(v: Option<&'v Value>, name: &'static str) -> Result<&'v str, FileError> {
     v.and_then(Value::as_str).ok_or(FileError::Member(name))
@@ -349,6 +360,17 @@ fn string<'v>(v: Option<&'v Value>, name: &'static str) -> Result<&'v str, FileE
 
 /// Writes a table as a locale file (what `folio-locales` does for every non-English table).
 pub fn write(locale: &Locale) -> String {
+    write_file(locale, true)
+}
+
+/// Writes a table as the repository keeps it ([`read_source`]): the canonical layout of
+/// `locales/<tag>.json`, which the tests require of every translation.
+pub fn write_source(locale: &Locale) -> String {
+    write_file(locale, false)
+}
+
+/// A locale file, with the `folio` member when `versioned`.
+fn write_file(locale: &Locale, versioned: bool) -> String {
     let mut locale = locale.clone();
     let (mut texts, mut plurals) = (String::new(), String::new());
     let member = |out: &mut String, name: &str| {
@@ -378,9 +400,13 @@ pub fn write(locale: &Locale) -> String {
             plurals.push('}');
         }
     });
-    let mut out = String::from("{\n  \"folio\": ");
-    json::write_string(&mut out, VERSION);
-    out.push_str(",\n  \"tag\": ");
+    let mut out = String::from("{");
+    if versioned {
+        out.push_str("\n  \"folio\": ");
+        json::write_string(&mut out, VERSION);
+        out.push(',');
+    }
+    out.push_str("\n  \"tag\": ");
     json::write_string(&mut out, locale.tag);
     out.push_str(",\n  \"dir\": ");
     json::write_string(&mut out, locale.dir.as_str());

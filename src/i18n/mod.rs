@@ -13,57 +13,45 @@
 //! [`Network::name`](crate::share::Network::name)). Numbers are written with ASCII digits
 //! in every language.
 //!
-//! | tag | file | | tag | file |
+//! English is the source text: its words live with the code that shows them
+//! (`ArticleText::EN`, `ShareText::EN`, `comments::text::EN`, gathered in [`EN`]) and are
+//! compiled in everywhere. Every other language is a translation in
+//! `locales/<tag>.json` at the top of the repository, what a translator edits (see
+//! `locales/README.md` for each language's choices):
+//!
+//! | tag | language | | tag | language |
 //! |---|---|---|---|---|
-//! | `en` English | `en.rs` | | `pl` Polish | `all/pl.rs` |
-//! | `de` German | `all/de.rs` | | `ru` Russian | `all/ru.rs` |
-//! | `fr` French | `all/fr.rs` | | `uk` Ukrainian | `all/uk.rs` |
-//! | `es` Spanish | `all/es.rs` | | `ja` Japanese | `all/ja.rs` |
-//! | `it` Italian | `all/it.rs` | | `zh` Chinese (Simplified) | `all/zh.rs` |
-//! | `pt` Portuguese (Brazil) | `all/pt.rs` | | `ar` Arabic (right to left) | `all/ar.rs` |
-//! | `nl` Dutch | `all/nl.rs` | | `he` Hebrew (right to left) | `all/he.rs` |
+//! | `de` | German | | `ru` | Russian |
+//! | `fr` | French | | `uk` | Ukrainian |
+//! | `es` | Spanish | | `ja` | Japanese |
+//! | `it` | Italian | | `zh` | Chinese (Simplified) |
+//! | `pt` | Portuguese (Brazil) | | `ar` | Arabic (right to left) |
+//! | `nl` | Dutch | | `he` | Hebrew (right to left) |
+//! | `pl` | Polish | | | |
 //!
-//! English (`en.rs`) is compiled in everywhere; the other tables (in `all/`) natively and
-//! with the `all-locales` feature.
-//! The wasm build fetches them as locale files ([`file`](mod@file), written by `folio-locales`) and
-//! [`register`]s them; [`pick`] names the language a page needs before its table is there.
+//! Natively (tests, folio-render, folio-locales) and with the `all-locales` feature the
+//! translations are compiled in as text and read once, when a table is first asked for
+//! ([`locales`]). The wasm build carries English alone: `folio-locales` writes each
+//! translation into `pkg/locales/` as a locale file ([`file`](mod@file)), which the widget
+//! fetches and [`register`]s when a page needs it; [`pick`] names the language a page
+//! needs before its table is there.
 //!
-//! To add a language: copy `all/de.rs`, translate every string (keep `{n}` and
-//! `{network}`; `article.date` and `article.months` are CLDR's long date pattern and month
-//! names, which `tests/e2e/element.test.mjs` compares with Chromium's `Intl`), give its counted phrases the language's [`PluralRule`](plural::PluralRule)
-//! (add one to [`plural`] and [`PluralRule::for_tag`](plural::PluralRule::for_tag) if CLDR
-//! has a rule not there yet), and list it in [`TAGS`] and `LOCALES`. The tests check that
-//! nothing is empty, no placeholder is lost, every plural category the language uses has a
-//! form and the table survives its locale file.
+//! To add a language: copy `locales/de.json` to `locales/<tag>.json`, set its `tag` and
+//! `dir`, translate every string (keep `{n}` and `{network}`; `article.date` and
+//! `article.months` are CLDR's long date pattern and month names, which
+//! `tests/e2e/element.test.mjs` compares with Chromium's `Intl`), give each counted phrase
+//! the plural forms the language uses (add a rule to [`plural`] and
+//! [`PluralRule::for_tag`](plural::PluralRule::for_tag) if CLDR has one not there yet), and
+//! add the tag to the list in [`languages!`]. The tests check that the file has every field
+//! and nothing else (in the layout `folio-locales --format locales` writes), that nothing is empty,
+//! no placeholder is lost and every plural category the language uses has a form.
 
 pub mod file;
 /// The plural rules (the crate's bottom layer; here too, where the tables use them).
 pub use crate::plural;
 
-// Natively (tests, folio-render, folio-locales) every table is compiled in, and in the wasm
-// with the `all-locales` feature. Else the wasm carries English alone and reads the others
-// from locale files when a page needs them
-// (see [`file`](mod@file) and [`register`]).
-#[cfg(all_locales)]
-mod all {
-    pub mod ar;
-    pub mod de;
-    pub mod es;
-    pub mod fr;
-    pub mod he;
-    pub mod it;
-    pub mod ja;
-    pub mod nl;
-    pub mod pl;
-    pub mod pt;
-    pub mod ru;
-    pub mod uk;
-    pub mod zh;
-}
 mod en;
 
-#[cfg(all_locales)]
-pub use all::{ar::AR, de::DE, es::ES, fr::FR, he::HE, it::IT, ja::JA, nl::NL, pl::PL, pt::PT, ru::RU, uk::UK, zh::ZH};
 pub use en::EN;
 
 use crate::article::ArticleText;
@@ -104,13 +92,44 @@ pub struct Locale {
     pub comments: CommentsText,
 }
 
-/// The tag of every language Folio has a table for, English first.
-pub const TAGS: [&str; 14] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "ja", "zh", "ar", "he"];
+/// The languages Folio has a translation for: one line each, its tag, whose file is
+/// `locales/<tag>.json`. Makes [`TAGS`] and, where the translations are compiled in, the
+/// texts [`locales`] reads.
+macro_rules! languages {
+    ($($tag:literal),* $(,)?) => {
+        /// The tag of every language Folio has a table for, English first.
+        pub const TAGS: [&str; 1 + [$($tag),*].len()] = ["en", $($tag),*];
 
-/// Every table Folio ships, in the order of [`TAGS`]. Native builds and the `all-locales`
-/// feature only: else the wasm build has [`EN`] and what [`register`] loaded.
+        /// Each translation's file, in the order of [`TAGS`] after English.
+        #[cfg(all_locales)]
+        const SOURCES: &[&str] = &[$(include_str!(concat!("../../locales/", $tag, ".json"))),*];
+    };
+}
+
+languages!("de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "ja", "zh", "ar", "he");
+
+/// Every table Folio ships, in the order of [`TAGS`]: [`EN`], then each translation in
+/// `locales/`, read from its file the first time this is called. Native builds and the
+/// `all-locales` feature only: else the wasm build has [`EN`] and what [`register`] loaded.
+///
+/// # Panics
+///
+/// When a file of `locales/` (compiled in, never a page's input) is not a whole
+/// translation: the tests read every one, so such a build does not pass them.
 #[cfg(all_locales)]
-pub static LOCALES: [&Locale; 14] = [&EN, &DE, &FR, &ES, &IT, &PT, &NL, &PL, &RU, &UK, &JA, &ZH, &AR, &HE];
+pub fn locales() -> &'static [&'static Locale] {
+    static ALL: std::sync::OnceLock<Vec<&'static Locale>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let read = |(tag, text): (&&str, &&str)| -> &'static Locale {
+            match file::read_source(text) {
+                Ok(locale) if locale.tag == *tag => Box::leak(Box::new(locale)),
+                Ok(locale) => panic!("locales/{tag}.json: its tag is {}", locale.tag),
+                Err(e) => panic!("locales/{tag}.json: {}", e.text()),
+            }
+        };
+        std::iter::once(&EN).chain(TAGS[1..].iter().zip(SOURCES).map(read)).collect()
+    })
+}
 
 /// A section of a table: the words one part of the widget shows. The widget asks for a
 /// section of a language ([`Lang::article`], [`Lang::comments`], ...), so a build links
@@ -186,7 +205,7 @@ fn table(tag: &str) -> Option<&'static Locale> {
 /// time).
 fn other_table(tag: &str) -> Option<&'static Locale> {
     #[cfg(all_locales)]
-    return LOCALES.iter().copied().find(|l| l.tag == tag && tag != "en");
+    return locales().iter().copied().find(|l| l.tag == tag && tag != "en");
     #[cfg(not(all_locales))]
     return {
         let _ = tag;
@@ -326,9 +345,9 @@ pub fn pick(candidates: &[Option<&str>]) -> Option<&'static str> {
 /// table for its language, or (in the wasm build) has not loaded it.
 ///
 /// ```
-/// use folio::i18n::{find, HE, PT};
-/// assert_eq!(find("pt-BR"), Some(&PT));
-/// assert_eq!(find("IW"), Some(&HE));
+/// use folio::i18n::find;
+/// assert_eq!(find("pt-BR").map(|l| l.tag), Some("pt"));
+/// assert_eq!(find("IW").map(|l| l.comments.section.heading), Some("תגובות"));
 /// assert_eq!(find("tlh"), None);
 /// ```
 pub fn find(tag: &str) -> Option<&'static Locale> {

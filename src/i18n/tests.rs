@@ -5,6 +5,14 @@ use super::*;
 use crate::comments::text::Plural;
 use crate::plural::{PluralCategory, PluralRule};
 
+fn german() -> &'static Locale {
+    table("de").expect("German is compiled in")
+}
+
+fn japanese() -> &'static Locale {
+    table("ja").expect("Japanese is compiled in")
+}
+
 /// Every plain string of a table, with the field it is in ([`file::slots`] lists them
 /// all; it destructures without `..`, so a new field is covered or does not compile).
 fn strings(l: &'static Locale) -> Vec<(&'static str, &'static str)> {
@@ -28,7 +36,7 @@ fn plurals(l: &'static Locale) -> Vec<(&'static str, Plural)> {
     out
 }
 
-/// The tag of each table and the plural rule its phrases must use.
+/// The plural rule of each language, from CLDR, that [`PluralRule::for_tag`] must give.
 const RULES: [(&str, PluralRule); 14] = [
     ("en", PluralRule::En),
     ("de", PluralRule::De),
@@ -67,15 +75,21 @@ fn placeholders(s: &str) -> Vec<&str> {
 }
 
 #[test]
-fn the_fourteen_languages_are_shipped_once_each() {
-    let tags: Vec<&str> = LOCALES.iter().map(|l| l.tag).collect();
-    assert_eq!(tags, RULES.map(|(t, _)| t));
-    assert_eq!(LOCALES[0], &EN);
+fn every_language_is_shipped_once_with_its_plural_rule() {
+    let tags: Vec<&str> = locales().iter().map(|l| l.tag).collect();
+    assert_eq!(tags, TAGS);
+    assert!(TAGS.iter().enumerate().all(|(i, t)| !TAGS[..i].contains(t)), "a tag listed twice");
+    assert_eq!(locales()[0], &EN);
+    // The rule of each language Folio had when this was written, from CLDR.
+    for (tag, rule) in RULES {
+        assert!(TAGS.contains(&tag), "{tag}");
+        assert_eq!(PluralRule::for_tag(tag), rule, "{tag}");
+    }
 }
 
 #[test]
 fn every_string_is_there_and_keeps_its_placeholders() {
-    for l in LOCALES {
+    for &l in locales() {
         for (field, s) in strings(l) {
             assert!(!s.trim().is_empty(), "{}: {field} is empty", l.tag);
             assert_eq!(s, s.trim(), "{}: {field} has surrounding spaces", l.tag);
@@ -98,8 +112,8 @@ fn every_string_is_there_and_keeps_its_placeholders() {
 
 #[test]
 fn every_plural_has_its_languages_forms_and_keeps_n() {
-    for (l, (tag, rule)) in LOCALES.iter().zip(RULES) {
-        assert_eq!(l.tag, tag);
+    for &l in locales() {
+        let (tag, rule) = (l.tag, PluralRule::for_tag(l.tag));
         for (field, p) in plurals(l) {
             let at = |what: &str| format!("{tag}: {field}: {what}");
             assert_eq!(p.rule, rule, "{}", at("rule"));
@@ -151,7 +165,7 @@ fn other_languages_are_translated() {
     // Words that are the same in some languages.
     let shared = ["Name", "Website", "(optional)", "Tags", "Email"];
     let english = strings(&EN);
-    for l in &LOCALES[1..] {
+    for &l in &locales()[1..] {
         for ((field, s), (_, en)) in strings(l).into_iter().zip(&english) {
             assert!(s != *en || shared.contains(&s), "{}: {field} is still English: {s:?}", l.tag);
         }
@@ -163,7 +177,7 @@ fn other_languages_are_translated() {
 
 #[test]
 fn arabic_and_hebrew_are_right_to_left() {
-    for l in LOCALES {
+    for &l in locales() {
         let want = if matches!(l.tag, "ar" | "he") { Direction::Rtl } else { Direction::Ltr };
         assert_eq!(l.dir, want, "{}", l.tag);
     }
@@ -260,13 +274,13 @@ fn locale_tries_the_tag_then_its_language_then_english() {
     for (tag, want) in cases {
         assert_eq!(locale(tag).tag, want, "{tag:?}");
     }
-    for l in LOCALES {
+    for &l in locales() {
         assert_eq!(locale(l.tag), l);
         assert_eq!(find(&l.tag.to_ascii_uppercase()), Some(l));
     }
     assert_eq!(find("xx"), None);
     assert_eq!(find(""), None);
-    assert_eq!(find("uk"), Some(&UK), "uk is Ukrainian (the country is UA)");
+    assert_eq!(find("uk"), Some(table("uk").unwrap()), "uk is Ukrainian (the country is UA)");
 }
 
 #[test]
@@ -285,7 +299,7 @@ fn negotiate_takes_the_first_candidate_with_a_table() {
 
 #[test]
 fn every_table_survives_its_locale_file() {
-    for l in LOCALES {
+    for &l in locales() {
         let text = file::write(l);
         assert_eq!(file::read(&text).as_ref(), Ok(l), "{}", l.tag);
         assert!(crate::json::parse(&text).is_ok());
@@ -294,9 +308,26 @@ fn every_table_survives_its_locale_file() {
 }
 
 #[test]
+fn every_translation_is_whole_and_in_its_layout() {
+    // The files translators edit: every field there and nothing else (a misspelt or stale
+    // member makes the file differ from its layout), named by its tag.
+    for (tag, text) in TAGS[1..].iter().zip(SOURCES) {
+        let l = file::read_source(text).unwrap_or_else(|e| panic!("locales/{tag}.json: {}", e.text()));
+        assert_eq!(l.tag, *tag);
+        assert!(file::write_source(&l) == *text, "locales/{tag}.json is not in the layout folio-locales writes");
+    }
+    let de = file::write_source(german());
+    let missing = de.replace("\"article.by\": \"Von\",", "");
+    assert_eq!(file::read_source(&missing), Err(file::FileError::Member("article.by")));
+    let stale = de.replace("\"article.by\"", "\"article.bye\": \"x\", \"article.by\"");
+    assert!(file::write_source(&file::read_source(&stale).unwrap()) != stale, "an extra member is caught");
+    assert_eq!(file::read(&de), Err(file::FileError::Member("folio")), "a package's file has its version");
+}
+
+#[test]
 fn locale_files_from_elsewhere_are_refused() {
     use file::FileError;
-    let de = file::write(&DE);
+    let de = file::write(german());
     let other_version = de.replace(file::VERSION, "0.0.0-other");
     assert_eq!(file::read(&other_version), Err(FileError::Version("0.0.0-other".into())));
     assert_eq!(file::read(&de.replace("\"de\"", "\"xx\"")), Err(FileError::Language("xx".into())));
@@ -314,18 +345,18 @@ fn locale_files_from_elsewhere_are_refused() {
 
 #[test]
 fn a_registered_language_is_found_and_kept_once() {
-    let ja = register(&file::write(&JA)).unwrap();
-    assert_eq!(ja, JA.lang());
-    assert_eq!(register(&file::write(&JA)), Ok(ja));
+    let ja = register(&file::write(japanese())).unwrap();
+    assert_eq!(ja, japanese().lang());
+    assert_eq!(register(&file::write(japanese())), Ok(ja));
     assert_eq!(Lang::loaded("ja"), Some(ja));
     assert_eq!((known("ja"), known("ja-JP"), known("xx")), (Some("ja"), None, None));
-    assert_eq!(ja.comments(), &JA.comments);
+    assert_eq!(ja.comments(), &japanese().comments);
     assert!(register("null").is_err());
 }
 
 #[test]
 fn a_file_is_read_a_section_at_a_time() {
-    for l in LOCALES {
+    for &l in locales() {
         let f = file::open(&file::write(l)).unwrap();
         assert_eq!((f.tag, f.dir), (l.tag, l.dir));
         assert_eq!(&file::words::<ArticleText>(&f), &l.article, "{}", l.tag);
@@ -336,9 +367,9 @@ fn a_file_is_read_a_section_at_a_time() {
         assert_eq!(l.lang().comments(), &l.comments, "{}", l.tag);
     }
     // A field the file lacks stays English; the others are read.
-    let de = file::write(&DE).replace("\"comments.heading\": \"Kommentare\",", "");
+    let de = file::write(german()).replace("\"comments.heading\": \"Kommentare\",", "");
     let section = file::words::<SectionText>(&file::open(&de).unwrap());
-    assert_eq!((section.heading, section.retry), (EN.comments.section.heading, DE.comments.section.retry));
+    assert_eq!((section.heading, section.retry), (EN.comments.section.heading, german().comments.section.retry));
     assert_eq!(file::read(&de), Err(file::FileError::Member("comments.heading")));
 }
 
@@ -359,5 +390,5 @@ fn pick_names_the_language_even_before_its_table_is_loaded() {
     assert_eq!(pick(&[None, Some(" PT_br "), Some("de")]), Some("pt"));
     assert_eq!(pick(&[Some("iw-IL")]), Some("he"));
     assert_eq!(pick(&[Some(""), None]), None);
-    assert_eq!(TAGS.iter().zip(LOCALES).filter(|(t, l)| **t == l.tag).count(), 14);
+    assert_eq!(TAGS.iter().zip(locales()).filter(|(t, l)| **t == l.tag).count(), 14);
 }

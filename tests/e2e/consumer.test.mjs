@@ -25,7 +25,8 @@ const INSTALL_TIMEOUT = 5 * 60_000;
 const SHIPPED = [
   'README.md', 'count.d.ts', 'count.js', 'element.d.ts', 'element.js', 'folio.css', 'folio.d.ts', 'folio.js', 'folio_bg.wasm',
   'folio_bg.wasm.d.ts', 'folio_comments.js', 'folio_comments_bg.wasm', 'index.d.ts', 'index.js', 'package.json',
-  ...['ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh'].map((tag) => `locales/${tag}.json`),
+  // A locale file for each translation in the repository's locales/.
+  ...(await readdir(join(ROOT, 'locales'))).filter((f) => f.endsWith('.json')).map((f) => `locales/${f}`),
 ];
 
 
