@@ -6,6 +6,7 @@
 //! listeners by the `data-folio-*` attributes; nothing here touches the DOM.
 
 use super::draft::Draft;
+use super::markup::Action;
 use super::model::MAX_TEXT_CHARS;
 use super::sanitize::author_website;
 use super::text::CommentsText;
@@ -261,14 +262,14 @@ pub fn form(form_id: &str, draft: &Draft, state: &FormState, t: &CommentsText, p
         el("button")
             .attr("type", "button")
             .attr("class", "folio-cancel")
-            .attr("data-folio-action", "cancel-sending")
+            .attr("data-folio-action", Action::CancelSending.as_str())
             .text(t.cancel_sending)
     });
     let cancel = parent.filter(|_| !state.waiting).map(|p| {
         el("button")
             .attr("type", "button")
             .attr("class", "folio-cancel")
-            .attr("data-folio-action", "cancel-reply")
+            .attr("data-folio-action", Action::CancelReply.as_str())
             .attr("data-folio-comment-id", p)
             .text(t.cancel)
     });

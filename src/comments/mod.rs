@@ -39,12 +39,14 @@ pub mod html;
 pub mod isso;
 #[cfg(markdown)]
 pub mod markdown;
+pub mod markup;
 pub mod model;
 pub mod own;
 pub mod request;
 pub mod retry;
 pub mod sanitize;
 pub mod text;
+pub mod thread;
 pub mod time;
 pub mod view;
 #[cfg(waline)]

@@ -3,12 +3,13 @@
 //! form is in [`form`](super::form).
 //!
 //! Pure: the edge builds the DOM from these trees and wires listeners by their
-//! `data-folio-action` attributes (`sort`, `load-more`, `reply`, `like`, `more-replies`,
-//! `retry-comments`, `cancel-reply`). Comment bodies arrive as view nodes from a closure
+//! `data-folio-action` attributes ([`Action`]); it finds their parts by the selectors of
+//! [`markup`](super::markup). Comment bodies arrive as view nodes from a closure
 //! the caller passes (the edge passes [`comment_body`](super::sanitize::comment_body)), so
 //! untrusted HTML never passes through here as a string.
 
 use super::error::CommentsError;
+use super::markup::Action;
 use super::model::{Body, Comment, Cursor, Page, Sort};
 use super::sanitize::{author_website, plain_author, LINK_REL};
 use super::text::{CommentsText, SectionText};
@@ -21,9 +22,6 @@ pub const MAX_VISUAL_DEPTH: usize = 4;
 
 /// The id of the section heading (the section is labelled by it).
 pub const HEADING_ID: &str = "folio-comments-heading";
-
-/// A selector for the section heading ([`HEADING_ID`]).
-pub const HEADING_SELECTOR: &str = "#folio-comments-heading";
 
 const DEPTH_CLASSES: [&str; MAX_VISUAL_DEPTH + 1] =
     ["folio-depth-0", "folio-depth-1", "folio-depth-2", "folio-depth-3", "folio-depth-4"];
@@ -106,7 +104,7 @@ pub fn list_shell(empty: bool, sort: Sort, t: &CommentsText) -> Vec<Node> {
 
 /// The sort control: a labelled `<select data-folio-action="sort">`.
 pub fn sort_control(sort: Sort, t: &CommentsText) -> Element {
-    let mut select = el("select").attr("name", "sort").attr("data-folio-action", "sort");
+    let mut select = el("select").attr("name", "sort").attr("data-folio-action", Action::Sort.as_str());
     for option in Sort::ALL {
         let label = match option {
             Sort::Oldest => t.sort_oldest,
@@ -127,7 +125,7 @@ pub fn load_more(cursor: &Cursor, t: &CommentsText) -> Element {
     el("button")
         .attr("type", "button")
         .attr("class", "folio-load-more")
-        .attr("data-folio-action", "load-more")
+        .attr("data-folio-action", Action::LoadMore.as_str())
         .attr("data-folio-cursor", cursor.to_param())
         .text(t.load_more)
 }
@@ -181,12 +179,12 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
 
     let mut actions = el("footer").attr("class", "folio-comment-actions");
     if !c.pending && !c.deleted {
-        actions.push(action_button("reply", &c.id).text(t.reply));
+        actions.push(action_button(Action::Reply, &c.id).text(t.reply));
         if let Some(likes) = c.likes {
             // The name is the visible text ("Like 3"), so speech input can say what it sees
             // and the name never goes stale when the count changes.
             actions.push(
-                action_button("like", &c.id).attr("aria-pressed", "false").text(t.like).text(" ").child(
+                action_button(Action::Like, &c.id).attr("aria-pressed", "false").text(t.like).text(" ").child(
                     el("span")
                         .attr("class", "folio-like-count")
                         .attr("data-folio-likes", "")
@@ -217,7 +215,7 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
     }
     if c.hidden_replies > 0 {
         li.push(
-            action_button("more-replies", &c.id)
+            action_button(Action::MoreReplies, &c.id)
                 .attr("class", "folio-more-replies")
                 .text(t.more_replies.with(u64::from(c.hidden_replies))),
         );
@@ -225,8 +223,8 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
     li
 }
 
-fn action_button(action: &'static str, id: &str) -> Element {
-    el("button").attr("type", "button").attr("data-folio-action", action).attr("data-folio-comment-id", id)
+fn action_button(action: Action, id: &str) -> Element {
+    el("button").attr("type", "button").attr("data-folio-action", action.as_str()).attr("data-folio-comment-id", id)
 }
 
 /// The author: a `nofollow ugc` link when the website is an absolute http(s) URL, plain
@@ -259,13 +257,15 @@ fn alert_with_retry(code: &'static str, message: String, t: &SectionText) -> Ele
         .attr("role", "alert")
         .attr("data-folio-error", code)
         .child(el("p").text(message))
-        .child(el("button").attr("type", "button").attr("data-folio-action", "retry-comments").text(t.retry))
+        .child(
+            el("button").attr("type", "button").attr("data-folio-action", Action::RetryComments.as_str()).text(t.retry),
+        )
 }
 
 /// Edit and Delete buttons for one of the reader's own comments (the edge appends them to
 /// the comment's actions while the server still allows changes).
 pub fn owner_actions(id: &str, t: &CommentsText) -> Vec<Node> {
-    vec![action_button("edit", id).text(t.edit).into(), action_button("delete", id).text(t.delete).into()]
+    vec![action_button(Action::Edit, id).text(t.edit).into(), action_button(Action::Delete, id).text(t.delete).into()]
 }
 
 /// The form that replaces a comment's body while the reader edits it.
@@ -283,7 +283,7 @@ pub fn edit_form(id: &str, text: &str, t: &CommentsText) -> Element {
             el("div")
                 .attr("class", "folio-form-actions")
                 .child(el("button").attr("type", "submit").attr("class", "folio-submit").text(t.save))
-                .child(action_button("cancel-edit", id).attr("class", "folio-cancel").text(t.cancel)),
+                .child(action_button(Action::CancelEdit, id).attr("class", "folio-cancel").text(t.cancel)),
         )
         .child(el("p").attr("class", "folio-form-status").attr("role", "status").attr("aria-live", "polite"))
 }
@@ -303,11 +303,6 @@ mod tests {
     use super::*;
     use crate::comments::text::EN;
     use crate::view::html::to_html;
-
-    #[test]
-    fn heading_selector_names_the_heading_id() {
-        assert_eq!(HEADING_SELECTOR, ["#", HEADING_ID].concat());
-    }
 
     const NOW: f64 = 1_800_000_000.0;
 

@@ -21,8 +21,8 @@ use crate::comments::model::strip_likes;
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
 use crate::comments::{
-    contract, sanitize, view, Backend, Comment, CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse,
-    NewComment, Page, Posted, Sort, ThreadRef,
+    contract, markup, markup::Action, markup::Region, sanitize, thread, thread::Patch, view, Backend, Comment,
+    CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse, NewComment, Page, Posted, Sort, ThreadRef,
 };
 use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
 use crate::i18n::Lang;
@@ -308,11 +308,8 @@ impl Drawing {
 }
 
 impl State {
-    fn region(&self, name: &str) -> Option<Element> {
-        let mut selector = String::from("[data-folio-region=\"");
-        selector.push_str(name);
-        selector.push_str("\"]");
-        self.section.query_selector(&selector).ok().flatten()
+    fn region(&self, region: Region) -> Option<Element> {
+        self.section.query_selector(region.selector()).ok().flatten()
     }
 
     fn now() -> f64 {
@@ -348,7 +345,7 @@ impl State {
     fn render_list(&mut self, loaded: bool, focus: Option<String>) {
         self.drawing = self.drawing.wrapping_add(1);
         self.show_heading();
-        let Some(region) = self.region("comments-list") else { return };
+        let Some(region) = self.region(Region::List) else { return };
         let list = self.list_target(&region);
         let hurry = self.total.is_some_and(|n| n <= HURRY) as u32;
         let drawing = Drawing { this: self.this.clone(), drawing: self.drawing, region, list, loaded, focus, hurry };
@@ -404,14 +401,14 @@ impl State {
 
     /// The heading's text, with the thread's total.
     fn show_heading(&self) {
-        if let Ok(Some(h)) = self.section.query_selector(view::HEADING_SELECTOR) {
+        if let Ok(Some(h)) = self.section.query_selector(markup::HEADING) {
             h.set_text_content(Some(&view::heading_text(self.total, &self.text.section)));
         }
     }
 
     /// Puts the reply form back under its comment when drawing the list took it away.
     fn restore_reply_form(&self) {
-        if self.draft.parent.is_some() && self.section.query_selector("[data-folio-form]").ok().flatten().is_none() {
+        if self.draft.parent.is_some() && self.section.query_selector(markup::FORM).ok().flatten().is_none() {
             self.render_form(false);
         }
     }
@@ -431,28 +428,24 @@ impl State {
     /// the comments held by more than that.
     fn draw_one(&self, index: usize) -> bool {
         let held = self.comments.len();
-        let list = self.region("comments-list").and_then(|r| r.query_selector(".folio-comment-list").ok().flatten());
+        let list = self.region(Region::List).and_then(|r| r.query_selector(markup::LIST).ok().flatten());
         let Some(ol) = list.filter(|_| self.drawn == self.drawing && held > 0) else { return false };
-        let Ok(old) = ol.query_selector_all(":scope > li") else { return false };
-        let (on_screen, at) = (old.length() as usize, old.item(index as u32));
-        let fits = match at {
-            Some(_) => on_screen == held || on_screen == held + 1,
-            None => on_screen + 1 == held && index == on_screen,
-        };
-        if !fits {
+        let Ok(old) = ol.query_selector_all(markup::LIST_ITEMS) else { return false };
+        let (patch, at) = (Patch::of(old.length() as usize, held, index), old.item(index as u32));
+        if patch == Patch::Whole {
             return false;
         }
-        if on_screen <= held {
+        if patch != Patch::Remove {
             let Some(li) = self.items(index, index + 1) else { return false };
             if ol.insert_before(&li, at.as_ref()).is_err() {
                 return false;
             }
+            if let Some(li) = ol.children().item(index as u32) {
+                self.decorate_own(&li);
+            }
         }
-        if let Some(at) = at {
+        if let Some(at) = at.filter(|_| patch != Patch::Append) {
             at.unchecked_into::<Element>().remove();
-        }
-        if let Some(li) = ol.children().item(index as u32).filter(|_| on_screen <= held) {
-            self.decorate_own(&li);
         }
         true
     }
@@ -463,14 +456,14 @@ impl State {
     /// says so).
     fn list_target(&self, region: &Element) -> Option<(Element, web_sys::NodeList)> {
         let empty = self.comments.is_empty() && self.next.is_none();
-        let ol = match (empty, region.query_selector(".folio-comment-list")) {
+        let ol = match (empty, region.query_selector(markup::LIST)) {
             (false, Ok(Some(ol))) => ol,
             _ => {
                 let _ = build::replace_children(region, &view::list_shell(empty, self.sort, self.text));
-                region.query_selector(".folio-comment-list").ok()??
+                region.query_selector(markup::LIST).ok()??
             }
         };
-        let old = ol.query_selector_all(":scope > li").ok()?;
+        let old = ol.query_selector_all(markup::LIST_ITEMS).ok()?;
         Some((ol, old))
     }
 
@@ -478,7 +471,7 @@ impl State {
     /// there is a next page, the reader's own comments decorated, a reply form back under
     /// its comment.
     fn show_list(&mut self, region: &Element, loaded: bool, focus_id: Option<String>) {
-        if let Ok(Some(old)) = region.query_selector(".folio-load-more") {
+        if let Ok(Some(old)) = region.query_selector(markup::LOAD_MORE) {
             old.remove();
         }
         if let Some(cursor) = &self.next {
@@ -504,7 +497,7 @@ impl State {
         let now = Self::now();
         for mine in self.own.iter().filter(|c| c.editable(now)) {
             let Some(article) = self.comment_article(&mine.id).filter(|a| within.contains(Some(a))) else { continue };
-            let Ok(Some(actions)) = article.query_selector(".folio-comment-actions") else { continue };
+            let Ok(Some(actions)) = article.query_selector(markup::COMMENT_ACTIONS) else { continue };
             if let Ok(frag) =
                 dom::document().and_then(|d| build::fragment(&d, &view::owner_actions(&mine.id, self.text)))
             {
@@ -518,7 +511,7 @@ impl State {
     }
 
     fn render_error(&mut self, error: &CommentsError) {
-        let Some(region) = self.region("comments-list") else { return };
+        let Some(region) = self.region(Region::List) else { return };
         self.drawing = self.drawing.wrapping_add(1);
         let _ = build::replace_children(&region, &[view::error_box(error, self.text).into()]);
         let _ = region.set_attribute("aria-busy", "false");
@@ -527,10 +520,10 @@ impl State {
     /// Renders the form from the draft and form state, under the comment it replies to or
     /// in the form region. `focus_error` focuses the first field with an error.
     fn render_form(&self, focus_error: bool) {
-        if let Ok(Some(old)) = self.section.query_selector("[data-folio-form]") {
+        if let Ok(Some(old)) = self.section.query_selector(markup::FORM) {
             old.remove();
         }
-        let parent = self.draft.parent.as_deref().filter(|p| self.find_comment(p).is_some());
+        let parent = self.draft.parent.as_deref().filter(|p| thread::find(&self.comments, p).is_some());
         let tree: Node = form(FORM_ID, &self.draft, &self.form, self.text, parent).into();
         let Ok(doc) = dom::document() else { return };
         let Ok(node) = build::build(&doc, &tree, false) else { return };
@@ -539,53 +532,35 @@ impl State {
             li.insert_before(&node, article.next_sibling().as_ref()).ok()
         });
         if placed.is_none() {
-            if let Some(region) = self.region("comment-form") {
+            if let Some(region) = self.region(Region::Form) {
                 let _ = region.append_child(&node);
             }
         }
         if focus_error {
             let field = self.form.errors.first().map(|(f, _)| f.key());
             if let Some(key) = field {
-                let mut selector = String::from("[data-folio-form] [name=\"");
-                selector.push_str(key);
-                selector.push_str("\"]");
-                focus(self.section.query_selector(&selector).ok().flatten());
+                focus(self.section.query_selector(&markup::form_field(key)).ok().flatten());
             }
         }
     }
 
     fn comment_article(&self, id: &str) -> Option<Element> {
-        let mut selector = String::from("#folio-comment-");
+        let mut selector = String::from(markup::COMMENT_ID_PREFIX);
         selector.push_str(&css_ident(id));
         self.section.query_selector(&selector).ok().flatten()
-    }
-
-    /// The place in the list of the top-level comment that is, or holds, the comment `id`.
-    fn thread_of(&self, id: &str) -> Option<usize> {
-        fn holds(c: &Comment, id: &str) -> bool {
-            c.id == id || c.replies.iter().any(|r| holds(r, id))
-        }
-        self.comments.iter().position(|c| holds(c, id))
-    }
-
-    fn find_comment(&self, id: &str) -> Option<&Comment> {
-        fn find<'a>(list: &'a [Comment], id: &str) -> Option<&'a Comment> {
-            list.iter().find_map(|c| if c.id == id { Some(c) } else { find(&c.replies, id) })
-        }
-        find(&self.comments, id)
     }
 
     /// Sets the status line, the submit button and whether the text can be changed (not
     /// while it is being sent) without re-rendering the form (the reader's focus and caret
     /// stay where they are).
     fn show_form_status(&self, status: &str, posting: bool) {
-        if let Ok(Some(p)) = self.section.query_selector("[data-folio-form] .folio-form-status") {
+        if let Ok(Some(p)) = self.section.query_selector(markup::FORM_STATUS) {
             p.set_text_content(Some(status));
         }
-        if let Ok(Some(text)) = self.section.query_selector("[data-folio-form] textarea") {
+        if let Ok(Some(text)) = self.section.query_selector(markup::FORM_TEXT) {
             let _ = if posting { text.set_attribute("readonly", "") } else { text.remove_attribute("readonly") };
         }
-        if let Ok(Some(button)) = self.section.query_selector("[data-folio-form] .folio-submit") {
+        if let Ok(Some(button)) = self.section.query_selector(markup::FORM_SUBMIT) {
             if posting {
                 let _ = button.set_attribute("disabled", "");
                 let _ = button.set_attribute("aria-busy", "true");
@@ -601,17 +576,18 @@ impl State {
     /// Reads the form's fields into the draft and saves it for this thread.
     fn capture_draft(&mut self) {
         let value = |name: &str| -> String {
-            let mut selector = String::from("[data-folio-form] [name=\"");
-            selector.push_str(name);
-            selector.push_str("\"]");
-            self.section.query_selector(&selector).ok().flatten().map_or_else(String::new, |e| dom::value(&e))
+            self.section
+                .query_selector(&markup::form_field(name))
+                .ok()
+                .flatten()
+                .map_or_else(String::new, |e| dom::value(&e))
         };
         self.draft.text = value("text");
         self.draft.name = value("name");
         self.draft.email = value("email");
         self.draft.website = value("website");
         self.save_draft();
-        if let Ok(Some(counter)) = self.section.query_selector("[data-folio-form] [data-folio-counter]") {
+        if let Ok(Some(counter)) = self.section.query_selector(markup::FORM_COUNTER) {
             counter.set_text_content(Some(&counter_text(self.draft.text.chars().count(), self.form.rules.max_chars)));
         }
     }
@@ -626,33 +602,7 @@ impl State {
     }
 
     fn honeypot_filled(&self) -> bool {
-        self.section
-            .query_selector("[data-folio-form] [name=\"folio_hp\"]")
-            .ok()
-            .flatten()
-            .is_some_and(|e| !dom::value(&e).is_empty())
-    }
-
-    /// Puts a newly posted comment into the tree (under its parent, or at the end).
-    fn insert(&mut self, comment: Comment) {
-        fn attach(list: &mut [Comment], parent: &str, c: &mut Option<Comment>) {
-            for item in list.iter_mut() {
-                if item.id == parent {
-                    if let Some(c) = c.take() {
-                        item.replies.push(c);
-                    }
-                    return;
-                }
-                attach(&mut item.replies, parent, c);
-            }
-        }
-        let mut slot = Some(comment);
-        if let Some(parent) = slot.as_ref().and_then(|c| c.parent.clone()) {
-            attach(&mut self.comments, &parent, &mut slot);
-        }
-        if let Some(c) = slot {
-            self.comments.push(c);
-        }
+        self.section.query_selector(markup::FORM_HONEYPOT).ok().flatten().is_some_and(|e| !dom::value(&e).is_empty())
     }
 }
 
@@ -924,7 +874,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         if !append {
             s.generation += 1;
         }
-        if let Some(region) = s.region("comments-list") {
+        if let Some(region) = s.region(Region::List) {
             let _ = region.set_attribute("aria-busy", "true");
         }
         let cursor = if append { s.next.clone() } else { None };
@@ -997,7 +947,7 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     let same = attr("data-folio-fingerprint") == crate::view::fingerprint(&s.static_list_nodes());
     s.started = true;
     s.prefetched = None;
-    match s.region("comments-list") {
+    match s.region(Region::List) {
         Some(region) if same => {
             dom::intl::localize_built_comment_times(&region, s.lang);
             let _ = region.set_attribute("aria-busy", "false");
@@ -1191,7 +1141,7 @@ impl State {
             self.own.push(OwnComment { id: id.clone(), posted: Self::now(), text: self.draft.text.clone() });
             self.save_own();
         }
-        self.insert(posted.comment);
+        thread::insert(&mut self.comments, posted.comment);
         if !pending {
             self.total = Some(self.total.unwrap_or(0) + 1);
         }
@@ -1209,7 +1159,7 @@ impl State {
             ),
             ..FormState::default()
         };
-        self.redraw_one(self.thread_of(&id), Some(id.clone()));
+        self.redraw_one(thread::thread_of(&self.comments, &id), Some(id.clone()));
         self.render_form(false);
         let detail = dom::object(&[("id", &JsValue::from_str(&id)), ("pending", &JsValue::from_bool(pending))]);
         dom::dispatch(&self.host, "folio-comment-posted", &detail);
@@ -1235,10 +1185,10 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
             let Some(state) = weak.upgrade() else { return };
             let s = state.borrow();
             if let Some(article) = s.comment_article(&id) {
-                if let Ok(Some(count)) = article.query_selector("[data-folio-likes]") {
+                if let Ok(Some(count)) = article.query_selector(markup::LIKES) {
                     count.set_text_content(Some(&crate::date::signed(votes.likes)));
                 }
-                if let Ok(Some(button)) = article.query_selector("[data-folio-action=\"like\"]") {
+                if let Ok(Some(button)) = article.query_selector(Action::Like.selector()) {
                     let _ = button.set_attribute("aria-pressed", "true");
                 }
             }
@@ -1259,9 +1209,9 @@ fn open_reply(weak: &Weak<RefCell<State>>, parent: Option<String>) {
     s.form = FormState { rules: s.form.rules, ..FormState::default() };
     s.render_form(false);
     let target = match (&parent, was) {
-        (Some(_), _) => s.section.query_selector("[data-folio-form] textarea").ok().flatten(),
+        (Some(_), _) => s.section.query_selector(markup::FORM_TEXT).ok().flatten(),
         (None, Some(id)) => {
-            s.comment_article(&id).and_then(|a| a.query_selector("[data-folio-action=\"reply\"]").ok().flatten())
+            s.comment_article(&id).and_then(|a| a.query_selector(Action::Reply.selector()).ok().flatten())
         }
         (None, None) => None,
     };
@@ -1273,7 +1223,7 @@ fn start_edit(weak: &Weak<RefCell<State>>, id: &str) {
     let Some(state) = weak.upgrade() else { return };
     let s = state.borrow();
     let Some(mine) = s.own.iter().find(|c| c.id == id) else { return };
-    let Some(body) = s.comment_article(id).and_then(|a| a.query_selector(".folio-comment-body").ok().flatten()) else {
+    let Some(body) = s.comment_article(id).and_then(|a| a.query_selector(markup::COMMENT_BODY).ok().flatten()) else {
         return;
     };
     let _ = build::replace_children(&body, &[view::edit_form(id, &mine.text, s.text).into()]);
@@ -1300,8 +1250,8 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
             let outcome = response.and_then(|r| parse(&r));
             match outcome {
                 Ok(updated) => {
-                    let index = s.thread_of(&id);
-                    s.replace_comment(&id, updated, text.is_none());
+                    let index = thread::thread_of(&s.comments, &id);
+                    thread::replace(&mut s.comments, &id, updated, text.is_none());
                     if let Some(t) = &text {
                         if let Some(mine) = s.own.iter_mut().find(|c| c.id == id) {
                             mine.text = t.clone();
@@ -1317,7 +1267,7 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
                     // Keep the edit form and its text (or the comment, for a delete); say why.
                     let Some(article) = s.comment_article(&id) else { return };
                     let message = error.message_in(s.text);
-                    match article.query_selector(".folio-form-status").ok().flatten() {
+                    match article.query_selector(markup::STATUS).ok().flatten() {
                         Some(status) => status.set_text_content(Some(&message)),
                         None => {
                             let note: Node = crate::view::el("p")
@@ -1336,39 +1286,16 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
     );
 }
 
-impl State {
-    /// Swaps a comment for the server's new version; `removed` with no new version drops it.
-    fn replace_comment(&mut self, id: &str, updated: Option<Comment>, removed: bool) {
-        fn walk(list: &mut Vec<Comment>, id: &str, updated: &mut Option<Comment>, removed: bool) -> bool {
-            if let Some(i) = list.iter().position(|c| c.id == id) {
-                match updated.take() {
-                    Some(mut new) => {
-                        new.replies = std::mem::take(&mut list[i].replies);
-                        if removed {
-                            new.deleted = true;
-                        }
-                        list[i] = new;
-                    }
-                    None => {
-                        list.remove(i);
-                    }
-                }
-                return true;
-            }
-            list.iter_mut().any(|c| walk(&mut c.replies, id, updated, removed))
-        }
-        let mut updated = updated;
-        walk(&mut self.comments, id, &mut updated, removed);
-    }
-}
+impl State {}
 
 // ---------------------------------------------------------------------------------------
 // Events, delegated to the section.
 
-fn action_of(event: &web_sys::Event) -> Option<(Element, String)> {
+/// The control an event came from, and what it does.
+fn action_of(event: &web_sys::Event) -> Option<(Element, Action)> {
     let target: Element = event.target()?.dyn_into().ok()?;
-    let control = target.closest("[data-folio-action]").ok().flatten()?;
-    let action = control.get_attribute("data-folio-action")?;
+    let control = target.closest(markup::ANY_ACTION).ok().flatten()?;
+    let action = Action::parse(&control.get_attribute("data-folio-action")?)?;
     Some((control, action))
 }
 
@@ -1379,34 +1306,34 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
         move |event: &web_sys::Event| {
             let Some((control, action)) = action_of(event) else { return };
             let id = control.get_attribute("data-folio-comment-id").unwrap_or_default();
-            match action.as_str() {
-                "retry-comments" => load(weak.clone(), false),
-                "load-more" => load(weak.clone(), true),
-                "like" => like(weak.clone(), id),
-                "edit" => start_edit(&weak, &id),
-                "cancel-edit" => {
+            match action {
+                Action::RetryComments => load(weak.clone(), false),
+                Action::LoadMore => load(weak.clone(), true),
+                Action::Like => like(weak.clone(), id),
+                Action::Edit => start_edit(&weak, &id),
+                Action::CancelEdit => {
                     if let Some(state) = weak.upgrade() {
                         let mut s = state.borrow_mut();
-                        let index = s.thread_of(&id);
+                        let index = thread::thread_of(&s.comments, &id);
                         s.redraw_one(index, None);
                     }
                 }
-                "delete" if control.has_attribute("data-folio-confirm") => change(weak.clone(), id, None),
-                "delete" => {
+                Action::Delete if control.has_attribute("data-folio-confirm") => change(weak.clone(), id, None),
+                Action::Delete => {
                     // A second press confirms; no modal dialog.
                     if let Some(state) = weak.upgrade() {
                         let _ = control.set_attribute("data-folio-confirm", "");
                         control.set_text_content(Some(state.borrow().text.confirm_delete));
                     }
                 }
-                "cancel-sending" => {
+                Action::CancelSending => {
                     if let Some(state) = weak.upgrade() {
                         state.borrow_mut().cancel_sending();
                     }
                 }
-                "reply" => open_reply(&weak, Some(id)),
-                "cancel-reply" => open_reply(&weak, None),
-                _ => {}
+                Action::Reply => open_reply(&weak, Some(id)),
+                Action::CancelReply => open_reply(&weak, None),
+                Action::Sort | Action::MoreReplies => {}
             }
         }
     };
@@ -1414,7 +1341,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
         let weak = weak.clone();
         move |event: &web_sys::Event| {
             let Some((control, action)) = action_of(event) else { return };
-            if action != "sort" {
+            if action != Action::Sort {
                 return;
             }
             let Some(sort) = Sort::parse(&dom::value(&control)) else {
@@ -1437,7 +1364,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
             let in_reply = event
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| t.closest("[data-folio-form][data-folio-parent]").ok().flatten())
+                .and_then(|t| t.closest(markup::REPLY_FORM).ok().flatten())
                 .is_some();
             if key == "Escape" && in_reply {
                 open_reply(&weak, None);

@@ -1,0 +1,195 @@
+//! The comments a section holds, as a tree of top-level comments and their replies, and
+//! the changes a reader's actions make to it: a new comment or reply put in its place, a
+//! comment replaced by the server's new version or taken out, and how the list on screen
+//! takes such a change ([`Patch`]).
+//!
+//! Pure: the comment section (`widget::comments`) holds the tree, calls these, and does
+//! what the [`Patch`] says to the DOM.
+
+use super::model::Comment;
+
+/// The place in `list` of the top-level comment that is, or holds, the comment `id`.
+pub fn thread_of(list: &[Comment], id: &str) -> Option<usize> {
+    fn holds(c: &Comment, id: &str) -> bool {
+        c.id == id || c.replies.iter().any(|r| holds(r, id))
+    }
+    list.iter().position(|c| holds(c, id))
+}
+
+/// The comment `id`, at any depth.
+pub fn find<'a>(list: &'a [Comment], id: &str) -> Option<&'a Comment> {
+    list.iter().find_map(|c| if c.id == id { Some(c) } else { find(&c.replies, id) })
+}
+
+/// Puts a newly posted comment into the tree: last among the replies of its parent, or at
+/// the end of the list when it has none or the tree does not hold its parent.
+pub fn insert(list: &mut Vec<Comment>, comment: Comment) {
+    fn attach(list: &mut [Comment], parent: &str, c: &mut Option<Comment>) {
+        for item in list.iter_mut() {
+            if item.id == parent {
+                if let Some(c) = c.take() {
+                    item.replies.push(c);
+                }
+                return;
+            }
+            attach(&mut item.replies, parent, c);
+        }
+    }
+    let mut slot = Some(comment);
+    if let Some(parent) = slot.as_ref().and_then(|c| c.parent.clone()) {
+        attach(list, &parent, &mut slot);
+    }
+    if let Some(c) = slot {
+        list.push(c);
+    }
+}
+
+/// Puts the server's new version of the comment `id` in its place, keeping its replies
+/// (marked deleted when `removed`: a deleted comment that keeps its replies), or takes it
+/// out, replies and all, when there is no new version. Nothing changes when the tree does
+/// not hold `id`.
+pub fn replace(list: &mut Vec<Comment>, id: &str, updated: Option<Comment>, removed: bool) {
+    fn walk(list: &mut Vec<Comment>, id: &str, updated: &mut Option<Comment>, removed: bool) -> bool {
+        if let Some(i) = list.iter().position(|c| c.id == id) {
+            match updated.take() {
+                Some(mut new) => {
+                    new.replies = std::mem::take(&mut list[i].replies);
+                    new.deleted |= removed;
+                    list[i] = new;
+                }
+                None => {
+                    list.remove(i);
+                }
+            }
+            return true;
+        }
+        list.iter_mut().any(|c| walk(&mut c.replies, id, updated, removed))
+    }
+    let mut updated = updated;
+    walk(list, id, &mut updated, removed);
+}
+
+/// How the list on screen takes a change to the thread at one place of the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Patch {
+    /// Draw that thread again in place of the one on screen.
+    Replace,
+    /// Draw that thread, new, after the last one on screen.
+    Append,
+    /// Take the thread on screen at that place out: the tree no longer has it.
+    Remove,
+    /// The list on screen differs by more than that thread: draw the whole list.
+    Whole,
+}
+
+impl Patch {
+    /// The patch for a change at `index` of the tree, when the list on screen shows
+    /// `on_screen` top-level comments and the tree now holds `held`: the list on screen
+    /// must be the tree before that one change.
+    pub fn of(on_screen: usize, held: usize, index: usize) -> Patch {
+        match (index < on_screen, held) {
+            (_, 0) => Patch::Whole,
+            (true, h) if h == on_screen => Patch::Replace,
+            (true, h) if h + 1 == on_screen => Patch::Remove,
+            (false, h) if index == on_screen && h == on_screen + 1 => Patch::Append,
+            _ => Patch::Whole,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::comments::model::Body;
+
+    fn c(id: &str, parent: Option<&str>, replies: Vec<Comment>) -> Comment {
+        Comment {
+            id: id.into(),
+            parent: parent.map(Into::into),
+            author: None,
+            website: None,
+            created: 0.0,
+            modified: None,
+            likes: None,
+            dislikes: None,
+            body: Body::Html(id.into()),
+            pending: false,
+            deleted: false,
+            replies,
+            hidden_replies: 0,
+        }
+    }
+
+    /// The tree as `id(reply, ...)` text.
+    fn shape(list: &[Comment]) -> String {
+        let one = |c: &Comment| {
+            let mut s = c.id.clone();
+            if c.deleted {
+                s.push('*');
+            }
+            if !c.replies.is_empty() {
+                s = s + "(" + &shape(&c.replies) + ")";
+            }
+            s
+        };
+        list.iter().map(one).collect::<Vec<_>>().join(" ")
+    }
+
+    fn tree() -> Vec<Comment> {
+        vec![c("1", None, vec![c("2", Some("1"), vec![c("3", Some("2"), vec![])])]), c("4", None, vec![])]
+    }
+
+    #[test]
+    fn a_comment_is_found_in_its_thread_at_any_depth() {
+        let t = tree();
+        assert_eq!(
+            [thread_of(&t, "1"), thread_of(&t, "3"), thread_of(&t, "4"), thread_of(&t, "9")],
+            [Some(0), Some(0), Some(1), None]
+        );
+        assert_eq!(find(&t, "3").map(|c| c.parent.as_deref()), Some(Some("2")));
+        assert!(find(&t, "9").is_none());
+    }
+
+    #[test]
+    fn a_new_comment_goes_under_its_parent_or_at_the_end() {
+        let mut t = tree();
+        insert(&mut t, c("5", Some("2"), vec![]));
+        insert(&mut t, c("6", None, vec![]));
+        // A reply to a comment the tree does not hold (another page, deleted meanwhile).
+        insert(&mut t, c("7", Some("99"), vec![]));
+        assert_eq!(shape(&t), "1(2(3 5)) 4 6 7");
+    }
+
+    #[test]
+    fn a_comment_is_replaced_keeping_its_replies_or_taken_out() {
+        let mut t = tree();
+        let mut edited = c("2", Some("1"), vec![]);
+        edited.body = Body::Html("edited".into());
+        replace(&mut t, "2", Some(edited), false);
+        assert_eq!(shape(&t), "1(2(3)) 4");
+        assert!(matches!(&find(&t, "2").map(|c| &c.body), Some(Body::Html(s)) if s == "edited"));
+        // Deleted with replies: the server keeps a placeholder.
+        replace(&mut t, "1", Some(c("1", None, vec![])), true);
+        assert_eq!(shape(&t), "1*(2(3)) 4");
+        replace(&mut t, "4", None, true);
+        assert_eq!(shape(&t), "1*(2(3))");
+        replace(&mut t, "9", None, true);
+        assert_eq!(shape(&t), "1*(2(3))");
+    }
+
+    #[test]
+    fn the_list_on_screen_takes_one_threads_change_or_is_drawn_whole() {
+        // An edit or a reply in the second of three threads.
+        assert_eq!(Patch::of(3, 3, 1), Patch::Replace);
+        // A new comment at the end, a thread deleted.
+        assert_eq!(Patch::of(3, 4, 3), Patch::Append);
+        assert_eq!(Patch::of(3, 2, 1), Patch::Remove);
+        // The list on screen is not the tree before the change.
+        assert_eq!(Patch::of(3, 5, 3), Patch::Whole);
+        assert_eq!(Patch::of(3, 4, 1), Patch::Whole);
+        assert_eq!(Patch::of(3, 3, 3), Patch::Whole);
+        assert_eq!(Patch::of(0, 1, 0), Patch::Append);
+        // The last comment gone: the list says it is empty.
+        assert_eq!(Patch::of(1, 0, 0), Patch::Whole);
+    }
+}
