@@ -406,7 +406,7 @@ impl State {
         }
     }
 
-    /// Puts the reply form back under its comment when drawing the list took it away.
+    /// Puts the reply form back under its comment when drawing one thread took it away.
     fn restore_reply_form(&self) {
         if self.draft.parent.is_some() && self.section.query_selector(markup::FORM).ok().flatten().is_none() {
             self.render_form(false);
@@ -484,7 +484,10 @@ impl State {
         let _ = region.class_list().remove_1("folio-comments-loading");
         let _ = region.set_attribute("aria-busy", "false");
         self.decorate_own(region);
-        self.restore_reply_form();
+        // Under its comment, which the list may only now hold (a reply's saved draft).
+        if self.draft.parent.is_some() {
+            self.render_form(false);
+        }
         if loaded {
             self.announce_loaded();
         }

@@ -94,6 +94,27 @@ test('posting a comment and a reply shows them, stored in Isso', async () => {
   }
 });
 
+test('a reply kept as a draft comes back under its comment after a reload', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, [{ text: 'Answer me later.', author: 'Ann' }, { text: 'Another one.' }]);
+    const { page } = await openPage(isso, thread, { load: 'eager' });
+    const ann = page.locator('#article li', { has: page.locator('article', { hasText: 'Answer me later.' }) });
+    await ann.getByRole('button', { name: 'Reply' }).click();
+    await form(page).getByLabel('Comment').fill('Half a reply.');
+    await page.reload();
+    await page.waitForSelector('#article[data-folio-state="ready"]');
+    // The form is drawn before the list arrives; once it is there, the form is under Ann's.
+    await ann.locator('[data-folio-form]').waitFor();
+    assert.equal(await ann.locator('[data-folio-form]').getByLabel('Comment').inputValue(), 'Half a reply.');
+    assert.equal(await page.locator('#article [data-folio-form]').count(), 1);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 test('within the edit window the reader can edit and delete their own comment', async () => {
   const isso = await startIsso({ origins: [origin] });
   try {
