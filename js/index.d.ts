@@ -234,9 +234,8 @@ export interface CommentData {
   html: string;
   /** Held for moderation; default false. */
   pending?: boolean;
+  /** Every reply (the contract has no request for replies a list leaves out). */
   replies?: CommentData[];
-  /** Replies not included in `replies`; default 0. */
-  hidden_replies?: number;
 }
 
 /** What `post()` resolves to. */

@@ -243,7 +243,7 @@ fn bad_input_is_a_clear_error() {
     );
     fails(&[ARTICLE, "--options", &failing, "--fetch-comments"], None, "HTTP 500");
     let request = answering.join().unwrap();
-    assert!(request.starts_with("GET /isso/?uri=%2Ft&sort=newest&limit=20 HTTP/1.1\r\n"), "{request}");
+    assert!(request.starts_with("GET /isso/?uri=%2Ft&sort=newest&limit=20&nested_limit=5 HTTP/1.1\r\n"), "{request}");
     assert!(request.contains(&format!("\r\nHost: 127.0.0.1:{port}\r\n")));
 }
 

@@ -36,8 +36,7 @@
 //!       "likes": 3,
 //!       "html": "<p>Lovely piece.</p>",
 //!       "pending": false,
-//!       "replies": [ { "id": "c_18", "parent": "c_17", "...": "..." } ],
-//!       "hidden_replies": 0
+//!       "replies": [ { "id": "c_18", "parent": "c_17", "...": "..." } ]
 //!     }
 //!   ],
 //!   "next": "opaque-cursor-or-null"
@@ -63,7 +62,9 @@
 //! | `html` | string | the rendered body; Folio sanitizes it (only `p br em strong code pre blockquote ul ol li a[href]` survive); write characters as UTF-8 or numeric references (of the named ones only `&amp; &lt; &gt; &quot; &apos; &nbsp;` and a few punctuation marks are read, see `sanitize::decode_entities`) |
 //! | `pending` | boolean | held for moderation (shown only to its author); default false |
 //! | `replies` | array | nested comments; default empty |
-//! | `hidden_replies` | number | replies not included in `replies`; default 0 |
+//!
+//! A comment's replies are all in `replies`: the contract has no request for replies a
+//! list leaves out (an Isso-style `hidden_replies` is ignored).
 //!
 //! Unknown fields are ignored. A comment without a usable `id` is skipped; an unreadable
 //! `created` shows no time.
@@ -273,7 +274,7 @@ fn comment(v: &Value) -> Option<Comment> {
         pending: matches!(v.get("pending"), Some(Value::Bool(true))),
         deleted: false,
         replies,
-        hidden_replies: v.get("hidden_replies").and_then(count).unwrap_or(0),
+        hidden_replies: 0,
     })
 }
 

@@ -39,7 +39,8 @@ pub struct Isso {
     pub endpoint: String,
     /// Top-level comments per page (`None`: all at once).
     pub limit: Option<u32>,
-    /// Replies per top-level comment (`None`: all).
+    /// Replies per top-level comment (`None`: all); the others are behind "Show N more
+    /// replies" ([`replies_of`]).
     pub nested_limit: Option<u32>,
     /// Ask for the authors' Markdown (`plain=1`) and render it in Folio
     /// ([`Body::Markdown`], with Isso's default `hard_wrap`): Isso then skips rendering
@@ -50,16 +51,36 @@ pub struct Isso {
 }
 
 impl Isso {
-    /// An Isso backend with [`DEFAULT_LIMIT`] comments per page and all replies.
+    /// An Isso backend with [`DEFAULT_LIMIT`] comments per page and [`NESTED_LIMIT`]
+    /// replies under each.
     pub fn new(endpoint: impl Into<String>) -> Self {
         Isso {
             endpoint: endpoint.into(),
             limit: Some(DEFAULT_LIMIT),
-            nested_limit: None,
+            nested_limit: Some(NESTED_LIMIT),
             #[cfg(markdown)]
             plain: cfg!(feature = "client-markdown"),
         }
     }
+}
+
+/// Replies a list shows under each top-level comment, as Isso's own client shows (its
+/// `max-comments-nested`); "Show N more replies" asks for the rest ([`replies_of`]).
+pub const NESTED_LIMIT: u32 = 5;
+
+/// `GET {endpoint}/?uri=&sort=&parent=`: every reply of comment `parent`, answered in a
+/// list's shape (`{"id": parent, "replies": [...]}`).
+///
+/// ```
+/// use folio::comments::{isso, Sort};
+/// let r = isso::replies_of("http://127.0.0.1:8080", "/a/", "7", Sort::Oldest);
+/// assert_eq!(r.url, "http://127.0.0.1:8080/?uri=%2Fa%2F&sort=oldest&parent=7");
+/// ```
+pub fn replies_of(endpoint: &str, uri: &str, parent: &str, sort: Sort) -> HttpRequest {
+    HttpRequest::new(
+        Method::Get,
+        build_url(endpoint, "/", &[("uri", uri), ("sort", sort_param(sort)), ("parent", parent)]),
+    )
 }
 
 /// Isso's name for a sort order.
@@ -328,6 +349,16 @@ impl Backend for Isso {
         post(&self.endpoint, comment)
     }
 
+    fn replies_request(&self, thread: &ThreadRef, id: &str, sort: Sort) -> Option<HttpRequest> {
+        #[allow(unused_mut)]
+        let mut request = replies_of(&self.endpoint, &thread.uri, id, sort);
+        #[cfg(markdown)]
+        if self.plain {
+            request.url.push_str("&plain=1");
+        }
+        Some(request)
+    }
+
     fn capabilities(&self) -> Capabilities {
         Capabilities { likes: true, edit: true }
     }
@@ -434,7 +465,7 @@ mod tests {
         let mut backend = Isso::new("http://127.0.0.1:8080");
         backend.plain = false;
         let r = backend.list_request(&ThreadRef::new("/p/"), Sort::Oldest, Some(&Cursor::Offset(20)));
-        assert_eq!(r.url, "http://127.0.0.1:8080/?uri=%2Fp%2F&sort=oldest&limit=20&offset=20");
+        assert_eq!(r.url, "http://127.0.0.1:8080/?uri=%2Fp%2F&sort=oldest&limit=20&nested_limit=5&offset=20");
     }
 
     #[test]
@@ -443,7 +474,7 @@ mod tests {
         assert_eq!(backend.plain, cfg!(feature = "client-markdown"), "the feature's default");
         backend.plain = true;
         let r = backend.list_request(&ThreadRef::new("/p/"), Sort::Oldest, None);
-        assert_eq!(r.url, "http://127.0.0.1:8080/?uri=%2Fp%2F&sort=oldest&limit=20&plain=1");
+        assert_eq!(r.url, "http://127.0.0.1:8080/?uri=%2Fp%2F&sort=oldest&limit=20&nested_limit=5&plain=1");
         let body = r#"{"id": null, "total_replies": 2, "hidden_replies": 0, "replies": [
             {"id": 1, "created": 1.0, "text": "Hi *there*\nline two", "replies": [
                 {"id": 2, "parent": 1, "created": 2.0, "text": "<b>raw</b>"}]}]}"#;

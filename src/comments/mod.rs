@@ -77,7 +77,7 @@ pub use waline::Waline;
 /// use folio::comments::{Backend, HttpResponse, Isso, Sort, ThreadRef};
 /// let isso = Isso::new("https://comments.example");
 /// let req = isso.list_request(&ThreadRef::new("/story/"), Sort::Newest, None);
-/// assert_eq!(req.url, "https://comments.example/?uri=%2Fstory%2F&sort=newest&limit=20");
+/// assert_eq!(req.url, "https://comments.example/?uri=%2Fstory%2F&sort=newest&limit=20&nested_limit=5");
 /// let page = isso.parse_list(Sort::Oldest, None, &HttpResponse::new(404, "")).unwrap();
 /// assert!(page.comments.is_empty());
 /// ```
@@ -107,6 +107,13 @@ pub trait Backend {
         _resp: &HttpResponse,
     ) -> Result<Option<String>, CommentsError> {
         Ok(None)
+    }
+    /// The request for every reply of comment `id`, where a list answer left some out (a
+    /// comment's `hidden_replies`; "Show N more replies" sends it). Its answer has a
+    /// list's shape and is read by [`Backend::parse_list`] (the replies are the page's
+    /// comments). `None` when the server's lists leave no replies out.
+    fn replies_request(&self, _thread: &ThreadRef, _id: &str, _sort: Sort) -> Option<HttpRequest> {
+        None
     }
     /// What the server can do besides listing and posting (nothing, unless it says so).
     fn capabilities(&self) -> Capabilities {

@@ -69,6 +69,21 @@ pub fn replace(list: &mut Vec<Comment>, id: &str, updated: Option<Comment>, remo
     walk(list, id, &mut updated, removed);
 }
 
+/// Gives comment `id` every one of its replies (the answer to
+/// [`Backend::replies_request`](super::Backend::replies_request)), none left hidden; the
+/// ones it held before are replaced. Returns the id of the first reply that was not
+/// shown, when there is one.
+pub fn show_replies(list: &mut [Comment], id: &str, replies: Vec<Comment>) -> Option<String> {
+    fn find_mut<'a>(list: &'a mut [Comment], id: &str) -> Option<&'a mut Comment> {
+        list.iter_mut().find_map(|c| if c.id == id { Some(c) } else { find_mut(&mut c.replies, id) })
+    }
+    let c = find_mut(list, id)?;
+    let shown = c.replies.len();
+    c.replies = replies;
+    c.hidden_replies = 0;
+    c.replies.get(shown).map(|r| r.id.clone())
+}
+
 /// How the list on screen takes a change to the thread at one place of the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Patch {
@@ -175,6 +190,23 @@ mod tests {
         assert_eq!(shape(&t), "1*(2(3))");
         replace(&mut t, "9", None, true);
         assert_eq!(shape(&t), "1*(2(3))");
+    }
+
+    #[test]
+    fn the_replies_left_out_are_shown_after_those_there() {
+        let mut t = tree();
+        t[0].hidden_replies = 2;
+        let all = vec![
+            c("2", Some("1"), vec![c("3", Some("2"), vec![])]),
+            c("5", Some("1"), vec![]),
+            c("6", Some("1"), vec![]),
+        ];
+        assert_eq!(show_replies(&mut t, "1", all).as_deref(), Some("5"));
+        assert_eq!((shape(&t), t[0].hidden_replies), ("1(2(3) 5 6) 4".to_string(), 0));
+        // Nothing new (the others were deleted meanwhile), or no such comment.
+        assert_eq!(show_replies(&mut t, "2", vec![c("3", Some("2"), vec![])]), None);
+        assert_eq!(show_replies(&mut t, "9", Vec::new()), None);
+        assert_eq!(shape(&t), "1(2(3) 5 6) 4");
     }
 
     #[test]

@@ -261,7 +261,7 @@ pub fn prefetch_taking(
                 Box::new(move |r| finish(r.and_then(|r| server.parse_list(sort, None, &r)))),
             );
         }
-        None => fetch_page(server, &thread_ref, sort, None, signal.cloned(), Box::new(finish)),
+        None => fetch_page(server, &thread_ref, sort, None, None, signal.cloned(), Box::new(finish)),
     }
     Some(Prefetch { thread, sort: config.sort, result, done })
 }
@@ -692,18 +692,22 @@ fn callback_args(pairs: &[(&str, Option<&str>)]) -> JsValue {
     dom::object(&refs)
 }
 
-/// Asks `server` for a page of `thread` and hands `then` what came of it, in a later task.
+/// Asks `server` for a page of `thread`, or for every reply of comment `parent` (see
+/// [`Backend::replies_request`]; a page of them, where the server has that request), and
+/// hands `then` what came of it, in a later task.
 fn fetch_page(
     server: Rc<Server>,
     thread: &ThreadRef,
     sort: Sort,
     cursor: Option<Cursor>,
+    parent: Option<&str>,
     signal: Option<AbortSignal>,
     then: Then<Result<Page, CommentsError>>,
 ) {
-    let request = match &*server {
-        Server::Http(backend) => Some(backend.list_request(thread, sort, cursor.as_ref())),
-        Server::Callbacks(_) => None,
+    let request = match (&*server, parent) {
+        (Server::Http(backend), None) => Some(backend.list_request(thread, sort, cursor.as_ref())),
+        (Server::Http(backend), Some(id)) => backend.replies_request(thread, id, sort),
+        (Server::Callbacks(_), _) => None,
     };
     let token = cursor.as_ref().map(Cursor::to_param);
     let read = {
@@ -714,7 +718,7 @@ fn fetch_page(
     };
     match (&*server, request) {
         (_, Some(request)) => send(&request, signal.as_ref(), Box::new(read)),
-        (Server::Callbacks(cb), _) => {
+        (Server::Callbacks(cb), _) if parent.is_none() => {
             let arg = callback_args(&[
                 ("thread", Some(&thread.uri)),
                 ("sort", Some(sort.as_str())),
@@ -722,7 +726,7 @@ fn fetch_page(
             ]);
             call(&cb.list, &arg, 200, Box::new(read));
         }
-        (Server::Http(_), None) => {}
+        _ => {}
     }
 }
 
@@ -914,12 +918,12 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
                 let taken = p.result.borrow_mut().take();
                 match taken {
                     Some(r) => show(r),
-                    None => fetch_page(server, &thread, sort, cursor, signal, Box::new(show)),
+                    None => fetch_page(server, &thread, sort, cursor, None, signal, Box::new(show)),
                 }
                 Ok(JsValue::UNDEFINED)
             });
         }
-        None => fetch_page(server, &thread, sort, cursor, signal, Box::new(show)),
+        None => fetch_page(server, &thread, sort, cursor, None, signal, Box::new(show)),
     }
     if !append {
         // After the request went out: the time formatters the list needs are made while
@@ -1199,6 +1203,38 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
     );
 }
 
+/// Asks the server for every reply of comment `id` ("Show N more replies", `button`), then
+/// draws its thread with all of them and focuses the first that was not shown. On failure
+/// the button says why, and pressing it again tries again.
+fn more_replies(weak: Weak<RefCell<State>>, id: String, button: Element) {
+    let Some(state) = weak.upgrade() else { return };
+    let (server, thread, sort, signal) = {
+        let s = state.borrow();
+        (s.server.clone(), s.thread.clone(), s.sort, s.signal())
+    };
+    drop(state);
+    fetch_page(
+        server,
+        &thread,
+        sort,
+        None,
+        Some(&id.clone()),
+        signal,
+        Box::new(move |page| {
+            let Some(state) = weak.upgrade() else { return };
+            let mut s = state.borrow_mut();
+            match page {
+                Ok(page) => {
+                    let first = thread::show_replies(&mut s.comments, &id, page.comments);
+                    let index = thread::thread_of(&s.comments, &id);
+                    s.redraw_one(index, first);
+                }
+                Err(error) => button.set_text_content(Some(&error.message_in(s.text))),
+            }
+        }),
+    );
+}
+
 /// Moves the form under comment `parent` (a reply) or back to the top (`None`), keeping what
 /// was typed. Focus follows: into the reply's textarea, or back to the Reply button of the
 /// comment the reader was answering.
@@ -1336,7 +1372,8 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
                 }
                 Action::Reply => open_reply(&weak, Some(id)),
                 Action::CancelReply => open_reply(&weak, None),
-                Action::Sort | Action::MoreReplies => {}
+                Action::MoreReplies => more_replies(weak.clone(), id, control),
+                Action::Sort => {}
             }
         }
     };

@@ -92,7 +92,7 @@ const disqus: CommentsOptions = { backend: 'disqus', endpoint: '/c' };
 const stored: CommentData = {
   id: 'c_17', parent: null, author: 'Ada', website: 'https://ada.example/', created: '2026-03-01T09:30:00Z',
   modified: null, likes: 3, html: '<p>Lovely piece.</p>', pending: false,
-  replies: [{ id: 18, parent: 'c_17', created: '2026-03-01T10:00:00Z', html: '<p>Yes.</p>' }], hidden_replies: 0,
+  replies: [{ id: 18, parent: 'c_17', created: '2026-03-01T10:00:00Z', html: '<p>Yes.</p>' }],
 };
 const refusal: CommentsErrorBody = { error: { code: 'text-too-short', message: 'Comments need at least 3 characters.' } };
 const callbacks: CallbackCommentsOptions = {

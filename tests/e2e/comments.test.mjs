@@ -94,6 +94,34 @@ test('posting a comment and a reply shows them, stored in Isso', async () => {
   }
 });
 
+test('five replies show under a comment, as Isso\'s own client shows; "Show 2 more replies" fetches the rest', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    const replies = Array.from({ length: 7 }, (_, i) => ({ text: `Reply number ${i + 1}.`, replyTo: 0 }));
+    await isso.seed(thread, [{ text: 'A popular comment.', author: 'Ann' }, ...replies, { text: 'Below it.' }]);
+    const { page, issoRequests, problems } = await openPage(isso, thread, { load: 'eager' });
+    const ann = page.locator('#article li', { has: page.locator('article', { hasText: 'A popular comment.' }) });
+    const shown = ann.locator('.folio-replies article');
+    await shown.first().waitFor();
+    assert.equal(await shown.count(), 5);
+    assert.match(issoRequests[0], /nested_limit=5/);
+    const more = ann.getByRole('button', { name: 'Show 2 more replies' });
+    await more.click();
+    await ann.locator('.folio-replies article', { hasText: 'Reply number 7.' }).waitFor();
+    assert.equal(await shown.count(), 7);
+    assert.equal(await ann.getByRole('button', { name: /more repl/ }).count(), 0, 'no button once all are shown');
+    assert.match(issoRequests.at(-1), /[?&]parent=\d+/);
+    const focused = await page.evaluate(() => document.querySelector('#article').shadowRoot.activeElement?.textContent ?? '');
+    assert.match(focused, /Reply number 6\./, 'focus moves to the first reply that was not shown');
+    assert.equal(await page.locator('#article article', { hasText: 'Below it.' }).count(), 1, 'the rest of the list is untouched');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 test('a reply kept as a draft comes back under its comment after a reload', async () => {
   const isso = await startIsso({ origins: [origin] });
   try {
