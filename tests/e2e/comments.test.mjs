@@ -107,7 +107,13 @@ test('five replies show under a comment, as Isso\'s own client shows; "Show 2 mo
     assert.equal(await shown.count(), 5);
     assert.match(issoRequests[0], /nested_limit=5/);
     const more = ann.getByRole('button', { name: 'Show 2 more replies' });
+    // The server fails once: the button says so, and pressing it again tries again.
+    await page.route(/[?&]parent=/, (route) => route.fulfill({ status: 500, body: 'oops' }), { times: 1 });
     await more.click();
+    const failed = ann.locator('[data-folio-action="more-replies"]', { hasText: 'The comment server ran into a problem' });
+    await failed.waitFor();
+    assert.equal(await shown.count(), 5, 'nothing lost');
+    await failed.click();
     await ann.locator('.folio-replies article', { hasText: 'Reply number 7.' }).waitFor();
     assert.equal(await shown.count(), 7);
     assert.equal(await ann.getByRole('button', { name: /more repl/ }).count(), 0, 'no button once all are shown');
