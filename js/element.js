@@ -129,7 +129,7 @@ export class FolioArticle extends HTMLElement {
         if (started) return;
         started = true;
         near.disconnect();
-        this.#startComments(section, content.lang, adopted);
+        this.#startComments(section, adopted);
       };
       undo.push(() => near.disconnect(), () => adopted.handle?.destroy());
       let config;
@@ -145,14 +145,14 @@ export class FolioArticle extends HTMLElement {
 
   /** Starts the comments module on the pre-rendered section; shows its error box (with
    * Try again) when the module cannot be loaded. */
-  async #startComments(section, lang, adopted) {
+  async #startComments(section, adopted) {
     const data = section.dataset;
     const region = section.querySelector('[data-folio-region=comments-list]');
     const callbacks = this.#options.comments ?? {};
     try {
       const module = await commentsModule();
       if (this.#adopted !== adopted) return;
-      const handle = await module.startComments(this, section, data.folioConfig, data.folioThread, data.folioTitle, lang, callbacks.list, callbacks.post, undefined);
+      const handle = await module.startComments(this, section, callbacks.list, callbacks.post);
       if (this.#adopted === adopted) adopted.handle = handle;
       else handle.destroy();
     } catch (error) {
@@ -169,7 +169,7 @@ export class FolioArticle extends HTMLElement {
       retry.type = 'button';
       retry.dataset.folioAction = 'retry-comments';
       retry.textContent = data.folioRetry;
-      retry.onclick = () => this.#startComments(section, lang, adopted);
+      retry.onclick = () => this.#startComments(section, adopted);
       region.replaceChildren(box);
       region.removeAttribute('aria-busy');
     }

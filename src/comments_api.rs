@@ -88,57 +88,57 @@ fn callbacks(list: JsValue, post: JsValue) -> Option<Callbacks> {
     list.dyn_into::<Function>().ok().map(|list| Callbacks { list, post: post.dyn_into::<Function>().ok() })
 }
 
-/// Starts the comment section in `section` (the placeholder the core rendered in `host`'s
-/// shadow root) and loads the first page at once: the core calls this when the section is
-/// needed. `config` is the JSON text of the `comments` option, `lang` the tag (one of
-/// [`i18n::TAGS`]) of the language of Folio's own words (its table is fetched here when it is not English),
-/// `list`/`post` the callbacks backend's functions, if any, `prefetched` what
+/// Starts the comment section in `section` (the placeholder the core or folio-render
+/// wrote in `host`'s shadow root) and loads the first page at once: the core, or the
+/// element's script on a pre-rendered page, calls this when the section is needed.
+/// Everything else is read from the placeholder itself, as [`crate::compose`] writes it:
+/// the configuration (`data-folio-config`, the JSON of the `comments` option), the thread
+/// (`data-folio-thread`), the title (`data-folio-title`) and the language of Folio's own
+/// words (the `lang` of the widget's root; its table is fetched here when it is not
+/// English). `list`/`post` are the callbacks backend's functions, if any, `prefetched` what
 /// [`prefetch_comments`] returned, if anything. Resolves to the section's
 /// [`CommentsHandle`]; rejects with an `Error` whose message says why when the section
 /// cannot start.
 #[wasm_bindgen(js_name = startComments)]
-#[allow(clippy::too_many_arguments)]
 pub fn start_comments(
     host: JsValue,
     section: JsValue,
-    config: String,
-    thread: String,
-    title: String,
-    lang: String,
     list: JsValue,
     post: JsValue,
     prefetched: Option<PrefetchHandle>,
 ) -> js_sys::Promise {
-    let tag = i18n::known(&lang);
-    crate::dom::locales::then(tag, move |lang| {
-        start(host, section, &config, thread, title, lang, list, post, prefetched.map(|p| p.prefetch))
+    let elements = host
+        .dyn_into::<Element>()
+        .map_err(|_| StartError::NotAnElement("host"))
+        .and_then(|host| Ok((host, section.dyn_into::<Element>().map_err(|_| StartError::NotAnElement("section"))?)));
+    let (host, section) = match elements {
+        Ok(pair) => pair,
+        Err(e) => return js_sys::Promise::reject(&js_sys::Error::new(&e.text())),
+    };
+    let tag = section.closest("[lang]").ok().flatten().and_then(|root| root.get_attribute("lang"));
+    crate::dom::locales::then(tag.as_deref().and_then(i18n::known), move |lang| {
+        start(host, section, lang, callbacks(list, post), prefetched.map(|p| p.prefetch))
             .map(JsValue::from)
             .map_err(|e| js_sys::Error::new(&e.text()).into())
     })
 }
 
-#[allow(clippy::too_many_arguments)]
 fn start(
-    host: JsValue,
-    section: JsValue,
-    config: &str,
-    thread: String,
-    title: String,
+    host: Element,
+    section: Element,
     lang: i18n::Lang,
-    list: JsValue,
-    post: JsValue,
+    callbacks: Option<Callbacks>,
     prefetched: Option<Prefetch>,
 ) -> Result<CommentsHandle, StartError> {
-    let host: Element = host.dyn_into().map_err(|_| StartError::NotAnElement("host"))?;
-    let section: Element = section.dyn_into().map_err(|_| StartError::NotAnElement("section"))?;
-    let value = json::parse(config).map_err(|e| StartError::Config(e.text()))?;
+    let attr = |name: &str| section.get_attribute(name).unwrap_or_default();
+    let value = json::parse(&attr("data-folio-config")).map_err(|e| StartError::Config(e.text()))?;
     let mut config: CommentsConfig = CommentsConfig::from_json(&value)
         .map_err(StartError::Config)?
         .ok_or_else(|| StartError::Config("no comments configuration.".into()))?;
     // The core decided that the section is needed now.
     config.eager = true;
-    let section =
-        CommentSection::start(&host, section, &config, thread, title, callbacks(list, post), lang, prefetched)
-            .map_err(StartError::Section)?;
+    let (thread, title) = (attr("data-folio-thread"), attr("data-folio-title"));
+    let section = CommentSection::start(&host, section, &config, thread, title, callbacks, lang, prefetched)
+        .map_err(StartError::Section)?;
     Ok(CommentsHandle { section })
 }

@@ -3,9 +3,9 @@
 //! (`pkg/folio_comments.js`, built with `comments-module`, see `src/comments_api.rs`),
 //! imported when the section is needed: when it nears the viewport, at once with
 //! `load: "eager"` (the import then starts at mount time, with the article), or on
-//! `loadComments()`. The module gets the host, the section, the configuration as JSON
-//! text, the thread, the title, the locale's tag and the host's callbacks, and returns a
-//! handle this section keeps and destroys when it is dropped.
+//! `loadComments()`. The module gets the host, the section (whose data attributes hold the
+//! configuration, the thread and the title; the root's `lang` the language), the host's
+//! callbacks and what the prefetch brought, and returns a handle this section keeps and destroys when it is dropped.
 //!
 //! When the module cannot be loaded, the list region shows the comments error box (with
 //! Retry, which tries again) and the console says why; the article is not touched.
@@ -122,9 +122,6 @@ enum Phase {
 struct State {
     host: Element,
     section: Element,
-    config: String,
-    thread: String,
-    title: String,
     lang: Lang,
     callbacks: Option<Callbacks>,
     prefetched: Option<Prefetch>,
@@ -143,14 +140,17 @@ pub struct CommentSection {
 
 impl CommentSection {
     /// Takes over the placeholder `section`: imports the comments module and starts it when
-    /// the section nears the viewport, or at once with `load: "eager"`.
+    /// the section nears the viewport, or at once with `load: "eager"`. The module reads the
+    /// configuration, the thread, the title and the language from the placeholder
+    /// ([`crate::compose::comments_placeholder`] writes them), so `_thread` and `_title` are
+    /// not kept: the parameters are the in-process section's.
     #[allow(clippy::too_many_arguments)]
     pub fn start(
         host: &Element,
         section: Element,
         config: &CommentsConfig,
-        thread: String,
-        title: String,
+        _thread: String,
+        _title: String,
         callbacks: Option<Callbacks>,
         lang: Lang,
         prefetched: Option<Prefetch>,
@@ -158,9 +158,6 @@ impl CommentSection {
         let state = Rc::new(RefCell::new(State {
             host: host.clone(),
             section: section.clone(),
-            config: config.to_json(),
-            thread,
-            title,
             lang,
             callbacks,
             prefetched,
@@ -233,17 +230,7 @@ fn begin(weak: Weak<RefCell<State>>) {
             let pair: js_sys::Array = pair.unchecked_into();
             let s = state.borrow();
             let (list, post) = callback_values(s.callbacks.as_ref());
-            let args = [
-                JsValue::from(s.host.clone()),
-                JsValue::from(s.section.clone()),
-                JsValue::from_str(&s.config),
-                JsValue::from_str(&s.thread),
-                JsValue::from_str(&s.title),
-                JsValue::from_str(s.lang.tag()),
-                list,
-                post,
-                pair.get(1),
-            ];
+            let args = [JsValue::from(s.host.clone()), JsValue::from(s.section.clone()), list, post, pair.get(1)];
             let start: Function = pair.get(0).unchecked_into();
             start
                 .apply(&JsValue::NULL, &args.iter().collect::<js_sys::Array>())
