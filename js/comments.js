@@ -20,31 +20,28 @@ export const importComments = () => {
   return commentsModule;
 };
 
-/** Sends an eager section's first list request (`url`, when the core could make it: aborted
- * after `timeout` ms, or when `signal`, the widget's, aborts) while the module loads, and has
- * the module read it (or request the first page itself): its prefetch handle, or undefined
- * (a failed import is reported when the section starts; nothing is asked once the widget is
- * gone). */
-export const prefetchComments = (config, list, post, url, timeout, signal) => {
-  let response;
-  if (url) {
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    setTimeout(abort, timeout);
-    signal?.addEventListener('abort', abort, { once: true });
-    response = fetch(url, { signal: controller.signal });
-    response.catch(() => {}); // read (and its failure shown) by the module
-  }
-  return importComments().then((module) => (signal?.aborted ? undefined : module.prefetchComments(config, list, post, url, response)), () => undefined);
+/** Starts importing the module and sends an eager section's first list request (`url`,
+ * when the core could make it: aborted after `timeout` ms, or when `signal`, the widget's,
+ * aborts): `[url, what fetch() returned]` for the module to read when the section starts,
+ * or undefined without a `url` (a failed import is reported when the section starts). */
+export const prefetchComments = (url, timeout, signal) => {
+  importComments().catch(() => {});
+  if (!url) return undefined;
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  setTimeout(abort, timeout);
+  signal?.addEventListener('abort', abort, { once: true });
+  const response = fetch(url, { signal: controller.signal });
+  response.catch(() => {}); // read (and its failure shown) by the module
+  return [url, response];
 };
 
-/** Imports the module and waits for `prefetched` (a prefetch's promise, or undefined):
- * resolves to `[startComments, what prefetched brought]`; rejects with a sentence saying why
- * the module could not be had. */
+/** Imports the module: resolves to `[startComments, prefetched]` (what prefetchComments
+ * returned, or undefined); rejects with a sentence saying why the module could not be had. */
 export const importSection = (prefetched) => importComments().then(
   async (module) => {
     if (typeof module.startComments != 'function') throw "folio_comments.js is not Folio's comments module (no startComments).";
-    return [module.startComments, await prefetched];
+    return [module.startComments, prefetched];
   },
   (e) => {
     throw `the comments module (folio_comments.js) could not be loaded: ${e?.message ?? e}`;

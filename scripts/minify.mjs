@@ -20,6 +20,9 @@
 //    that a module does not use are dropped; ES module in, ES module out; the
 //    `new URL('<name>_bg.wasm', import.meta.url)` and the `import('./folio_comments.js')`
 //    that bundlers look for stay as they are).
+// 4. The comments module's `initSync`, which nothing calls (the core's loader uses
+//    `default`), from its glue and its .d.ts, and its `default`'s warning about arguments
+//    other than the `{ module_or_path }` the loader passes.
 //
 // Usage: node scripts/minify.mjs pkg [folio|folio_comments]. Fails loudly, leaving the
 // module's files as they were, when either file is not shaped as expected (a new
@@ -236,11 +239,29 @@ if (imports.some(([, , file]) => file === 'style.js')) {
   if (!js.includes(end)) throw new Error(`minify.mjs: ${name}.js does not end with \`${end}\``);
   js = js.replace(end, '/** Initialises the wasm, and waits for the stylesheet. */\nconst __folio_init = async (module) => { const exports = await __wbg_init(module); await stylesheetWithin(3000); return exports; };\nexport { initSync, __folio_init as default };');
 }
+// The comments module is initialised by the core's loader alone (js/comments.js, with
+// `default`): its `initSync` (and the code only it uses) is dropped, from its .d.ts too.
+let declarations = null;
+if (name === 'folio_comments') {
+  const end = 'export { initSync, __wbg_init as default };';
+  if (!js.includes(end)) throw new Error(`minify.mjs: ${name}.js does not end with \`${end}\``);
+  js = js.replace(end, 'export { __wbg_init as default };');
+  // The loader passes `{ module_or_path }`: the warning about other arguments goes.
+  const warning = "console.warn('using deprecated parameters for the initialization function; pass a single object instead')";
+  if (!js.includes(warning)) throw new Error(`minify.mjs: ${name}.js does not warn about deprecated parameters as expected`);
+  js = js.replace(warning, '');
+  const declarationsPath = join(dir, `${name}.d.ts`);
+  const text = await readFile(declarationsPath, 'utf8');
+  const declared = /\n\/\*\*\n(?: \*[^\n]*\n)*? \*\/\nexport function initSync\([^\n]*\n/;
+  if (!declared.test(text)) throw new Error(`minify.mjs: ${name}.d.ts does not declare initSync as expected`);
+  declarations = [declarationsPath, text.replace(declared, '\n')];
+}
 if (!imports.some(([, , file]) => file === 'locales.js')) throw new Error(`minify.mjs: ${name}.js does not import js/locales.js`);
 const minified = await transform(js, { format: 'esm', minify: true, treeShaking: true, target: 'es2022', legalComments: 'none' });
 
 await writeFile(wasmPath, exports.wasm);
 await writeFile(typesPath, types);
 await writeFile(jsPath, minified.code);
+if (declarations) await writeFile(...declarations);
 await rm(join(dir, 'snippets'), { recursive: true, force: true });
 console.log(`minify.mjs: ${renamed.renames.size} imports and ${exports.renames.size} exports renamed; ${name}.js ${js.length} -> ${minified.code.length} B`);

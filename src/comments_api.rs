@@ -12,7 +12,7 @@ use web_sys::Element;
 use crate::comments::config::CommentsConfig;
 use crate::i18n;
 use crate::json;
-use crate::widget::comments::{self, Callbacks, CommentSection, EarlyList, Prefetch};
+use crate::widget::comments::{self, Callbacks, CommentSection, EarlyList};
 
 /// Why `startComments` could not start a section.
 #[derive(Debug)]
@@ -55,35 +55,6 @@ impl CommentsHandle {
     }
 }
 
-/// The first page of an eager section, requested by [`prefetch_comments`] while the
-/// article loads; [`start_comments`] takes it over.
-#[wasm_bindgen]
-pub struct PrefetchHandle {
-    prefetch: Prefetch,
-}
-
-/// Requests the first page now, for an eager section on a named thread (`config` and the
-/// callbacks as for [`start_comments`]); `undefined` when there is nothing to request.
-/// When the core already sent the first list request, `url` is its URL and `response` the
-/// promise `fetch()` returned: the page is read from it if the section would ask the same.
-#[wasm_bindgen(js_name = prefetchComments)]
-pub fn prefetch_comments(
-    config: String,
-    list: JsValue,
-    post: JsValue,
-    url: Option<String>,
-    response: JsValue,
-) -> Option<PrefetchHandle> {
-    let value = json::parse(&config).ok()?;
-    let config = CommentsConfig::from_json(&value).ok()??;
-    let early = match (url, response.dyn_into::<js_sys::Promise>()) {
-        (Some(url), Ok(response)) => Some(EarlyList { url, response }),
-        _ => None,
-    };
-    let prefetch = comments::prefetch_taking(&config, callbacks(list, post), early, None)?;
-    Some(PrefetchHandle { prefetch })
-}
-
 fn callbacks(list: JsValue, post: JsValue) -> Option<Callbacks> {
     list.dyn_into::<Function>().ok().map(|list| Callbacks { list, post: post.dyn_into::<Function>().ok() })
 }
@@ -95,8 +66,10 @@ fn callbacks(list: JsValue, post: JsValue) -> Option<Callbacks> {
 /// the configuration (`data-folio-config`, the JSON of the `comments` option), the thread
 /// (`data-folio-thread`), the title (`data-folio-title`) and the language of Folio's own
 /// words (the `lang` of the widget's root; its table is fetched here when it is not
-/// English). `list`/`post` are the callbacks backend's functions, if any, `prefetched` what
-/// [`prefetch_comments`] returned, if anything. Resolves to the section's
+/// English). `list`/`post` are the callbacks backend's functions, if any; `early`, when the
+/// core already sent the first list request (its `prefetchComments` in `js/comments.js`),
+/// is `[url, what fetch() returned]`: the first page is read from it when the section
+/// would ask the same. Resolves to the section's
 /// [`CommentsHandle`]; rejects with an `Error` whose message says why when the section
 /// cannot start.
 #[wasm_bindgen(js_name = startComments)]
@@ -105,7 +78,7 @@ pub fn start_comments(
     section: JsValue,
     list: JsValue,
     post: JsValue,
-    prefetched: Option<PrefetchHandle>,
+    early: JsValue,
 ) -> js_sys::Promise {
     let elements = host
         .dyn_into::<Element>()
@@ -117,7 +90,11 @@ pub fn start_comments(
     };
     let tag = section.closest("[lang]").ok().flatten().and_then(|root| root.get_attribute("lang"));
     crate::dom::locales::then(tag.as_deref().and_then(i18n::known), move |lang| {
-        start(host, section, lang, callbacks(list, post), prefetched.map(|p| p.prefetch))
+        let early = early
+            .dyn_into::<js_sys::Array>()
+            .ok()
+            .and_then(|pair| Some(EarlyList { url: pair.get(0).as_string()?, response: pair.get(1).dyn_into().ok()? }));
+        start(host, section, lang, callbacks(list, post), early)
             .map(JsValue::from)
             .map_err(|e| js_sys::Error::new(&e.text()).into())
     })
@@ -128,7 +105,7 @@ fn start(
     section: Element,
     lang: i18n::Lang,
     callbacks: Option<Callbacks>,
-    prefetched: Option<Prefetch>,
+    early: Option<EarlyList>,
 ) -> Result<CommentsHandle, StartError> {
     let attr = |name: &str| section.get_attribute(name).unwrap_or_default();
     let value = json::parse(&attr("data-folio-config")).map_err(|e| StartError::Config(e.text()))?;
@@ -138,6 +115,8 @@ fn start(
     // The core decided that the section is needed now.
     config.eager = true;
     let (thread, title) = (attr("data-folio-thread"), attr("data-folio-title"));
+    // The early answer, read as the first page when the section asks the same.
+    let prefetched = early.and_then(|early| comments::prefetch_taking(&config, callbacks.clone(), Some(early), None));
     let section = CommentSection::start(&host, section, &config, thread, title, callbacks, lang, prefetched)
         .map_err(StartError::Section)?;
     Ok(CommentsHandle { section })

@@ -27,30 +27,17 @@ use super::NEAR_MARGIN;
 
 #[wasm_bindgen(module = "/js/comments.js")]
 extern "C" {
-    /// The comments module's namespace, imported and initialised once per page. (`catch`
-    /// also makes wasm-bindgen import it by name, the form scripts/minify.mjs inlines.)
-    #[wasm_bindgen(js_name = importComments, catch)]
-    fn import_comments() -> Result<Promise, JsValue>;
-
-    /// Imports the module and waits for `prefetched` (a prefetch's promise, or
-    /// `undefined`): resolves to `[startComments, what prefetched brought]`, rejects with
-    /// a sentence saying why the module could not be had.
+    /// Imports the module: resolves to `[startComments, prefetched]` (what
+    /// `prefetchComments` returned, or `undefined`), rejects with a sentence saying why the
+    /// module could not be had.
     #[wasm_bindgen(js_name = importSection)]
     fn import_section(prefetched: &JsValue) -> Promise;
 
-    /// Sends the first list request (`url`, if any, aborted after `timeout` ms or when
-    /// `signal` aborts) and imports the module, which reads the answer: resolves to its
-    /// prefetch handle, or to `undefined` (never rejects: a failed import is reported once,
-    /// by the section, which tries again).
+    /// Starts importing the module and sends the first list request (`url`, if any,
+    /// aborted after `timeout` ms or when `signal` aborts): `[url, what fetch() returned]`
+    /// for the module, or `undefined` without a `url`.
     #[wasm_bindgen(js_name = prefetchComments)]
-    fn prefetch_comments(
-        config: &str,
-        list: &JsValue,
-        post: &JsValue,
-        url: &JsValue,
-        timeout: u32,
-        signal: Option<AbortSignal>,
-    ) -> Promise;
+    fn prefetch_comments(url: &JsValue, timeout: u32, signal: Option<AbortSignal>) -> JsValue;
 }
 
 /// The host's functions for the callbacks backend, handed to the comments module.
@@ -64,29 +51,25 @@ pub struct Callbacks {
 
 /// What an eager section starts at mount time, while the article loads: the comments
 /// module's download (shared: the section started later waits for the same one) and, when
-/// the host names the thread, the first list request: sent at once for the HTTP backends
-/// (the module reads the answer), made by the module as soon as it runs for callbacks. `page` resolves to the module's prefetch handle, which the section hands back to
-/// it (or to `undefined` when there is none).
+/// the host names the thread and its first page is a plain GET (Isso, the contract), that
+/// request, sent at once; the module reads its answer when the section starts.
 pub struct Prefetch {
-    page: Promise,
+    /// `[url, what fetch() returned]`, or `undefined`, handed to `startComments`.
+    page: JsValue,
 }
 
 /// Starts importing the comments module now when `config` loads eagerly, and then the
 /// first list request when it also names its thread; `signal` (the widget's) aborts it.
+/// (The callbacks backend's first page is asked for by the module when the section
+/// starts: `_callbacks` are the in-process section's parameter.)
 pub fn prefetch(
     config: &CommentsConfig,
-    callbacks: Option<Callbacks>,
+    _callbacks: Option<Callbacks>,
     signal: Option<&AbortSignal>,
 ) -> Option<Prefetch> {
     if !config.eager {
         return None;
     }
-    if config.thread.is_none() {
-        // The module's download alone; a failure is reported when the section starts.
-        let _ = import_comments();
-        return None;
-    }
-    let (list, post) = callback_values(callbacks.as_ref());
     // A plain GET the snippet can send as it is (the first page of Isso and the contract).
     let url = match config.thread.as_deref().and_then(|thread| config.first_page_request(thread)) {
         Some(r) if r.method == Method::Get && r.body.is_none() && r.headers.is_empty() && !r.credentials => {
@@ -94,11 +77,11 @@ pub fn prefetch(
         }
         _ => JsValue::UNDEFINED,
     };
-    let page = prefetch_comments(&config.to_json(), &list, &post, &url, fetch::TIMEOUT_MS, signal.cloned());
+    let page = prefetch_comments(&url, fetch::TIMEOUT_MS, signal.cloned());
     Some(Prefetch { page })
 }
 
-/// The callbacks as `startComments`/`prefetchComments` arguments (`undefined` for none).
+/// The callbacks as `startComments` arguments (`undefined` for none).
 fn callback_values(callbacks: Option<&Callbacks>) -> (JsValue, JsValue) {
     match callbacks {
         Some(cb) => (JsValue::from(cb.list.clone()), cb.post.clone().map_or(JsValue::UNDEFINED, JsValue::from)),
@@ -222,7 +205,7 @@ fn begin(weak: Weak<RefCell<State>>) {
             let _ = region.set_attribute("aria-busy", "true");
         }
     }
-    let prefetched = state.borrow_mut().prefetched.take().map_or(JsValue::UNDEFINED, |p| p.page.into());
+    let prefetched = state.borrow_mut().prefetched.take().map_or(JsValue::UNDEFINED, |p| p.page);
     drop(state);
     let _ = crate::dom::when(&import_section(&prefetched), move |imported| {
         let Some(state) = weak.upgrade() else { return Ok(JsValue::UNDEFINED) };
