@@ -118,7 +118,7 @@
 //! A plain-text body is accepted in place of the JSON error.
 
 use super::error::{server_message, CommentsError, MAX_MESSAGE_CHARS};
-use super::model::{strip_likes, Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef};
+use super::model::{strip_likes, Body, Comment, Cursor, NewComment, Page, Posted, Settings, Sort, ThreadRef};
 use super::request::{build_url, comment_body, json_id, non_blank, HttpRequest, HttpResponse, Method};
 use super::time::parse_iso8601;
 use super::Backend;
@@ -173,13 +173,19 @@ pub fn parse_list(resp: &HttpResponse) -> Result<Page, CommentsError> {
         Some(Value::String(s)) if !s.is_empty() => Some(Cursor::Token(s.clone())),
         _ => None,
     };
-    Ok(Page { total, comments, next })
+    let settings = root.get("settings").map(|settings| {
+        Settings::read(settings, ["requireName", "requireEmail", "replyToSelf", "replyNotifications", "feed"])
+    });
+    Ok(Page { total, comments, next, settings })
 }
 
 /// `POST {endpoint}/comments?thread=` with the comment as JSON.
 pub fn post(endpoint: &str, c: &NewComment) -> HttpRequest {
     let mut body = comment_body(c);
     body.string("parent", c.parent.as_deref().and_then(non_blank)).string("title", non_blank(&c.title));
+    if c.notify && !c.email.is_empty() {
+        body.raw("notify", "true");
+    }
     let mut request =
         HttpRequest::new(Method::Post, build_url(endpoint, "/comments", &[("thread", &c.uri)])).json(body.finish());
     if let Some(key) = &c.key {
@@ -284,6 +290,11 @@ impl Backend for Contract {
         list(&self.endpoint, &thread.uri, sort, cursor.as_deref(), self.limit)
     }
 
+    /// The contract's feed of the thread, `GET {endpoint}/feed?thread=`.
+    fn feed_url(&self, thread: &ThreadRef) -> Option<String> {
+        Some(build_url(&self.endpoint, "/feed", &[("thread", &thread.uri)]))
+    }
+
     /// The contract has no like endpoint, so like counts are dropped (no like button).
     fn parse_list(&self, _sort: Sort, _cursor: Option<&Cursor>, resp: &HttpResponse) -> Result<Page, CommentsError> {
         let mut page = parse_list(resp)?;
@@ -338,6 +349,36 @@ mod tests {
         assert!(b.like_request("c_17").is_none() && b.change_request("c_17", None).is_none());
         let page = b.parse_list(Sort::Oldest, None, &HttpResponse::new(200, PAGE)).unwrap();
         assert_eq!(page.comments[0].likes, None, "like counts dropped: no like button");
+    }
+
+    #[test]
+    fn reads_the_servers_settings() {
+        assert_eq!(parse_list(&HttpResponse::new(200, PAGE)).unwrap().settings, None);
+        let with = |settings: &str| {
+            let body = String::from(r#"{"comments": [], "settings": "#) + settings + "}";
+            parse_list(&HttpResponse::new(200, body)).unwrap().settings.unwrap()
+        };
+        let on = r#"{"requireName": true, "requireEmail": true, "replyToSelf": false, "replyNotifications": true, "feed": true}"#;
+        let all = Settings {
+            require_name: true,
+            require_email: true,
+            no_self_replies: true,
+            notifications: true,
+            feed: true,
+        };
+        assert_eq!(with(on), all);
+        assert_eq!(with("{}"), Settings::default());
+        assert_eq!(
+            with(r#"{"requireName": "yes", "replyToSelf": 0, "feed": "https://x.example/"}"#),
+            Settings::default()
+        );
+        let b = Contract::new("https://api.example/");
+        assert_eq!(b.feed_url(&ThreadRef::new("t/1")).as_deref(), Some("https://api.example/feed?thread=t%2F1"));
+        // Reply notifications are asked for with an email only.
+        let c = NewComment { text: "Hi".into(), email: "a@b.example".into(), notify: true, ..NewComment::default() };
+        assert!(post("https://api.example/", &c).body.unwrap().ends_with(r#""notify":true}"#));
+        let none = NewComment { email: String::new(), ..c };
+        assert!(!post("https://api.example/", &none).body.unwrap().contains("notify"));
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Draft {
     pub website: String,
     /// The comment being replied to.
     pub parent: Option<String>,
+    /// Tell the author of replies by email (when the server offers it).
+    pub notify: bool,
     /// A post of this draft that the server may not have yet.
     pub pending: Option<Pending>,
 }
@@ -63,7 +65,8 @@ impl Draft {
             .string("name", Some(&self.name))
             .string("email", Some(&self.email))
             .string("website", Some(&self.website))
-            .string("parent", self.parent.as_deref());
+            .string("parent", self.parent.as_deref())
+            .raw("notify", if self.notify { "true" } else { "false" });
         if let Some(p) = &self.pending {
             let mut pending = JsonObject::new();
             pending
@@ -101,6 +104,7 @@ impl Draft {
             email: field("email"),
             website: field("website"),
             parent,
+            notify: matches!(value.get("notify"), Some(Value::Bool(true))),
             pending,
         })
     }
@@ -122,6 +126,7 @@ impl Draft {
             title: title.to_string(),
             uri: uri.to_string(),
             key: self.pending.as_ref().map(|p| p.key.clone()),
+            notify: self.notify,
         }
     }
 }
@@ -146,6 +151,7 @@ mod tests {
             email: "a@b.example\r\n".into(),
             website: "javascript:alert(1)".into(),
             parent: Some("42\"}".into()),
+            notify: true,
             pending: Some(Pending { key: "k\"}".into(), since: 1_700_000_000, unsure: true }),
         };
         let text = d.to_json();
@@ -210,6 +216,7 @@ mod tests {
             email: " a@b.example ".into(),
             website: "".into(),
             parent: Some("7".into()),
+            notify: true,
             pending: None,
         };
         let c = d.to_new_comment("/p/", "Title");

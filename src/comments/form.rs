@@ -48,12 +48,33 @@ pub struct FormRules {
     pub require_name: bool,
     /// The email must be given.
     pub require_email: bool,
+    /// The server tells authors who give an email of replies, if they ask: the form has a
+    /// checkbox for it, usable once an email is typed.
+    pub notifications: bool,
+}
+
+impl FormRules {
+    /// These rules with the server's `settings` added: what either requires is required.
+    pub fn with(self, settings: &super::model::Settings) -> FormRules {
+        FormRules {
+            require_name: self.require_name || settings.require_name,
+            require_email: self.require_email || settings.require_email,
+            notifications: settings.notifications,
+            ..self
+        }
+    }
 }
 
 impl Default for FormRules {
     /// Up to [`MAX_TEXT_CHARS`], at least 3, name and email optional.
     fn default() -> Self {
-        FormRules { max_chars: MAX_TEXT_CHARS, min_chars: 3, require_name: false, require_email: false }
+        FormRules {
+            max_chars: MAX_TEXT_CHARS,
+            min_chars: 3,
+            require_name: false,
+            require_email: false,
+            notifications: false,
+        }
     }
 }
 
@@ -226,6 +247,16 @@ pub fn form(form_id: &str, draft: &Draft, state: &FormState, t: &CommentsText, p
         state,
         t,
     ));
+    if rules.notifications {
+        // Named `notify`, checked as the draft says, and usable once there is an email to
+        // write to (the edge keeps `disabled` in step with the email field).
+        let check = el("input")
+            .attr("type", "checkbox")
+            .attr("name", "notify")
+            .attr_opt("checked", draft.notify.then_some(""))
+            .attr_opt("disabled", draft.email.trim().is_empty().then_some(""));
+        form.push(el("div").attr("class", "folio-notify").child(el("label").child(check).text(t.notify_label)));
+    }
     form.push(input(form_id, Field::Website, &draft.website, t.website_label, "url", "url", false, None, state, t));
 
     // Honeypot: people never see it, bots fill it in.
@@ -412,6 +443,7 @@ mod tests {
             email: "a@b.example".into(),
             website: "https://ada.example/".into(),
             parent: None,
+            notify: false,
             pending: None,
         };
         let html = to_html(&form("f", &d, &FormState::default(), &EN, None).into());
@@ -431,6 +463,32 @@ mod tests {
         );
         assert!(html.contains("role=\"status\" aria-live=\"polite\""));
         assert!(!html.contains("folio-cancel"));
+    }
+
+    #[test]
+    fn the_servers_settings_add_to_the_sites_rules() {
+        use crate::comments::Settings;
+        let site = FormRules { require_name: true, ..FormRules::default() };
+        let server = Settings { require_email: true, notifications: true, ..Settings::default() };
+        let rules = site.with(&server);
+        assert!(rules.require_name && rules.require_email && rules.notifications);
+        assert_eq!(site.with(&Settings::default()), site, "the server cannot lift the site's requirements");
+        let html =
+            |draft: &Draft| to_html(&form("f", draft, &FormState { rules, ..FormState::default() }, &EN, None).into());
+        // The checkbox is named, labelled by its text, checked as the draft says, and
+        // usable once there is an email.
+        let empty = html(&Draft::default());
+        assert!(empty.contains(r#"<div class="folio-notify"><label><input type="checkbox" name="notify" disabled="">Notify me of replies by email</label></div>"#), "{empty}");
+        let asked = html(&Draft { email: "a@b.example".into(), notify: true, ..Draft::default() });
+        assert!(asked.contains(r#"<input type="checkbox" name="notify" checked="">"#), "{asked}");
+        assert!(
+            asked.contains(
+                r#"name="email" type="email" autocomplete="email" maxlength="254" value="a@b.example" required="""#
+            ),
+            "{asked}"
+        );
+        let without = to_html(&form("f", &Draft::default(), &FormState::default(), &EN, None).into());
+        assert!(!without.contains("notify"));
     }
 
     #[test]

@@ -20,7 +20,7 @@
 //! - Writes need Isso's cookie (edit and delete rights), so they ask for credentials.
 
 use super::error::{server_message, CommentsError};
-use super::model::{Body, Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
+use super::model::{Body, Comment, Cursor, NewComment, Page, Posted, Settings, Sort, ThreadRef, Votes};
 use super::request::{
     build_url, comment_body, json_id, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method,
 };
@@ -136,7 +136,10 @@ pub fn parse_list(resp: &HttpResponse, offset: u32) -> Result<Page, CommentsErro
     let hidden = root.get("hidden_replies").and_then(count).unwrap_or(0);
     let next =
         (hidden > 0 && !comments.is_empty()).then(|| Cursor::Offset(offset.saturating_add(comments.len() as u32)));
-    Ok(Page { total, comments, next })
+    let settings = root.get("config").map(|config| {
+        Settings::read(config, ["require-author", "require-email", "reply-to-self", "reply-notifications", "feed"])
+    });
+    Ok(Page { total, comments, next, settings })
 }
 
 /// `POST {endpoint}/new?uri=` with the comment as JSON (blank fields as `null`; `parent`
@@ -148,6 +151,9 @@ pub fn post(endpoint: &str, c: &NewComment) -> HttpRequest {
         None => body.string("parent", None),
     };
     body.string("title", non_blank(&c.title));
+    if c.notify && !c.email.is_empty() {
+        body.raw("notification", "1");
+    }
     HttpRequest::new(Method::Post, build_url(endpoint, "/new", &[("uri", &c.uri)]))
         .json(body.finish())
         .with_credentials()
@@ -349,6 +355,11 @@ impl Backend for Isso {
         post(&self.endpoint, comment)
     }
 
+    /// Isso's Atom feed of the thread, `GET /feed?uri=` (when its `[rss] base` is set).
+    fn feed_url(&self, thread: &ThreadRef) -> Option<String> {
+        Some(build_url(&self.endpoint, "/feed", &[("uri", &thread.uri)]))
+    }
+
     fn replies_request(&self, thread: &ThreadRef, id: &str, sort: Sort) -> Option<HttpRequest> {
         #[allow(unused_mut)]
         let mut request = replies_of(&self.endpoint, &thread.uri, id, sort);
@@ -495,6 +506,36 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_servers_settings() {
+        let settings = |config: &str| {
+            let body = String::from(r#"{"replies": [], "config": "#) + config + "}";
+            parse_list(&HttpResponse::new(200, body), 0).unwrap().settings
+        };
+        // The recorded answer: every setting off, and so no replies to oneself.
+        let recorded = parse_list(&HttpResponse::new(200, THREAD), 0).unwrap().settings;
+        assert_eq!(recorded, Some(Settings { no_self_replies: true, ..Settings::default() }));
+        let on = r#"{"reply-to-self": true, "require-email": true, "require-author": true, "reply-notifications": true, "gravatar": false, "feed": true}"#;
+        let all = Settings {
+            require_name: true,
+            require_email: true,
+            no_self_replies: false,
+            notifications: true,
+            feed: true,
+        };
+        assert_eq!(settings(on), Some(all));
+        // Anything but a boolean is no setting; an answer without `config` has none.
+        let odd = r#"{"reply-to-self": "no", "require-email": 1, "require-author": "true", "feed": null}"#;
+        assert_eq!(settings(odd), Some(Settings::default()));
+        assert_eq!(settings("[]"), Some(Settings::default()));
+        assert_eq!(parse_list(&HttpResponse::new(200, r#"{"replies": []}"#), 0).unwrap().settings, None);
+        let b = Isso::new("https://c.example/isso/");
+        assert_eq!(
+            b.feed_url(&ThreadRef::new("/a b/")).as_deref(),
+            Some("https://c.example/isso/feed?uri=%2Fa%20b%2F")
+        );
+    }
+
+    #[test]
     fn parses_a_recorded_thread() {
         let page = parse_list(&HttpResponse::new(200, THREAD), 0).unwrap();
         assert_eq!(page.total, 14);
@@ -577,6 +618,7 @@ mod tests {
             title: "A Story".into(),
             uri: "/2026/01/story/".into(),
             key: Some("k1".into()),
+            notify: true,
         }
     }
 
@@ -632,6 +674,11 @@ mod tests {
         assert!(body.ends_with(r#""parent":null,"title":null}"#));
         let odd = NewComment { parent: Some("15, \"x\": 1".into()), ..new_comment() };
         assert!(post("http://h", &odd).body.unwrap().contains(r#""parent":null"#));
+        // Reply notifications are asked for with an email only (the body above has none).
+        let notified = NewComment { email: "ada@example.org".into(), ..new_comment() };
+        assert!(post("http://h", &notified).body.unwrap().ends_with(r#""title":"A Story","notification":1}"#));
+        let quiet = NewComment { notify: false, ..notified };
+        assert!(!post("http://h", &quiet).body.unwrap().contains("notification"));
     }
 
     const CREATED: &str = r#"{"website": null, "author": "Max Rant", "parent": 15, "created": 1464940838.254393,

@@ -166,6 +166,10 @@ pub fn form_field(name: &str) -> String {
 pub const STATUS: &str = ".folio-form-status";
 /// The comment form's status line.
 pub const FORM_STATUS: &str = "[data-folio-form] .folio-form-status";
+/// The comment form's reply-notification checkbox (when the server offers it).
+pub const FORM_NOTIFY: &str = r#"[data-folio-form] [name="notify"]"#;
+/// The paragraph with the link to the thread's feed.
+pub const FEED: &str = ".folio-feed";
 
 #[cfg(test)]
 mod tests {
@@ -236,7 +240,12 @@ mod tests {
 
     /// The whole section as the edge sees it: the placeholder with a list and a form.
     fn section() -> Vec<Node> {
-        let page = Page { total: 2, comments: vec![comment("1"), comment("2")], next: Some(Cursor::Offset(1)) };
+        let page = Page {
+            total: 2,
+            comments: vec![comment("1"), comment("2")],
+            next: Some(Cursor::Offset(1)),
+            settings: None,
+        };
         let body = |_: &str| vec![Node::Text("Hi".into())];
         let mut nodes = vec![view::placeholder(Some(2), &EN.section).into()];
         nodes.extend(view::list(&page, 10.0, Sort::Oldest, &EN, &body));
@@ -246,6 +255,12 @@ mod tests {
         nodes.push(view::edit_form("1", "Hi", &EN).into());
         let rules = FormRules::default();
         nodes.push(form("f", &Default::default(), &FormState { rules, ..FormState::default() }, &EN, Some("1")).into());
+        let notifications = FormRules { notifications: true, ..rules };
+        nodes.push(
+            form("n", &Default::default(), &FormState { rules: notifications, ..FormState::default() }, &EN, None)
+                .into(),
+        );
+        nodes.extend(view::list_shell(false, Sort::Oldest, Some("/feed?uri=%2Fa"), &EN));
         let waiting = FormState { rules, waiting: true, ..FormState::default() };
         nodes.push(form("g", &Default::default(), &waiting, &EN, None).into());
         nodes
@@ -269,6 +284,8 @@ mod tests {
             FORM_HONEYPOT,
             STATUS,
             FORM_STATUS,
+            FORM_NOTIFY,
+            FEED,
             ANY_ACTION,
             &[COMMENT_ID_PREFIX, "1"].concat(),
             Region::Form.selector(),

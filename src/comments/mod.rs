@@ -57,7 +57,7 @@ pub use draft::Draft;
 pub use error::CommentsError;
 pub use form::{FormRules, FormState};
 pub use isso::Isso;
-pub use model::{Comment, Cursor, NewComment, Page, Posted, Sort, ThreadRef, Votes};
+pub use model::{Comment, Cursor, NewComment, Page, Posted, Settings, Sort, ThreadRef, Votes};
 pub use request::{HttpRequest, HttpResponse, Method};
 pub use retry::Backoff;
 pub use sanitize::Untrusted;
@@ -113,6 +113,11 @@ pub trait Backend {
     /// list's shape and is read by [`Backend::parse_list`] (the replies are the page's
     /// comments). `None` when the server's lists leave no replies out.
     fn replies_request(&self, _thread: &ThreadRef, _id: &str, _sort: Sort) -> Option<HttpRequest> {
+        None
+    }
+    /// The address of the thread's feed, which a server publishes when its settings say so
+    /// ([`Settings::feed`](model::Settings::feed)); `None` when it has no such address.
+    fn feed_url(&self, _thread: &ThreadRef) -> Option<String> {
         None
     }
     /// What the server can do besides listing and posting (nothing, unless it says so).

@@ -118,6 +118,44 @@ pub struct Page {
     pub comments: Vec<Comment>,
     /// Where the next page starts, `None` on the last page.
     pub next: Option<Cursor>,
+    /// What the server says its form and thread allow, when its answer says it.
+    pub settings: Option<Settings>,
+}
+
+/// The server's settings for the form and the thread: Isso's `config` member of a list
+/// answer (the same as its `GET /config`), the JSON contract's `settings`. Each is off
+/// when the server does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// A name is required (Isso's `require-author`, the contract's `requireName`).
+    pub require_name: bool,
+    /// An email is required (`require-email`, `requireEmail`).
+    pub require_email: bool,
+    /// Readers may not reply to their own comments while they can still edit them (Isso's
+    /// `reply-to-self: false`, the contract's `replyToSelf: false`): the server refuses it.
+    pub no_self_replies: bool,
+    /// Readers who give an email may ask to be told of replies by email (Isso's
+    /// `reply-notifications`, the contract's `replyNotifications`).
+    pub notifications: bool,
+    /// The server publishes a feed of the thread ([`Backend::feed_url`](super::Backend::feed_url)).
+    pub feed: bool,
+}
+
+impl Settings {
+    /// Reads `object`'s flags named, in order, `require_name`, `require_email`, a reply to
+    /// oneself (allowed unless `false`), `notifications` and `feed`; anything but `true`
+    /// (or `false` for the reply) leaves a flag off.
+    pub fn read(object: &crate::json::Value, names: [&str; 5]) -> Settings {
+        let is =
+            |i: usize, value: bool| matches!(object.get(names[i]), Some(crate::json::Value::Bool(b)) if *b == value);
+        Settings {
+            require_name: is(0, true),
+            require_email: is(1, true),
+            no_self_replies: is(2, false),
+            notifications: is(3, true),
+            feed: is(4, true),
+        }
+    }
 }
 
 /// The order of top-level comments.
@@ -176,6 +214,8 @@ pub struct NewComment {
     /// The same on every attempt of one post (see [`Pending`](super::draft::Pending)): the
     /// JSON contract's `Idempotency-Key`.
     pub key: Option<String>,
+    /// Tell the author of replies by email (sent only with an email).
+    pub notify: bool,
 }
 
 /// Which thread a request is about.

@@ -41,6 +41,8 @@ pub struct CommentsText {
     pub sort_newest: &'static str,
     /// Sort option: most liked first.
     pub sort_top: &'static str,
+    /// The link to the thread's feed, when the server publishes one.
+    pub feed: &'static str,
     /// The "Load more" button.
     pub load_more: &'static str,
     /// The button that reveals replies the server held back.
@@ -73,6 +75,8 @@ pub struct CommentsText {
     pub email_hint: &'static str,
     /// Label of the website field.
     pub website_label: &'static str,
+    /// Label of the checkbox that asks for replies by email, when the server offers it.
+    pub notify_label: &'static str,
     /// Marker added to the label of optional fields.
     pub optional: &'static str,
     /// Submit button.
@@ -168,6 +172,7 @@ pub const EN: CommentsText = CommentsText {
     sort_oldest: "Oldest first",
     sort_newest: "Newest first",
     sort_top: "Most liked",
+    feed: "Comments feed (Atom)",
     load_more: "Load more comments",
     more_replies: Plural::one_other(PluralRule::En, "Show 1 more reply", "Show {n} more replies"),
     anonymous: "Anonymous",
@@ -184,6 +189,7 @@ pub const EN: CommentsText = CommentsText {
     email_label: "Email",
     email_hint: "Never shown publicly.",
     website_label: "Website",
+    notify_label: "Notify me of replies by email",
     optional: "(optional)",
     submit: "Post Comment",
     posting: "Posting\u{2026}",

@@ -79,7 +79,7 @@ pub fn placeholder(count: Option<u32>, t: &SectionText) -> Element {
 /// The content of the list region for a loaded page: the sort control, the comments (or
 /// "No comments yet") and a "Load more" button when there is a next page.
 pub fn list(page: &Page, now: f64, sort: Sort, t: &CommentsText, body: BodyRenderer) -> Vec<Node> {
-    let mut out = list_shell(page.comments.is_empty() && page.next.is_none(), sort, t);
+    let mut out = list_shell(page.comments.is_empty() && page.next.is_none(), sort, None, t);
     if let Some(Node::Element(ol)) = out.get_mut(1) {
         ol.children = items(&page.comments, now, t, body);
     }
@@ -90,14 +90,16 @@ pub fn list(page: &Page, now: f64, sort: Sort, t: &CommentsText, body: BodyRende
 }
 
 /// The list region of [`list`] without its comments and "Load more": the note of an
-/// `empty` thread, else the toolbar and an empty `<ol class="folio-comment-list">` that
-/// [`items`] fill (the browser adds them a slice at a time).
-pub fn list_shell(empty: bool, sort: Sort, t: &CommentsText) -> Vec<Node> {
+/// `empty` thread, else the toolbar (the sort control, and the link to the thread's `feed`
+/// when there is one) and an empty `<ol class="folio-comment-list">` that [`items`] fill
+/// (the browser adds them a slice at a time).
+pub fn list_shell(empty: bool, sort: Sort, feed: Option<&str>, t: &CommentsText) -> Vec<Node> {
     if empty {
         return vec![el("p").attr("class", "folio-comments-empty").text(t.empty).into()];
     }
+    let feed = feed.map(|url| el("a").attr("class", "folio-feed").attr("href", url).text(t.feed));
     vec![
-        el("div").attr("class", "folio-comments-toolbar").child(sort_control(sort, t)).into(),
+        el("div").attr("class", "folio-comments-toolbar").child(sort_control(sort, t)).child_opt(feed).into(),
         el("ol").attr("class", "folio-comment-list").into(),
     ]
 }
@@ -342,7 +344,7 @@ mod tests {
         for id in ["5", "4", "3", "2"] {
             leaf = c(id, vec![leaf]);
         }
-        let page = Page { total: 7, comments: vec![c("1", vec![leaf]), c("7", vec![])], next: None };
+        let page = Page { total: 7, comments: vec![c("1", vec![leaf]), c("7", vec![])], next: None, settings: None };
         let (nodes, html) = render(&page);
         let articles = all(&nodes, &|e| e.tag == "article");
         assert_eq!(articles.len(), 7);
@@ -367,7 +369,12 @@ mod tests {
 
     #[test]
     fn no_event_handlers_anywhere() {
-        let page = Page { total: 1, comments: vec![c("1", vec![c("2", vec![])])], next: Some(Cursor::Offset(20)) };
+        let page = Page {
+            total: 1,
+            comments: vec![c("1", vec![c("2", vec![])])],
+            next: Some(Cursor::Offset(20)),
+            settings: None,
+        };
         let (nodes, _) = render(&page);
         let mut trees = nodes;
         trees.push(placeholder(Some(1), &EN.section).into());
@@ -387,7 +394,7 @@ mod tests {
         linked.website = Some("https://ada.example/".into());
         let mut anon = c("3", vec![]);
         anon.author = Some("   ".into());
-        let page = Page { total: 3, comments: vec![evil, linked, anon], next: None };
+        let page = Page { total: 3, comments: vec![evil, linked, anon], next: None, settings: None };
         let (_, html) = render(&page);
         assert!(html
             .contains("<span class=\"folio-comment-author\">&lt;img src=x onerror=alert(1)&gt; &amp; \"Bob\"</span>"));
@@ -412,6 +419,7 @@ mod tests {
             total: 12,
             comments: vec![c("8", vec![]), pending, undated],
             next: Some(Cursor::Token("n x".into())),
+            settings: None,
         };
         let (nodes, html) = render(&page);
         assert!(html.contains("<time class=\"folio-comment-time\" datetime=\"2027-01-15T07:57:00Z\" title=\"2027-01-15 07:57 UTC\">3 minutes ago</time>"));
@@ -449,7 +457,7 @@ mod tests {
         let mut gone = c("4", vec![child]);
         gone.deleted = true;
         gone.author = None;
-        let (nodes, html) = render(&Page { total: 2, comments: vec![gone], next: None });
+        let (nodes, html) = render(&Page { total: 2, comments: vec![gone], next: None, settings: None });
         assert!(html.contains("This comment was deleted."));
         assert!(!html.contains("&lt;b&gt;x"), "a deleted comment's body is not rendered for it");
         assert_eq!(all(&nodes, &|e| e.get_attr("data-folio-action") == Some("reply")).len(), 1);

@@ -100,7 +100,7 @@ pub fn parse_list(resp: &HttpResponse, sort: Sort, page: u32) -> Result<Page, Co
     let pages = number(data.get("totalPages")).unwrap_or(0.0);
     let next = (f64::from(page) < pages && !comments.is_empty())
         .then(|| Cursor::Token(crate::date::number((page + 1).into())));
-    Ok(Page { total: total.max(shown), comments, next })
+    Ok(Page { total: total.max(shown), comments, next, settings: None })
 }
 
 /// `POST {endpoint}/api/comment`: the comment as Markdown, the thread as `url`, and for a

@@ -16,13 +16,14 @@ use web_sys::{AbortController, AbortSignal, Element, HtmlElement};
 use crate::comments::config::{BackendKind, CommentsConfig, NO_ENDPOINT};
 use crate::comments::draft::{storage_key, Draft, Pending};
 use crate::comments::embedded::{self, Embedded};
-use crate::comments::form::{counter_text, form, validate, FormState, FORM_ID};
+use crate::comments::form::{counter_text, form, validate, FormRules, FormState, FORM_ID};
 use crate::comments::model::strip_likes;
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
 use crate::comments::{
     contract, markup, markup::Action, markup::Region, sanitize, thread, thread::Patch, view, Backend, Comment,
-    CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse, NewComment, Page, Posted, Sort, ThreadRef,
+    CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse, NewComment, Page, Posted, Settings, Sort,
+    ThreadRef,
 };
 use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
 use crate::i18n::Lang;
@@ -98,6 +99,10 @@ struct State {
     started: bool,
     posting: bool,
     form: FormState,
+    /// What the site's configuration requires of the form (the server may add to it).
+    rules: FormRules,
+    /// What the server's last list answer said about the form and the thread.
+    settings: Settings,
     draft: Draft,
     /// The reader's recent comments on this thread, editable for a while (on a server that
     /// lets readers edit).
@@ -155,6 +160,8 @@ impl CommentSection {
                 started: false,
                 posting: false,
                 form: FormState { rules: config.rules, ..FormState::default() },
+                rules: config.rules,
+                settings: Settings::default(),
                 draft,
                 own,
                 prefetched,
@@ -329,6 +336,7 @@ impl State {
             total: self.total.unwrap_or(0),
             comments: std::mem::take(&mut self.comments),
             next: self.next.clone(),
+            settings: None,
         };
         let nodes = view::list(&page, f64::NAN, self.sort, self.text, &sanitize::comment_body);
         self.comments = page.comments;
@@ -459,7 +467,10 @@ impl State {
         let ol = match (empty, region.query_selector(markup::LIST)) {
             (false, Ok(Some(ol))) => ol,
             _ => {
-                let _ = build::replace_children(region, &view::list_shell(empty, self.sort, self.text));
+                let _ = build::replace_children(
+                    region,
+                    &view::list_shell(empty, self.sort, self.feed().as_deref(), self.text),
+                );
                 region.query_selector(markup::LIST).ok()??
             }
         };
@@ -494,12 +505,44 @@ impl State {
         self.focus_comment(focus_id);
     }
 
+    /// Follows the server's `settings` from a list answer: the form requires what the
+    /// server requires too and offers reply notifications when the server does, and the
+    /// list's toolbar links to the thread's feed when the server publishes one. The form
+    /// is drawn again when its rules change, unless the reader is in it (then its next
+    /// drawing shows them, and a post is checked against them all the same).
+    fn follow(&mut self, settings: Option<Settings>) {
+        let Some(settings) = settings else { return };
+        self.settings = settings;
+        let rules = self.rules.with(&settings);
+        if rules != self.form.rules {
+            self.form.rules = rules;
+            let form = self.section.query_selector(markup::FORM).ok().flatten();
+            if form.is_some_and(|f| f.query_selector(":focus").ok().flatten().is_none()) {
+                self.render_form(false);
+            }
+        }
+    }
+
+    /// The address of the thread's feed, when the server publishes one.
+    fn feed(&self) -> Option<String> {
+        match &*self.server {
+            Server::Http(backend) if self.settings.feed => backend.feed_url(&self.thread),
+            _ => None,
+        }
+    }
+
     /// Adds Edit and Delete to the reader's own comments in `within` that can still be
-    /// changed.
+    /// changed, and takes their Reply away where the server refuses replies to oneself
+    /// while that lasts.
     fn decorate_own(&self, within: &Element) {
         let now = Self::now();
         for mine in self.own.iter().filter(|c| c.editable(now)) {
             let Some(article) = self.comment_article(&mine.id).filter(|a| within.contains(Some(a))) else { continue };
+            if self.settings.no_self_replies {
+                if let Ok(Some(reply)) = article.query_selector(Action::Reply.selector()) {
+                    reply.remove();
+                }
+            }
             let Ok(Some(actions)) = article.query_selector(markup::COMMENT_ACTIONS) else { continue };
             if let Ok(frag) =
                 dom::document().and_then(|d| build::fragment(&d, &view::owner_actions(&mine.id, self.text)))
@@ -589,6 +632,10 @@ impl State {
         self.draft.name = value("name");
         self.draft.email = value("email");
         self.draft.website = value("website");
+        if let Ok(Some(check)) = self.section.query_selector(markup::FORM_NOTIFY) {
+            self.draft.notify = check.matches(":checked").unwrap_or(false);
+            let _ = check.toggle_attribute_with_force("disabled", self.draft.email.trim().is_empty());
+        }
         self.save_draft();
         if let Ok(Some(counter)) = self.section.query_selector(markup::FORM_COUNTER) {
             counter.set_text_content(Some(&counter_text(self.draft.text.chars().count(), self.form.rules.max_chars)));
@@ -900,6 +947,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         }
         match result {
             Ok(page) => {
+                s.follow(page.settings);
                 if append {
                     s.comments.extend(page.comments);
                 } else {
@@ -948,6 +996,7 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     let found = Embedded { format: &format, thread: &thread, sort: &sort, fetched: &fetched, body: &body };
     let likes = matches!(&*s.server, Server::Http(b) if b.capabilities().likes);
     let Ok(page) = embedded::read(&found, &s.thread.uri, s.sort, State::now(), max_age, likes) else { return false };
+    s.follow(page.settings);
     s.total = Some(page.total);
     s.next = page.next;
     s.comments = page.comments;

@@ -2,7 +2,8 @@
 // for the browser tests, on 127.0.0.1 only, with a fresh SQLite db in a temp dir.
 //
 //   import { startIsso } from './isso.mjs';
-//   const isso = await startIsso({ origins: [pageOrigin] });   // moderation, guard, port
+//   const isso = await startIsso({ origins: [pageOrigin] });   // moderation, guard, port,
+//   // settings: { requireAuthor, requireEmail, replyToSelf, notifications, feed }
 //   const [a, b] = await isso.seed('/thread', [{ text: 'Hi' }, { text: 'Re', replyTo: 0 }]);
 //   await isso.restart(); await isso.stop();
 //
@@ -112,15 +113,32 @@ function claimPort(port) {
 }
 
 /** The config text for these settings, from tests/isso/isso.cfg.in. */
-export async function issoConfig({ dbPath, port, origins, moderation = false, guard = false, unsafeMarkup = false }) {
+export async function issoConfig({ dbPath, port, origins, moderation = false, guard = false, unsafeMarkup = false, settings = null }) {
   const fill = {
     DBPATH: dbPath,
     HOSTS: origins.map((o) => `\n    ${o}`).join(''),
     LISTEN: `http://127.0.0.1:${port}/`,
     MODERATION: String(Boolean(moderation)),
-    GUARD: String(Boolean(guard)),
+    GUARD: String(Boolean(guard || settings)),
   };
   let text = (await readFile(TEMPLATE, 'utf8')).replace(/@([A-Z]+)@/g, (m, k) => fill[k] ?? m);
+  if (settings) {
+    // The settings Isso publishes in every list answer's `config`, each set as asked; the
+    // guard, which enforces the required fields and reply-to-self, is on, with room for a
+    // test's posts.
+    const set = (option, value) => {
+      const line = new RegExp(`^${option} = .*$`, 'm');
+      if (!line.test(text)) throw new Error(`isso.cfg.in has no ${option} line`);
+      text = text.replace(line, `${option} = ${value}`);
+    };
+    set('ratelimit', '100');
+    set('direct-reply', '100');
+    set('require-author', String(Boolean(settings.requireAuthor)));
+    set('require-email', String(Boolean(settings.requireEmail)));
+    set('reply-to-self', String(settings.replyToSelf !== false));
+    set('reply-notifications', String(Boolean(settings.notifications)));
+    if (settings.feed) text += '\n[rss]\nbase = http://127.0.0.1/\nlimit = 100\n';
+  }
   if (unsafeMarkup) {
     // For hostile-input tests only: Isso stops escaping raw HTML and its own sanitizer lets
     // dangerous elements and attributes through, so the browser gets what an attacker (or
@@ -141,7 +159,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * scheme://host:port; default: Isso's own URL). Resolves to the handle described in the
  * report at the top of this file.
  */
-export async function startIsso({ moderation = false, guard = false, unsafeMarkup = false, origins = [], port = 0 } = {}) {
+export async function startIsso({ moderation = false, guard = false, unsafeMarkup = false, settings = null, origins = [], port = 0 } = {}) {
   hookExit();
   const dir = await mkdtemp(join(tmpdir(), 'folio-isso-'));
   dirs.add(dir);
@@ -155,7 +173,7 @@ export async function startIsso({ moderation = false, guard = false, unsafeMarku
   async function launchOnce(wanted) {
     const p = await claimPort(wanted);
     const allowed = origins.length ? origins : [`http://127.0.0.1:${p}`];
-    await writeFile(cfgPath, await issoConfig({ dbPath, port: p, origins: allowed, moderation, guard, unsafeMarkup }));
+    await writeFile(cfgPath, await issoConfig({ dbPath, port: p, origins: allowed, moderation, guard, unsafeMarkup, settings }));
     const c = spawn(PYTHON, ['-c', WATCHDOG, ISSO_BIN, '-c', cfgPath, 'run'], {
       cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' },
     });
