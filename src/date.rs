@@ -243,6 +243,21 @@ pub fn signed(n: i64) -> String {
     out
 }
 
+/// `digits` read as a number in `radix` (2 to 36): digits only, no sign, `None` when empty
+/// or over `u32::MAX`. (`str::parse` and `u32::from_str_radix` do the same in more code.)
+///
+/// ```
+/// use folio::date::parse_number;
+/// assert_eq!((parse_number("4294967295", 10), parse_number("1F600", 16)), (Some(u32::MAX), Some(0x1F600)));
+/// assert_eq!((parse_number("4294967296", 10), parse_number("", 10), parse_number("+1", 10)), (None, None, None));
+/// ```
+pub fn parse_number(digits: &str, radix: u32) -> Option<u32> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.chars().try_fold(0u32, |n, c| n.checked_mul(radix)?.checked_add(c.to_digit(radix)?))
+}
+
 /// Appends a decimal number without going through `core::fmt`.
 pub fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];

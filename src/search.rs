@@ -73,6 +73,24 @@ pub fn split<'a>(haystack: &'a str, separator: &'a str) -> impl Iterator<Item = 
     })
 }
 
+/// The words of `text`: what ASCII whitespace separates (as `split_ascii_whitespace`),
+/// found byte by byte, without core's char searcher.
+///
+/// ```
+/// let words: Vec<&str> = folio::search::words(" a\t\nbé  c ").collect();
+/// assert_eq!(words, ["a", "bé", "c"]);
+/// ```
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.bytes().position(|b| !b.is_ascii_whitespace())?;
+        let len = rest[start..].bytes().position(|b| b.is_ascii_whitespace()).unwrap_or(rest.len() - start);
+        let word = &rest[start..start + len];
+        rest = &rest[start + len..];
+        Some(word)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +108,10 @@ mod tests {
                     assert_eq!(split(t, n).collect::<Vec<_>>(), t.split(n).collect::<Vec<_>>(), "{t:?} {n:?}");
                 }
             }
+            assert_eq!(words(t).collect::<Vec<_>>(), t.split_ascii_whitespace().collect::<Vec<_>>(), "{t:?}");
+        }
+        for t in [" a  b ", "\t\r\n\x0c", "é\u{a0}x y\n"] {
+            assert_eq!(words(t).collect::<Vec<_>>(), t.split_ascii_whitespace().collect::<Vec<_>>(), "{t:?}");
         }
     }
 }

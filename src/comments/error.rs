@@ -152,7 +152,7 @@ impl CommentsError {
     /// A bad-response error for a body that failed to parse as JSON, telling a cut-off
     /// body (the error is at its very end, or it is empty) from one that is not JSON.
     pub fn from_syntax(body: &str, err: &SyntaxError) -> Self {
-        let line = body.matches('\n').count() + 1;
+        let line = body.bytes().filter(|&b| b == b'\n').count() + 1;
         let column = body[crate::search::rfind(body, "\n").map_or(0, |i| i + 1)..].chars().count() + 1;
         if body.trim().is_empty() {
             CommentsError::BadResponse { reason: "the answer is empty", truncated: true }
@@ -189,7 +189,7 @@ pub fn retry_after(resp: &HttpResponse) -> Option<u32> {
     if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some(value.parse::<u32>().unwrap_or(u32::MAX))
+    Some(crate::date::parse_number(value, 10).unwrap_or(u32::MAX))
 }
 
 /// A short plain-text reason from an error body: the text itself when it is plain text,
@@ -217,7 +217,7 @@ pub fn server_message(body: &str) -> String {
     };
     let mut out = String::with_capacity(text.len().min(4 * MAX_MESSAGE_CHARS));
     let mut count = 0;
-    for word in text.split_whitespace() {
+    for word in crate::search::words(&text) {
         let len = word.chars().count();
         let sep = usize::from(count > 0);
         if count + sep + len > MAX_MESSAGE_CHARS {

@@ -472,7 +472,7 @@ pub fn decode_entities(s: &str) -> String {
 }
 
 fn entity(name: &str) -> Option<char> {
-    let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32);
+    let number = |digits: &str, radix| crate::date::parse_number(digits, radix).and_then(char::from_u32);
     match name {
         "amp" => Some('&'),
         "lt" => Some('<'),

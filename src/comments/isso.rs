@@ -312,7 +312,7 @@ fn find_post(comments: &[Comment], post: &NewComment, since: u64) -> Option<Stri
         let same = c.created + 600.0 >= since as f64
             && c.parent == post.parent
             && c.author.as_deref().unwrap_or_default().trim() == post.author.trim()
-            && c.body.as_sent().split_whitespace().eq(post.text.split_whitespace());
+            && crate::search::words(c.body.as_sent()).eq(crate::search::words(&post.text));
         if same {
             Some(c.id.clone())
         } else {

@@ -103,7 +103,7 @@ impl Cursor {
     pub fn number(cursor: Option<&Cursor>, start: u32) -> u32 {
         match cursor {
             Some(Cursor::Offset(n)) => *n,
-            Some(Cursor::Token(t)) => t.parse().unwrap_or(start),
+            Some(Cursor::Token(t)) => crate::date::parse_number(t, 10).unwrap_or(start),
             None => start,
         }
     }

@@ -270,7 +270,7 @@ pub fn is_absolute_http(raw: &str) -> bool {
 /// The scheme of a URL that already has controls stripped: the text before the first
 /// `:` when it starts with an ASCII letter and holds only letters, digits, `+`, `-`, `.`.
 fn scheme(url: &str) -> Option<&str> {
-    let colon = url.find(':')?;
+    let colon = crate::search::byte(url, b':')?;
     let candidate = &url[..colon];
     let mut chars = candidate.chars();
     let first = chars.next()?;
