@@ -159,6 +159,10 @@ interface CommentsOptionsBase {
    * the section to show it without requesting it (default 600; 0: always request it).
    */
   staticMaxAge?: number;
+  /** The page author's hashes (the `hash` the server gives their comments), separated by
+   * commas or spaces, as Isso's `data-isso-page-author-hashes`: those comments are marked
+   * "Author". */
+  authorHashes?: string;
 }
 
 /** An Isso server (the default backend), a server implementing the JSON contract, or a

@@ -249,6 +249,7 @@ fn fill_comments(
         sort: config.sort,
         fetched: answer.fetched,
         rules: config.rules,
+        authors: config.author_hashes.as_deref().unwrap_or_default(),
     };
     fill_section(section, &filling, &locale.comments, &locale.article);
     Ok(())

@@ -48,6 +48,10 @@ pub struct CommentsConfig {
     /// How old (seconds) a first page written into the static HTML by folio-render may be
     /// for the section to use it instead of requesting it (`0`: never).
     pub static_max_age: u32,
+    /// The hashes the server gives the page author's comments (Isso's `hash`), separated
+    /// by commas or spaces as in Isso's `page-author-hashes`: those comments are marked as
+    /// the author's (see [`view::is_by`](super::view::is_by)).
+    pub author_hashes: Option<String>,
 }
 
 impl CommentsConfig {
@@ -55,8 +59,9 @@ impl CommentsConfig {
     /// section. Keys: `backend` (`"isso"`, `"json"`, `"callbacks"`), `endpoint`, `thread`,
     /// `load` (`"lazy"`, `"eager"`), `count`, `sort` (`"oldest"`, `"newest"`, `"top"`),
     /// `pageSize`, `maxLength`, `requireName`, `requireEmail`, `staticMaxAge` (seconds,
-    /// default [`DEFAULT_MAX_AGE`](super::embedded::DEFAULT_MAX_AGE)). Errors are messages for
-    /// `folio/options`.
+    /// default [`DEFAULT_MAX_AGE`](super::embedded::DEFAULT_MAX_AGE)), `authorHashes` (one
+    /// string of hashes separated by commas or spaces, as Isso's
+    /// `data-isso-page-author-hashes`). Errors are messages for `folio/options`.
     ///
     /// ```
     /// use folio::{json, comments::config::{CommentsConfig, BackendKind}};
@@ -158,6 +163,7 @@ impl CommentsConfig {
             page_size: number("pageSize", 1000.0)?.filter(|n| *n > 0).unwrap_or(20),
             rules,
             static_max_age: number("staticMaxAge", 31_536_000.0)?.unwrap_or(super::embedded::DEFAULT_MAX_AGE),
+            author_hashes: string("authorHashes")?.map(str::to_string),
         }))
     }
 }
@@ -194,7 +200,8 @@ impl CommentsConfig {
             .raw("maxLength", &crate::date::number(self.rules.max_chars.into()))
             .raw("requireName", flag(self.rules.require_name))
             .raw("requireEmail", flag(self.rules.require_email))
-            .raw("staticMaxAge", &self.static_max_age.to_string());
+            .raw("staticMaxAge", &self.static_max_age.to_string())
+            .string("authorHashes", self.author_hashes.as_deref());
         o.finish()
     }
 }
@@ -330,6 +337,19 @@ mod tests {
     }
 
     #[test]
+    fn author_hashes_are_one_string_as_isso_writes_them() {
+        let hashes = |text: &str| read(text).map(|c| c.unwrap().author_hashes);
+        let two = "f124cf6b2f01, 7831fe17a8cd";
+        let text = String::from(r#"{"endpoint":"/c","authorHashes":""#) + two + "\"}";
+        assert_eq!(hashes(&text), Ok(Some(two.to_string())));
+        assert_eq!(hashes(r#"{"endpoint":"/c"}"#), Ok(None));
+        for wrong in [r#"7"#, r#"["a"]"#, r#"{"a":"b"}"#, r#"true"#] {
+            let text = String::from(r#"{"endpoint":"/c","authorHashes":"#) + wrong + "}";
+            assert!(hashes(&text).unwrap_err().contains("authorHashes must be a string"), "{text}");
+        }
+    }
+
+    #[test]
     fn callbacks_need_no_endpoint_others_do() {
         assert_eq!(read(r#"{"backend":"callbacks"}"#).unwrap().unwrap().endpoint, None);
         assert!(read(r#"{}"#).unwrap_err().contains("endpoint"));
@@ -351,6 +371,7 @@ mod tests {
             r#"{"backend":"json","endpoint":"https://c.example/api/","thread":"t \"1\"\n","load":"eager","count":7,"sort":"top","pageSize":50,"maxLength":500,"requireName":true}"#,
             r#"{"backend":"callbacks","requireEmail":true,"sort":"newest"}"#,
             r#"{"endpoint":"/c","maxLength":1,"staticMaxAge":0}"#,
+            r#"{"endpoint":"/c","authorHashes":"f124cf6b2f01, 7831fe17a8cd"}"#,
         ] {
             let c = read(text).unwrap().unwrap();
             assert_eq!(read(&c.to_json()), Ok(Some(c.clone())), "{}", c.to_json());

@@ -155,10 +155,10 @@ pub fn read(e: &Embedded, thread: &str, sort: Sort, now: f64, max_age: u32, like
 
 /// The fingerprint of the list region's markup for `page` (what the section's
 /// `render_list` draws), with the comment times' words left out: they depend on the
-/// moment, and the section rewrites them in place.
-pub fn fingerprint(page: &Page, sort: Sort, t: &CommentsText) -> String {
+/// moment, and the section rewrites them in place. `authors`: the page author's hashes.
+pub fn fingerprint(page: &Page, sort: Sort, t: &CommentsText, authors: &str) -> String {
     // With no clock every time reads "just now": the markup then depends on the page alone.
-    crate::view::fingerprint(&view::list(page, f64::NAN, sort, t, &sanitize::comment_body))
+    crate::view::fingerprint(&view::list(page, f64::NAN, sort, t, &sanitize::comment_body, authors))
 }
 
 pub use self::render::{fill_section, script_text, Filling};
@@ -210,6 +210,8 @@ mod render {
         pub fetched: f64,
         /// The form's rules, from the configuration.
         pub rules: FormRules,
+        /// The page author's hashes, from the configuration.
+        pub authors: &'a str,
     }
 
     /// Fills the comment placeholder `section` (as `compose` made it) with `f.page`: the
@@ -218,7 +220,7 @@ mod render {
     /// words (`dates`: the date format and months of the article's table), and the page
     /// itself for the section to adopt.
     pub fn fill_section(section: &mut Element, f: &Filling, t: &CommentsText, dates: &ArticleText) {
-        let mut list = view::list(f.page, f64::NAN, f.sort, t, &sanitize::comment_body);
+        let mut list = view::list(f.page, f64::NAN, f.sort, t, &sanitize::comment_body, f.authors);
         for node in &mut list {
             date_times(node, dates);
         }
@@ -245,7 +247,7 @@ mod render {
                 .attr("data-folio-thread", f.thread)
                 .attr("data-folio-sort", f.sort.as_str())
                 .attr("data-folio-fetched", crate::comments::time::iso8601(f.fetched))
-                .attr("data-folio-fingerprint", fingerprint(f.page, f.sort, t))
+                .attr("data-folio-fingerprint", fingerprint(f.page, f.sort, t, f.authors))
                 .text(script_text(f.body)),
         );
     }
@@ -345,6 +347,7 @@ mod tests {
             sort: Sort::Oldest,
             fetched: NOW,
             rules: Default::default(),
+            authors: "",
         };
         fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
         let html = to_html(&section.clone().into());
@@ -375,8 +378,19 @@ mod tests {
         };
         let again = read(&e, "/t", Sort::Oldest, NOW + 60.0, 600, false).unwrap();
         assert_eq!(again, page);
-        assert_eq!(script.get_attr("data-folio-fingerprint"), Some(fingerprint(&again, Sort::Oldest, &EN).as_str()));
-        assert_ne!(fingerprint(&again, Sort::Newest, &EN), fingerprint(&again, Sort::Oldest, &EN));
+        assert_eq!(
+            script.get_attr("data-folio-fingerprint"),
+            Some(fingerprint(&again, Sort::Oldest, &EN, "").as_str())
+        );
+        assert_ne!(fingerprint(&again, Sort::Newest, &EN, ""), fingerprint(&again, Sort::Oldest, &EN, ""));
+        // The page author's marks are in the markup: a section told of other hashes draws
+        // it anew.
+        let mut marked = again.clone();
+        marked.comments[0].hash = Some("f124cf6b2f01".into());
+        assert_ne!(
+            fingerprint(&marked, Sort::Oldest, &EN, "f124cf6b2f01"),
+            fingerprint(&marked, Sort::Oldest, &EN, "")
+        );
     }
 
     #[test]
@@ -385,12 +399,12 @@ mod tests {
         let mut later = page.clone();
         later.comments[0].created += 1.0;
         assert_ne!(
-            fingerprint(&page, Sort::Oldest, &EN),
-            fingerprint(&later, Sort::Oldest, &EN),
+            fingerprint(&page, Sort::Oldest, &EN, ""),
+            fingerprint(&later, Sort::Oldest, &EN, ""),
             "datetime is in the markup"
         );
-        let list = view::list(&page, NOW, Sort::Oldest, &EN, &sanitize::comment_body);
-        let neutral = view::list(&page, f64::NAN, Sort::Oldest, &EN, &sanitize::comment_body);
+        let list = view::list(&page, NOW, Sort::Oldest, &EN, &sanitize::comment_body, "");
+        let neutral = view::list(&page, f64::NAN, Sort::Oldest, &EN, &sanitize::comment_body, "");
         let words = |nodes: &[Node]| nodes.iter().map(to_html).collect::<String>();
         assert_ne!(words(&list), words(&neutral));
     }

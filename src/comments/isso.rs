@@ -294,6 +294,7 @@ fn comment(v: &Value) -> Option<Comment> {
         modified: number("modified"),
         likes: number("likes").map(|n| n as i64),
         dislikes: number("dislikes").map(|n| n as i64),
+        hash: text_field(v, "hash"),
         body: Body::Html(v.get("text").and_then(Value::as_str).unwrap_or_default().to_string()),
         pending: mode == 2.0,
         deleted: mode == 4.0,
@@ -494,7 +495,7 @@ mod tests {
         assert_eq!(page.comments[0].body, markdown("Hi *there*\nline two"));
         assert_eq!(page.comments[0].replies[0].body, markdown("<b>raw</b>"));
         let html: String =
-            crate::comments::view::list(&page, 0.0, Sort::Oldest, &crate::comments::text::EN, &|_| Vec::new())
+            crate::comments::view::list(&page, 0.0, Sort::Oldest, &crate::comments::text::EN, &|_| Vec::new(), "")
                 .iter()
                 .map(crate::view::html::to_html)
                 .collect();
@@ -549,6 +550,7 @@ mod tests {
         assert_eq!(first.replies.len(), 2);
         let reply = &first.replies[0];
         assert_eq!(reply.author.as_deref(), Some("Tom & Jerry"));
+        assert_eq!((first.hash.as_deref(), reply.hash.as_deref()), (Some("1cb6cc0309a2"), Some("2af4e1a6c96a")));
         assert_eq!(reply.website.as_deref(), Some("http://tom.example/"));
         assert_eq!((reply.parent.as_deref(), reply.modified), (Some("1"), Some(1_464_818_500.5)));
         let pending = &first.replies[1];

@@ -61,6 +61,9 @@ pub struct Comment {
     pub likes: Option<i64>,
     /// Dislikes, when the backend counts them.
     pub dislikes: Option<i64>,
+    /// What the server derives from the author's email or address (Isso's `hash`), compared
+    /// with the page author's hashes and never shown. UNTRUSTED.
+    pub hash: Option<String>,
     /// The body. UNTRUSTED.
     pub body: Body,
     /// Held for moderation: only its author sees it.

@@ -77,6 +77,8 @@ pub struct CommentsText {
     pub website_label: &'static str,
     /// Label of the checkbox that asks for replies by email, when the server offers it.
     pub notify_label: &'static str,
+    /// The mark after the name of the page author's comments: "Author".
+    pub page_author: &'static str,
     /// Marker added to the label of optional fields.
     pub optional: &'static str,
     /// Submit button.
@@ -190,6 +192,7 @@ pub const EN: CommentsText = CommentsText {
     email_hint: "Never shown publicly.",
     website_label: "Website",
     notify_label: "Notify me of replies by email",
+    page_author: "Author",
     optional: "(optional)",
     submit: "Post Comment",
     posting: "Posting\u{2026}",

@@ -127,6 +127,7 @@ mod tests {
             modified: None,
             likes: None,
             dislikes: None,
+            hash: None,
             body: Body::Html(id.into()),
             pending: false,
             deleted: false,

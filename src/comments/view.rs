@@ -77,11 +77,12 @@ pub fn placeholder(count: Option<u32>, t: &SectionText) -> Element {
 }
 
 /// The content of the list region for a loaded page: the sort control, the comments (or
-/// "No comments yet") and a "Load more" button when there is a next page.
-pub fn list(page: &Page, now: f64, sort: Sort, t: &CommentsText, body: BodyRenderer) -> Vec<Node> {
+/// "No comments yet") and a "Load more" button when there is a next page. Comments whose
+/// hash is among `authors` (see [`is_by`]) are marked as the page author's.
+pub fn list(page: &Page, now: f64, sort: Sort, t: &CommentsText, body: BodyRenderer, authors: &str) -> Vec<Node> {
     let mut out = list_shell(page.comments.is_empty() && page.next.is_none(), sort, None, t);
     if let Some(Node::Element(ol)) = out.get_mut(1) {
-        ol.children = items(&page.comments, now, t, body);
+        ol.children = items(&page.comments, now, t, body, authors);
     }
     if let Some(cursor) = &page.next {
         out.push(load_more(cursor, t).into());
@@ -133,14 +134,15 @@ pub fn load_more(cursor: &Cursor, t: &CommentsText) -> Element {
 }
 
 /// The `<li>` items of top-level comments (for the first page, and to append later pages
-/// to the existing `<ol class="folio-comment-list">`).
-pub fn items(comments: &[Comment], now: f64, t: &CommentsText, body: BodyRenderer) -> Vec<Node> {
-    comments.iter().map(|c| comment(c, 0, now, t, body).into()).collect()
+/// to the existing `<ol class="folio-comment-list">`), marked as in [`list`].
+pub fn items(comments: &[Comment], now: f64, t: &CommentsText, body: BodyRenderer, authors: &str) -> Vec<Node> {
+    comments.iter().map(|c| comment(c, 0, now, t, body, authors).into()).collect()
 }
 
 /// One comment as `<li>`: the `<article>` and, below it, its replies. `depth` is 0 for a
-/// top-level comment.
-pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: BodyRenderer) -> Element {
+/// top-level comment. A comment whose hash is among `authors` (the page author's, see
+/// [`is_by`]) has the class `folio-comment-page-author` and an "Author" mark after the name.
+pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: BodyRenderer, authors: &str) -> Element {
     let mut article_id = String::from("folio-comment-");
     article_id.push_str(&c.id);
     let mut class = String::from("folio-comment ");
@@ -151,8 +153,15 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
     if c.deleted {
         class.push_str(" folio-comment-deleted");
     }
+    let by_author = is_by(c, authors);
+    if by_author {
+        class.push_str(" folio-comment-page-author");
+    }
 
-    let mut header = el("header").attr("class", "folio-comment-header").child(author(c, t));
+    let mut header = el("header")
+        .attr("class", "folio-comment-header")
+        .child(author(c, t))
+        .child_opt(by_author.then(|| el("span").attr("class", "folio-page-author").text(t.page_author)));
     if c.created > 0.0 {
         header.push(
             el("time")
@@ -212,7 +221,7 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
         if depth + 1 >= MAX_VISUAL_DEPTH {
             class.push_str(" folio-replies-capped");
         }
-        let replies = c.replies.iter().map(|r| Node::from(comment(r, depth + 1, now, t, body)));
+        let replies = c.replies.iter().map(|r| Node::from(comment(r, depth + 1, now, t, body, authors)));
         li.push(el("ol").attr("class", class).children(replies));
     }
     if c.hidden_replies > 0 {
@@ -223,6 +232,20 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
         );
     }
     li
+}
+
+/// Whether `c` has one of the hashes in `authors`, a list separated by commas or spaces
+/// (Isso's `page-author-hashes`).
+///
+/// ```
+/// use folio::comments::{view::is_by, Comment};
+/// let c = Comment { hash: Some("7831fe17a8cd".into()), ..Comment::default() };
+/// assert!(is_by(&c, "f124cf6b2f01, 7831fe17a8cd"));
+/// assert!(!is_by(&c, "7831fe17a8c") && !is_by(&Comment::default(), ", "));
+/// ```
+pub fn is_by(c: &Comment, authors: &str) -> bool {
+    // Bytes, not chars: no char searcher in the wasm.
+    c.hash.as_deref().is_some_and(|h| authors.as_bytes().split(|b| matches!(b, b',' | b' ')).any(|a| a == h.as_bytes()))
 }
 
 fn action_button(action: Action, id: &str) -> Element {
@@ -324,7 +347,7 @@ mod tests {
     }
 
     fn render(page: &Page) -> (Vec<Node>, String) {
-        let nodes = list(page, NOW, Sort::Oldest, &EN, &text_body);
+        let nodes = list(page, NOW, Sort::Oldest, &EN, &text_body, "");
         let html = nodes.iter().map(to_html).collect();
         (nodes, html)
     }
@@ -405,6 +428,37 @@ mod tests {
         assert!(!html.contains("<img") && !html.contains("javascript:"));
         // The body closure got the raw HTML, and the text closure kept it text.
         assert!(html.contains("<p>&lt;b&gt;x&lt;/b&gt;</p>"));
+    }
+
+    #[test]
+    fn the_page_authors_comments_are_marked() {
+        let mut reply = c("2", vec![]);
+        reply.hash = Some("f124cf6b2f01".into());
+        let mut top = c("1", vec![reply]);
+        top.hash = Some("\"><script>".into());
+        let mut other = c("3", vec![]);
+        other.hash = Some("7831fe17a8cd".into());
+        let page = Page { total: 3, comments: vec![top, other], next: None, settings: None };
+        let authors = "f124cf6b2f01,\"><script>";
+        let nodes = list(&page, NOW, Sort::Oldest, &EN, &text_body, authors);
+        let marked = |nodes: &[Node]| {
+            all(nodes, &|e| {
+                e.tag == "article" && e.get_attr("class").is_some_and(|c| c.ends_with(" folio-comment-page-author"))
+            })
+            .iter()
+            .map(|e| e.get_attr("data-folio-comment-id").unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(marked(&nodes), ["1", "2"], "a reply too; any hash is compared, none is shown");
+        let html: String = nodes.iter().map(to_html).collect();
+        assert!(
+            html.contains(
+                r#"<span class="folio-comment-author">Anonymous</span><span class="folio-page-author">Author</span>"#
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("f124cf6b2f01") && !html.contains("<script>"));
+        assert!(marked(&list(&page, NOW, Sort::Oldest, &EN, &text_body, "")).is_empty());
     }
 
     #[test]

@@ -182,6 +182,7 @@ impl CommentsText {
                 email_hint,
                 website_label,
                 notify_label,
+                page_author,
                 optional,
                 submit,
                 posting,

@@ -103,6 +103,8 @@ struct State {
     rules: FormRules,
     /// What the server's last list answer said about the form and the thread.
     settings: Settings,
+    /// The page author's hashes (see [`view::is_by`]): their comments are marked.
+    authors: String,
     draft: Draft,
     /// The reader's recent comments on this thread, editable for a while (on a server that
     /// lets readers edit).
@@ -162,6 +164,7 @@ impl CommentSection {
                 form: FormState { rules: config.rules, ..FormState::default() },
                 rules: config.rules,
                 settings: Settings::default(),
+                authors: config.author_hashes.clone().unwrap_or_default(),
                 draft,
                 own,
                 prefetched,
@@ -338,7 +341,7 @@ impl State {
             next: self.next.clone(),
             settings: None,
         };
-        let nodes = view::list(&page, f64::NAN, self.sort, self.text, &sanitize::comment_body);
+        let nodes = view::list(&page, f64::NAN, self.sort, self.text, &sanitize::comment_body, &self.authors);
         self.comments = page.comments;
         nodes
     }
@@ -389,7 +392,8 @@ impl State {
     /// The top-level comments from the `from`-th to before the `to`-th, with their replies,
     /// as `<li>` nodes.
     fn items(&self, from: usize, to: usize) -> Option<web_sys::DocumentFragment> {
-        let mut nodes = view::items(&self.comments[from..to], Self::now(), self.text, &sanitize::comment_body);
+        let mut nodes =
+            view::items(&self.comments[from..to], Self::now(), self.text, &sanitize::comment_body, &self.authors);
         dom::intl::localize_comment_times(&mut nodes, self.lang);
         dom::document().and_then(|d| build::fragment(&d, &nodes)).ok()
     }

@@ -1,5 +1,6 @@
 // Mounts the seed article with comments from the Isso server named in the query string:
 // ?isso=http://127.0.0.1:PORT&thread=/t&load=lazy|eager&spacer=PIXELS[&backend=waline|json]
+// [&authorHashes=HASHES]
 import init, { mount } from '../../../pkg/folio.js';
 
 const q = new URLSearchParams(location.search);
@@ -22,5 +23,6 @@ window.folio = mount(document.getElementById('article'), {
     thread: q.get('thread') ?? '/t',
     load: q.get('load') ?? 'lazy',
     ...(q.get('backend') ? { backend: q.get('backend') } : {}),
+    ...(q.get('authorHashes') ? { authorHashes: q.get('authorHashes') } : {}),
   },
 });
