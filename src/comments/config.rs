@@ -200,7 +200,7 @@ impl CommentsConfig {
             .raw("maxLength", &crate::date::number(self.rules.max_chars.into()))
             .raw("requireName", flag(self.rules.require_name))
             .raw("requireEmail", flag(self.rules.require_email))
-            .raw("staticMaxAge", &self.static_max_age.to_string())
+            .raw("staticMaxAge", &crate::date::number(self.static_max_age.into()))
             .string("authorHashes", self.author_hashes.as_deref());
         o.finish()
     }
