@@ -216,10 +216,12 @@ mod render {
 
     /// Fills the comment placeholder `section` (as `compose` made it) with `f.page`: the
     /// count in the heading, the empty form (`inert` until the section takes it over: it
-    /// cannot post without JavaScript), the list with its times as dates in the locale's
+    /// cannot post without JavaScript; with the configuration's rules and those of the
+    /// server's settings in the page, as the section will draw it), the list with its times as dates in the locale's
     /// words (`dates`: the date format and months of the article's table), and the page
     /// itself for the section to adopt.
     pub fn fill_section(section: &mut Element, f: &Filling, t: &CommentsText, dates: &ArticleText) {
+        let rules = f.page.settings.map_or(f.rules, |s| f.rules.with(&s));
         let mut list = view::list(f.page, f64::NAN, f.sort, t, &sanitize::comment_body, f.authors);
         for node in &mut list {
             date_times(node, dates);
@@ -228,7 +230,7 @@ mod render {
             let Node::Element(e) = child else { continue };
             match (e.tag, e.get_attr("data-folio-region")) {
                 ("h2", _) => e.children = vec![Node::Text(view::heading_text(Some(f.page.total), &t.section))],
-                (_, Some("comment-form")) => e.children = vec![static_form(f.rules, t).into()],
+                (_, Some("comment-form")) => e.children = vec![static_form(rules, t).into()],
                 (_, Some("comments-list")) => {
                     let class = e.get_attr("class").unwrap_or_default();
                     let class: Vec<&str> =
@@ -333,6 +335,33 @@ mod tests {
 
     fn placeholder() -> Element {
         view::placeholder(None, &EN.section)
+    }
+
+    #[test]
+    fn the_static_form_follows_the_servers_settings_in_the_page() {
+        let with = r#"{"total": 0, "comments": [], "settings": {"requireEmail": true, "replyNotifications": true}}"#;
+        for (body, follows) in [(with, true), (r#"{"total": 0, "comments": []}"#, false)] {
+            let page = parse(Format::Json, body, Sort::Oldest, false).unwrap();
+            let mut section = placeholder();
+            let filling = Filling {
+                page: &page,
+                format: Format::Json,
+                body,
+                thread: "/t",
+                sort: Sort::Oldest,
+                fetched: NOW,
+                rules: Default::default(),
+                authors: "",
+            };
+            fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
+            let html = to_html(&section.into());
+            assert_eq!(html.contains(r#"name="notify" disabled="""#), follows, "{html}");
+            assert_eq!(
+                html.contains(r#"autocomplete="email" maxlength="254" value="" required="""#),
+                follows,
+                "{html}"
+            );
+        }
     }
 
     #[test]
