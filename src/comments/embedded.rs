@@ -337,24 +337,30 @@ mod tests {
         view::placeholder(None, &EN.section)
     }
 
+    /// The placeholder as folio-render fills it with `page`, a contract answer `body` of
+    /// the thread `/t` fetched at `NOW`.
+    fn filled(page: &Page, body: &str) -> Element {
+        let mut section = placeholder();
+        let filling = Filling {
+            page,
+            format: Format::Json,
+            body,
+            thread: "/t",
+            sort: Sort::Oldest,
+            fetched: NOW,
+            rules: Default::default(),
+            authors: "",
+        };
+        fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
+        section
+    }
+
     #[test]
     fn the_static_form_follows_the_servers_settings_in_the_page() {
         let with = r#"{"total": 0, "comments": [], "settings": {"requireEmail": true, "replyNotifications": true}}"#;
         for (body, follows) in [(with, true), (r#"{"total": 0, "comments": []}"#, false)] {
             let page = parse(Format::Json, body, Sort::Oldest, false).unwrap();
-            let mut section = placeholder();
-            let filling = Filling {
-                page: &page,
-                format: Format::Json,
-                body,
-                thread: "/t",
-                sort: Sort::Oldest,
-                fetched: NOW,
-                rules: Default::default(),
-                authors: "",
-            };
-            fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
-            let html = to_html(&section.into());
+            let html = to_html(&filled(&page, body).into());
             assert_eq!(html.contains(r#"name="notify" disabled="""#), follows, "{html}");
             assert_eq!(
                 html.contains(r#"autocomplete="email" maxlength="254" value="" required="""#),
@@ -367,18 +373,7 @@ mod tests {
     #[test]
     fn filled_section_is_what_the_section_draws_and_carries_the_page() {
         let page = parse(Format::Json, CONTRACT, Sort::Oldest, false).unwrap();
-        let mut section = placeholder();
-        let filling = Filling {
-            page: &page,
-            format: Format::Json,
-            body: CONTRACT,
-            thread: "/t",
-            sort: Sort::Oldest,
-            fetched: NOW,
-            rules: Default::default(),
-            authors: "",
-        };
-        fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
+        let section = filled(&page, CONTRACT);
         let html = to_html(&section.clone().into());
         assert!(html.contains("<h2 id=\"folio-comments-heading\">Comments (2)</h2>"));
         assert!(html.contains("data-folio-form=\"folio-comment-form\""), "the form holds its place");

@@ -168,8 +168,6 @@ pub const STATUS: &str = ".folio-form-status";
 pub const FORM_STATUS: &str = "[data-folio-form] .folio-form-status";
 /// The comment form's reply-notification checkbox (when the server offers it).
 pub const FORM_NOTIFY: &str = r#"[data-folio-form] [name="notify"]"#;
-/// The paragraph with the link to the thread's feed.
-pub const FEED: &str = ".folio-feed";
 
 #[cfg(test)]
 mod tests {
@@ -261,7 +259,6 @@ mod tests {
             form("n", &Default::default(), &FormState { rules: notifications, ..FormState::default() }, &EN, None)
                 .into(),
         );
-        nodes.extend(view::list_shell(false, Sort::Oldest, Some("/feed?uri=%2Fa"), &EN));
         let waiting = FormState { rules, waiting: true, ..FormState::default() };
         nodes.push(form("g", &Default::default(), &waiting, &EN, None).into());
         nodes
@@ -286,7 +283,6 @@ mod tests {
             STATUS,
             FORM_STATUS,
             FORM_NOTIFY,
-            FEED,
             ANY_ACTION,
             &[COMMENT_ID_PREFIX, "1"].concat(),
             Region::Form.selector(),

@@ -431,6 +431,18 @@ mod tests {
     }
 
     #[test]
+    fn the_toolbar_links_to_the_feed_when_there_is_one() {
+        let html = |feed| list_shell(false, Sort::Oldest, feed, &EN).iter().map(to_html).collect::<String>();
+        assert!(html(Some("/feed?uri=%2Fa"))
+            .contains(r#"<a class="folio-feed" href="/feed?uri=%2Fa">Comments feed (Atom)</a>"#));
+        assert!(!html(None).contains("folio-feed"));
+        assert!(
+            list_shell(true, Sort::Oldest, Some("/f"), &EN).iter().all(|n| !to_html(n).contains("folio-feed")),
+            "not for an empty thread"
+        );
+    }
+
+    #[test]
     fn the_page_authors_comments_are_marked() {
         let mut reply = c("2", vec![]);
         reply.hash = Some("f124cf6b2f01".into());
