@@ -33,6 +33,24 @@ pub fn page_lang() -> Option<String> {
     document().ok()?.document_element()?.get_attribute("lang")
 }
 
+/// The first element under `root` that matches `selector`; `None` when there is none (or
+/// the selector is invalid). Out of line: the ~30 queries of the comment section share one
+/// copy of unpacking the browser's answer.
+#[inline(never)]
+pub fn find(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Sets attribute `name` of `element` to `value`, or removes it (`None`). Out of line, as
+/// [`find`] is.
+#[inline(never)]
+pub fn attr(element: &web_sys::Element, name: &str, value: Option<&str>) {
+    let _ = match value {
+        Some(value) => element.set_attribute(name, value),
+        None => element.remove_attribute(name),
+    };
+}
+
 /// The string property `name` of a JS object (`""` when it has none or it is not a
 /// string): one property read instead of a cast and a getter per element or event type.
 pub fn string_property(target: &JsValue, name: &str) -> String {

@@ -37,6 +37,7 @@ pub struct Element {
 /// let p = el("p").attr("class", "lead").text("1 < 2");
 /// assert_eq!(to_html(&p.into()), r#"<p class="lead">1 &lt; 2</p>"#);
 /// ```
+#[inline(never)]
 pub fn el(tag: &'static str) -> Element {
     Element { tag, attrs: Vec::new(), children: Vec::new() }
 }
@@ -52,6 +53,7 @@ impl Element {
     /// URL-bearing attributes (`href`, `src`, `action`, ...) are checked with
     /// [`url::safe_url`]; a value outside the allowlist is dropped, never written.
     /// Event-handler attributes (`on*`) are refused outright.
+    #[inline(never)]
     pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.set_attr(name, value);
         self
@@ -86,6 +88,7 @@ impl Element {
     }
 
     /// Sets an attribute only when `value` is `Some`.
+    #[inline(never)]
     pub fn attr_opt(self, name: &'static str, value: Option<impl Into<String>>) -> Self {
         match value {
             Some(v) => self.attr(name, v),
@@ -99,12 +102,14 @@ impl Element {
     }
 
     /// Appends a child node (an element or text).
+    #[inline(never)]
     pub fn child(mut self, node: impl Into<Node>) -> Self {
         self.children.push(node.into());
         self
     }
 
     /// Appends a child only when it is `Some`.
+    #[inline(never)]
     pub fn child_opt(mut self, node: Option<impl Into<Node>>) -> Self {
         if let Some(n) = node {
             self.children.push(n.into());
@@ -119,6 +124,7 @@ impl Element {
     }
 
     /// Appends a text child.
+    #[inline(never)]
     pub fn text(mut self, s: impl Into<String>) -> Self {
         self.children.push(Node::Text(s.into()));
         self

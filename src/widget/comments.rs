@@ -319,7 +319,7 @@ impl Drawing {
 
 impl State {
     fn region(&self, region: Region) -> Option<Element> {
-        self.section.query_selector(region.selector()).ok().flatten()
+        dom::find(&self.section, region.selector())
     }
 
     fn now() -> f64 {
@@ -413,14 +413,14 @@ impl State {
 
     /// The heading's text, with the thread's total.
     fn show_heading(&self) {
-        if let Ok(Some(h)) = self.section.query_selector(markup::HEADING) {
+        if let Some(h) = dom::find(&self.section, markup::HEADING) {
             h.set_text_content(Some(&view::heading_text(self.total, &self.text.section)));
         }
     }
 
     /// Puts the reply form back under its comment when drawing one thread took it away.
     fn restore_reply_form(&self) {
-        if self.draft.parent.is_some() && self.section.query_selector(markup::FORM).ok().flatten().is_none() {
+        if self.draft.parent.is_some() && dom::find(&self.section, markup::FORM).is_none() {
             self.render_form(false);
         }
     }
@@ -428,7 +428,7 @@ impl State {
     /// Moves the focus to the comment `id` (one just posted).
     fn focus_comment(&self, id: Option<String>) {
         if let Some(article) = id.and_then(|id| self.comment_article(&id)) {
-            let _ = article.set_attribute("tabindex", "-1");
+            dom::attr(&article, "tabindex", Some("-1"));
             focus(Some(article));
         }
     }
@@ -440,7 +440,7 @@ impl State {
     /// the comments held by more than that.
     fn draw_one(&self, index: usize) -> bool {
         let held = self.comments.len();
-        let list = self.region(Region::List).and_then(|r| r.query_selector(markup::LIST).ok().flatten());
+        let list = self.region(Region::List).and_then(|r| dom::find(&r, markup::LIST));
         let Some(ol) = list.filter(|_| self.drawn == self.drawing && held > 0) else { return false };
         let Ok(old) = ol.query_selector_all(markup::LIST_ITEMS) else { return false };
         let (patch, at) = (Patch::of(old.length() as usize, held, index), old.item(index as u32));
@@ -468,14 +468,14 @@ impl State {
     /// says so).
     fn list_target(&self, region: &Element) -> Option<(Element, web_sys::NodeList)> {
         let empty = self.comments.is_empty() && self.next.is_none();
-        let ol = match (empty, region.query_selector(markup::LIST)) {
-            (false, Ok(Some(ol))) => ol,
+        let ol = match (empty, dom::find(region, markup::LIST)) {
+            (false, Some(ol)) => ol,
             _ => {
                 let _ = build::replace_children(
                     region,
                     &view::list_shell(empty, self.sort, self.feed().as_deref(), self.text),
                 );
-                region.query_selector(markup::LIST).ok()??
+                dom::find(region, markup::LIST)?
             }
         };
         let old = ol.query_selector_all(markup::LIST_ITEMS).ok()?;
@@ -486,7 +486,7 @@ impl State {
     /// there is a next page, the reader's own comments decorated, a reply form back under
     /// its comment.
     fn show_list(&mut self, region: &Element, loaded: bool, focus_id: Option<String>) {
-        if let Ok(Some(old)) = region.query_selector(markup::LOAD_MORE) {
+        if let Some(old) = dom::find(region, markup::LOAD_MORE) {
             old.remove();
         }
         if let Some(cursor) = &self.next {
@@ -497,7 +497,7 @@ impl State {
             }
         }
         let _ = region.class_list().remove_1("folio-comments-loading");
-        let _ = region.set_attribute("aria-busy", "false");
+        dom::attr(region, "aria-busy", Some("false"));
         self.decorate_own(region);
         // Under its comment, which the list may only now hold (a reply's saved draft).
         if self.draft.parent.is_some() {
@@ -520,8 +520,8 @@ impl State {
         let rules = self.rules.with(&settings);
         if rules != self.form.rules {
             self.form.rules = rules;
-            let form = self.section.query_selector(markup::FORM).ok().flatten();
-            if form.is_some_and(|f| f.query_selector(":focus").ok().flatten().is_none()) {
+            let form = dom::find(&self.section, markup::FORM);
+            if form.is_some_and(|f| dom::find(&f, ":focus").is_none()) {
                 self.render_form(false);
             }
         }
@@ -543,11 +543,11 @@ impl State {
         for mine in self.own.iter().filter(|c| c.editable(now)) {
             let Some(article) = self.comment_article(&mine.id).filter(|a| within.contains(Some(a))) else { continue };
             if self.settings.no_self_replies {
-                if let Ok(Some(reply)) = article.query_selector(Action::Reply.selector()) {
+                if let Some(reply) = dom::find(&article, Action::Reply.selector()) {
                     reply.remove();
                 }
             }
-            let Ok(Some(actions)) = article.query_selector(markup::COMMENT_ACTIONS) else { continue };
+            let Some(actions) = dom::find(&article, markup::COMMENT_ACTIONS) else { continue };
             if let Ok(frag) =
                 dom::document().and_then(|d| build::fragment(&d, &view::owner_actions(&mine.id, self.text)))
             {
@@ -564,13 +564,13 @@ impl State {
         let Some(region) = self.region(Region::List) else { return };
         self.drawing = self.drawing.wrapping_add(1);
         let _ = build::replace_children(&region, &[view::error_box(error, self.text).into()]);
-        let _ = region.set_attribute("aria-busy", "false");
+        dom::attr(&region, "aria-busy", Some("false"));
     }
 
     /// Renders the form from the draft and form state, under the comment it replies to or
     /// in the form region. `focus_error` focuses the first field with an error.
     fn render_form(&self, focus_error: bool) {
-        if let Ok(Some(old)) = self.section.query_selector(markup::FORM) {
+        if let Some(old) = dom::find(&self.section, markup::FORM) {
             old.remove();
         }
         let parent = self.draft.parent.as_deref().filter(|p| thread::find(&self.comments, p).is_some());
@@ -589,7 +589,7 @@ impl State {
         if focus_error {
             let field = self.form.errors.first().map(|(f, _)| f.key());
             if let Some(key) = field {
-                focus(self.section.query_selector(&markup::form_field(key)).ok().flatten());
+                focus(dom::find(&self.section, &markup::form_field(key)));
             }
         }
     }
@@ -597,51 +597,41 @@ impl State {
     fn comment_article(&self, id: &str) -> Option<Element> {
         let mut selector = String::from(markup::COMMENT_ID_PREFIX);
         selector.push_str(&css_ident(id));
-        self.section.query_selector(&selector).ok().flatten()
+        dom::find(&self.section, &selector)
     }
 
     /// Sets the status line, the submit button and whether the text can be changed (not
     /// while it is being sent) without re-rendering the form (the reader's focus and caret
     /// stay where they are).
     fn show_form_status(&self, status: &str, posting: bool) {
-        if let Ok(Some(p)) = self.section.query_selector(markup::FORM_STATUS) {
+        if let Some(p) = dom::find(&self.section, markup::FORM_STATUS) {
             p.set_text_content(Some(status));
         }
-        if let Ok(Some(text)) = self.section.query_selector(markup::FORM_TEXT) {
-            let _ = if posting { text.set_attribute("readonly", "") } else { text.remove_attribute("readonly") };
+        if let Some(text) = dom::find(&self.section, markup::FORM_TEXT) {
+            dom::attr(&text, "readonly", posting.then_some(""));
         }
-        if let Ok(Some(button)) = self.section.query_selector(markup::FORM_SUBMIT) {
-            if posting {
-                let _ = button.set_attribute("disabled", "");
-                let _ = button.set_attribute("aria-busy", "true");
-                button.set_text_content(Some(self.text.posting));
-            } else {
-                let _ = button.remove_attribute("disabled");
-                let _ = button.remove_attribute("aria-busy");
-                button.set_text_content(Some(self.text.submit));
-            }
+        if let Some(button) = dom::find(&self.section, markup::FORM_SUBMIT) {
+            dom::attr(&button, "disabled", posting.then_some(""));
+            dom::attr(&button, "aria-busy", posting.then_some("true"));
+            button.set_text_content(Some(if posting { self.text.posting } else { self.text.submit }));
         }
     }
 
     /// Reads the form's fields into the draft and saves it for this thread.
     fn capture_draft(&mut self) {
         let value = |name: &str| -> String {
-            self.section
-                .query_selector(&markup::form_field(name))
-                .ok()
-                .flatten()
-                .map_or_else(String::new, |e| dom::value(&e))
+            dom::find(&self.section, &markup::form_field(name)).map_or_else(String::new, |e| dom::value(&e))
         };
         self.draft.text = value("text");
         self.draft.name = value("name");
         self.draft.email = value("email");
         self.draft.website = value("website");
-        if let Ok(Some(check)) = self.section.query_selector(markup::FORM_NOTIFY) {
+        if let Some(check) = dom::find(&self.section, markup::FORM_NOTIFY) {
             self.draft.notify = check.matches(":checked").unwrap_or(false);
             let _ = check.toggle_attribute_with_force("disabled", self.draft.email.trim().is_empty());
         }
         self.save_draft();
-        if let Ok(Some(counter)) = self.section.query_selector(markup::FORM_COUNTER) {
+        if let Some(counter) = dom::find(&self.section, markup::FORM_COUNTER) {
             counter.set_text_content(Some(&counter_text(self.draft.text.chars().count(), self.form.rules.max_chars)));
         }
     }
@@ -656,7 +646,7 @@ impl State {
     }
 
     fn honeypot_filled(&self) -> bool {
-        self.section.query_selector(markup::FORM_HONEYPOT).ok().flatten().is_some_and(|e| !dom::value(&e).is_empty())
+        dom::find(&self.section, markup::FORM_HONEYPOT).is_some_and(|e| !dom::value(&e).is_empty())
     }
 }
 
@@ -933,7 +923,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
             s.generation += 1;
         }
         if let Some(region) = s.region(Region::List) {
-            let _ = region.set_attribute("aria-busy", "true");
+            dom::attr(&region, "aria-busy", Some("true"));
         }
         let cursor = if append { s.next.clone() } else { None };
         let sort = s.sort;
@@ -991,7 +981,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
 /// list is drawn from it. Returns whether it did.
 fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     let mut s = state.borrow_mut();
-    let Some(script) = s.section.query_selector(embedded::SELECTOR).ok().flatten() else { return false };
+    let Some(script) = dom::find(&s.section, embedded::SELECTOR) else { return false };
     script.remove();
     let attr = |name| script.get_attribute(name).unwrap_or_default();
     let (format, thread, sort, fetched) =
@@ -1010,7 +1000,7 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     match s.region(Region::List) {
         Some(region) if same => {
             dom::intl::localize_built_comment_times(&region, s.lang);
-            let _ = region.set_attribute("aria-busy", "false");
+            dom::attr(&region, "aria-busy", Some("false"));
             s.drawn = s.drawing;
             s.decorate_own(&region);
             s.announce_loaded();
@@ -1245,11 +1235,11 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
             let Some(state) = weak.upgrade() else { return };
             let s = state.borrow();
             if let Some(article) = s.comment_article(&id) {
-                if let Ok(Some(count)) = article.query_selector(markup::LIKES) {
+                if let Some(count) = dom::find(&article, markup::LIKES) {
                     count.set_text_content(Some(&crate::date::signed(votes.likes)));
                 }
-                if let Ok(Some(button)) = article.query_selector(Action::Like.selector()) {
-                    let _ = button.set_attribute("aria-pressed", "true");
+                if let Some(button) = dom::find(&article, Action::Like.selector()) {
+                    dom::attr(&button, "aria-pressed", Some("true"));
                 }
             }
         }),
@@ -1301,10 +1291,8 @@ fn open_reply(weak: &Weak<RefCell<State>>, parent: Option<String>) {
     s.form = FormState { rules: s.form.rules, ..FormState::default() };
     s.render_form(false);
     let target = match (&parent, was) {
-        (Some(_), _) => s.section.query_selector(markup::FORM_TEXT).ok().flatten(),
-        (None, Some(id)) => {
-            s.comment_article(&id).and_then(|a| a.query_selector(Action::Reply.selector()).ok().flatten())
-        }
+        (Some(_), _) => dom::find(&s.section, markup::FORM_TEXT),
+        (None, Some(id)) => s.comment_article(&id).and_then(|a| dom::find(&a, Action::Reply.selector())),
         (None, None) => None,
     };
     focus(target);
@@ -1315,11 +1303,11 @@ fn start_edit(weak: &Weak<RefCell<State>>, id: &str) {
     let Some(state) = weak.upgrade() else { return };
     let s = state.borrow();
     let Some(mine) = s.own.iter().find(|c| c.id == id) else { return };
-    let Some(body) = s.comment_article(id).and_then(|a| a.query_selector(markup::COMMENT_BODY).ok().flatten()) else {
+    let Some(body) = s.comment_article(id).and_then(|a| dom::find(&a, markup::COMMENT_BODY)) else {
         return;
     };
     let _ = build::replace_children(&body, &[view::edit_form(id, &mine.text, s.text).into()]);
-    focus(body.query_selector("textarea").ok().flatten());
+    focus(dom::find(&body, "textarea"));
 }
 
 /// Edits (`Some(text)`) or deletes (`None`) one of the reader's comments.
@@ -1359,7 +1347,7 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
                     // Keep the edit form and its text (or the comment, for a delete); say why.
                     let Some(article) = s.comment_article(&id) else { return };
                     let message = error.message_in(s.text);
-                    match article.query_selector(markup::STATUS).ok().flatten() {
+                    match dom::find(&article, markup::STATUS) {
                         Some(status) => status.set_text_content(Some(&message)),
                         None => {
                             let note: Node = crate::view::el("p")
@@ -1414,7 +1402,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
                 Action::Delete => {
                     // A second press confirms; no modal dialog.
                     if let Some(state) = weak.upgrade() {
-                        let _ = control.set_attribute("data-folio-confirm", "");
+                        dom::attr(&control, "data-folio-confirm", Some(""));
                         control.set_text_content(Some(state.borrow().text.confirm_delete));
                     }
                 }
@@ -1484,7 +1472,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
         match edit {
             Some(id) => {
                 let form = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-                let text = form.and_then(|f| f.query_selector("textarea").ok().flatten()).map(|t| dom::value(&t));
+                let text = form.and_then(|f| dom::find(&f, "textarea")).map(|t| dom::value(&t));
                 if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
                     change(weak.clone(), id, Some(text));
                 }
