@@ -53,8 +53,6 @@ pub struct CommentsText {
     pub reply: &'static str,
     /// The like button.
     pub like: &'static str,
-    /// Like count, for the like button's accessible name.
-    pub likes: Plural,
     /// Marker on edited comments.
     pub edited: &'static str,
     /// Note on a comment held for moderation.
@@ -180,7 +178,6 @@ pub const EN: CommentsText = CommentsText {
     anonymous: "Anonymous",
     reply: "Reply",
     like: "Like",
-    likes: Plural::one_other(PluralRule::En, "1 like", "{n} likes"),
     edited: "edited",
     awaiting_moderation: "Awaiting moderation",
     deleted: "This comment was deleted.",

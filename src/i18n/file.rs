@@ -10,7 +10,7 @@
 //! ```json
 //! {"folio": "0.1.0", "tag": "de", "dir": "ltr",
 //!  "text": {"article.by": "Von", "article.and": "und", ...},
-//!  "plural": {"comments.likes": {"one": "1 Like", "other": "{n} Likes"}, ...}}
+//!  "plural": {"comments.count": {"one": "1 Kommentar", "other": "{n} Kommentare"}, ...}}
 //! ```
 //!
 //! `folio` is the crate version that wrote the file: a file from another version is refused
@@ -40,7 +40,7 @@ pub enum Slot<'a> {
     Plural(&'a mut Plural),
 }
 
-/// Calls `visit` with the name (`"article.by"`, `"comments.likes"`) and a handle of every
+/// Calls `visit` with the name (`"article.by"`, `"comments.count"`) and a handle of every
 /// string field of `locale`, article first, then share bar, then comments (its
 /// [`SectionText`] first).
 pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>)) {
@@ -217,7 +217,6 @@ impl CommentsText {
             plural: [
                 count,
                 more_replies,
-                likes,
                 minutes_ago,
                 hours_ago,
                 days_ago,

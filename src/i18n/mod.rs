@@ -142,7 +142,7 @@ pub trait Words: Clone + 'static {
     fn of(locale: &Locale) -> &Self;
     /// Where a registered locale file keeps this section once it is read.
     fn cell(file: &Registered) -> &std::cell::OnceCell<Self>;
-    /// Calls `visit` with the name (`"comments.likes"`) and a handle of every field, the
+    /// Calls `visit` with the name (`"comments.count"`) and a handle of every field, the
     /// names of the locale files.
     fn slots(&mut self, visit: &mut impl FnMut(&'static str, file::Slot<'_>));
 }
