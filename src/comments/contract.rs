@@ -119,9 +119,9 @@
 
 use super::error::{server_message, CommentsError, MAX_MESSAGE_CHARS};
 use super::model::{strip_likes, Body, Comment, Cursor, NewComment, Page, Posted, Settings, Sort, ThreadRef};
-use super::request::{build_url, comment_body, json_id, non_blank, HttpRequest, HttpResponse, Method};
+use super::request::{build_url, comment_body, json_id, non_blank, HttpRequest, HttpResponse, JsonObject, Method};
 use super::time::parse_iso8601;
-use super::Backend;
+use super::{Backend, ReadPreview};
 use crate::json::{self, Value};
 
 /// A server implementing the contract, as a [`Backend`].
@@ -174,7 +174,10 @@ pub fn parse_list(resp: &HttpResponse) -> Result<Page, CommentsError> {
         _ => None,
     };
     let settings = root.get("settings").map(|settings| {
-        Settings::read(settings, ["requireName", "requireEmail", "replyToSelf", "replyNotifications", "feed"])
+        Settings::read(
+            settings,
+            ["requireName", "requireEmail", "replyToSelf", "replyNotifications", "feed", "preview"],
+        )
     });
     Ok(Page { total, comments, next, settings })
 }
@@ -192,6 +195,15 @@ pub fn post(endpoint: &str, c: &NewComment) -> HttpRequest {
         request.headers.push(("Idempotency-Key", key.clone()));
     }
     request
+}
+
+/// Reads the answer to [`Contract::preview_request`]: `{"html": "<p>...</p>"}`, the HTML
+/// (untrusted).
+pub fn parse_preview(resp: &HttpResponse) -> Result<String, CommentsError> {
+    match json_body(resp)?.get("html") {
+        Some(Value::String(html)) => Ok(html.clone()),
+        _ => Err(CommentsError::bad("expected {\"html\": \"...\"}")),
+    }
 }
 
 /// Reads the answer to [`post`].
@@ -291,6 +303,15 @@ impl Backend for Contract {
         list(&self.endpoint, &thread.uri, sort, cursor.as_deref(), self.limit)
     }
 
+    /// `POST {endpoint}/preview` with `{"text": ...}`, answered `{"html": ...}`; offered
+    /// when the list's settings say `preview: true`.
+    fn preview_request(&self, text: &str) -> Option<(HttpRequest, ReadPreview)> {
+        let mut body = JsonObject::new();
+        body.string("text", Some(text));
+        let request = HttpRequest::new(Method::Post, build_url(&self.endpoint, "/preview", &[])).json(body.finish());
+        Some((request, parse_preview))
+    }
+
     /// The contract's feed of the thread, `GET {endpoint}/feed?thread=`.
     fn feed_url(&self, thread: &ThreadRef) -> Option<String> {
         Some(build_url(&self.endpoint, "/feed", &[("thread", &thread.uri)]))
@@ -348,7 +369,7 @@ mod tests {
     fn declares_no_likes_and_no_edits() {
         let b = Contract::new("https://api.example");
         assert_eq!(b.capabilities(), crate::comments::Capabilities::default());
-        assert!(b.like_request("c_17").is_none() && b.change_request("c_17", None).is_none());
+        assert!(b.vote_request("c_17", true).is_none() && b.change_request("c_17", None).is_none());
         let page = b.parse_list(Sort::Oldest, None, &HttpResponse::new(200, PAGE)).unwrap();
         assert_eq!(page.comments[0].likes, None, "like counts dropped: no like button");
     }
@@ -360,13 +381,14 @@ mod tests {
             let body = String::from(r#"{"comments": [], "settings": "#) + settings + "}";
             parse_list(&HttpResponse::new(200, body)).unwrap().settings.unwrap()
         };
-        let on = r#"{"requireName": true, "requireEmail": true, "replyToSelf": false, "replyNotifications": true, "feed": true}"#;
+        let on = r#"{"requireName": true, "requireEmail": true, "replyToSelf": false, "replyNotifications": true, "feed": true, "preview": true}"#;
         let all = Settings {
             require_name: true,
             require_email: true,
             no_self_replies: true,
             notifications: true,
             feed: true,
+            preview: true,
         };
         assert_eq!(with(on), all);
         assert_eq!(with("{}"), Settings::default());
@@ -376,6 +398,11 @@ mod tests {
         );
         let b = Contract::new("https://api.example/");
         assert_eq!(b.feed_url(&ThreadRef::new("t/1")).as_deref(), Some("https://api.example/feed?thread=t%2F1"));
+        let (request, read) = b.preview_request("*hi*").unwrap();
+        assert_eq!((request.method, request.url.as_str()), (Method::Post, "https://api.example/preview"));
+        assert_eq!(request.body.as_deref(), Some(r#"{"text":"*hi*"}"#));
+        assert_eq!(read(&HttpResponse::new(200, r#"{"html": "<p>hi</p>"}"#)).as_deref(), Ok("<p>hi</p>"));
+        assert_eq!(read(&HttpResponse::new(200, r#"{"text": "x"}"#)).unwrap_err().code(), "comments/bad-response");
         // Reply notifications are asked for with an email only.
         let c = NewComment { text: "Hi".into(), email: "a@b.example".into(), notify: true, ..NewComment::default() };
         assert!(post("https://api.example/", &c).body.unwrap().ends_with(r#""notify":true}"#));

@@ -51,6 +51,8 @@ pub struct FormRules {
     /// The server tells authors who give an email of replies, if they ask: the form has a
     /// checkbox for it, usable once an email is typed.
     pub notifications: bool,
+    /// The server renders previews: the form has a Preview toggle.
+    pub preview: bool,
 }
 
 impl FormRules {
@@ -60,6 +62,7 @@ impl FormRules {
             require_name: self.require_name || settings.require_name,
             require_email: self.require_email || settings.require_email,
             notifications: settings.notifications,
+            preview: settings.preview,
             ..self
         }
     }
@@ -74,6 +77,7 @@ impl Default for FormRules {
             require_name: false,
             require_email: false,
             notifications: false,
+            preview: false,
         }
     }
 }
@@ -222,6 +226,18 @@ pub fn form(form_id: &str, draft: &Draft, state: &FormState, t: &CommentsText, p
             .child(counter)
             .child_opt(error),
     );
+    // Where the Preview toggle shows the server's rendering of the text, in the text's
+    // place; empty (and so announced when it is filled) until then.
+    let preview_id = id(form_id, "preview");
+    if rules.preview {
+        form.push(
+            el("div")
+                .attr("id", preview_id.as_str())
+                .attr("class", "folio-preview folio-comment-body")
+                .attr("aria-live", "polite")
+                .attr("data-folio-preview", ""),
+        );
+    }
 
     form.push(input(
         form_id,
@@ -289,23 +305,32 @@ pub fn form(form_id: &str, draft: &Draft, state: &FormState, t: &CommentsText, p
     } else {
         submit = submit.text(t.submit);
     }
-    let cancel_sending = state.waiting.then(|| {
-        el("button")
-            .attr("type", "button")
-            .attr("class", "folio-cancel")
-            .attr("data-folio-action", Action::CancelSending.as_str())
-            .text(t.cancel_sending)
-    });
-    let cancel = parent.filter(|_| !state.waiting).map(|p| {
-        el("button")
-            .attr("type", "button")
-            .attr("class", "folio-cancel")
-            .attr("data-folio-action", Action::CancelReply.as_str())
-            .attr("data-folio-comment-id", p)
-            .text(t.cancel)
-    });
-    form.push(el("div").attr("class", "folio-form-actions").child(submit).child_opt(cancel_sending).child_opt(cancel));
+    let cancel_sending = state.waiting.then(|| button(Action::CancelSending, t.cancel_sending));
+    let cancel = parent
+        .filter(|_| !state.waiting)
+        .map(|p| button(Action::CancelReply, t.cancel).attr("data-folio-comment-id", p));
+    let preview = rules
+        .preview
+        .then(|| button(Action::Preview, t.preview).attr("aria-pressed", "false").attr("aria-controls", preview_id));
+    form.push(
+        el("div")
+            .attr("class", "folio-form-actions")
+            .child(submit)
+            .child_opt(preview)
+            .child_opt(cancel_sending)
+            .child_opt(cancel),
+    );
     form
+}
+
+/// A button of the form's row besides Submit that does `action`, with `label`.
+#[inline(never)]
+fn button(action: Action, label: &str) -> Element {
+    el("button")
+        .attr("type", "button")
+        .attr("class", "folio-cancel")
+        .attr("data-folio-action", action.as_str())
+        .text(label)
 }
 
 /// The error paragraph of `field`, if it has one; wires `aria-describedby` (starting with
@@ -489,6 +514,24 @@ mod tests {
         );
         let without = to_html(&form("f", &Draft::default(), &FormState::default(), &EN, None).into());
         assert!(!without.contains("notify"));
+        assert!(!without.contains("preview"));
+    }
+
+    #[test]
+    fn a_server_that_renders_previews_gets_a_preview_toggle() {
+        use crate::comments::Settings;
+        let rules = FormRules::default().with(&Settings { preview: true, ..Settings::default() });
+        let html =
+            to_html(&form("f", &Draft::default(), &FormState { rules, ..FormState::default() }, &EN, None).into());
+        // The region after the text field, announced when filled, and the toggle it names.
+        assert!(
+            html.contains(r#"</div><div id="f-preview" class="folio-preview folio-comment-body" aria-live="polite" data-folio-preview=""></div><div class="folio-field folio-field-name">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<button type="button" class="folio-cancel" data-folio-action="preview" aria-pressed="false" aria-controls="f-preview">Preview</button>"#),
+            "{html}"
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ use super::request::{
     build_url, comment_body, json_id, non_blank, push_segment, HttpRequest, HttpResponse, JsonObject, Method,
 };
 use super::sanitize::decode_entities;
-use super::{Backend, Capabilities, ReadChange, ReadVotes};
+use super::{Backend, Capabilities, ReadChange, ReadPreview, ReadVotes};
 use crate::json::{self, Value};
 
 /// Top-level comments per page unless configured otherwise.
@@ -136,8 +136,13 @@ pub fn parse_list(resp: &HttpResponse, offset: u32) -> Result<Page, CommentsErro
     let hidden = root.get("hidden_replies").and_then(count).unwrap_or(0);
     let next =
         (hidden > 0 && !comments.is_empty()).then(|| Cursor::Offset(offset.saturating_add(comments.len() as u32)));
-    let settings = root.get("config").map(|config| {
-        Settings::read(config, ["require-author", "require-email", "reply-to-self", "reply-notifications", "feed"])
+    // Isso (0.12.6 and later) always renders previews (`POST /preview`).
+    let settings = root.get("config").map(|config| Settings {
+        preview: true,
+        ..Settings::read(
+            config,
+            ["require-author", "require-email", "reply-to-self", "reply-notifications", "feed", ""],
+        )
     });
     Ok(Page { total, comments, next, settings })
 }
@@ -195,12 +200,29 @@ pub fn parse_delete(resp: &HttpResponse) -> Result<Option<Comment>, CommentsErro
     }
 }
 
-/// `POST {endpoint}/id/{id}/like` (no body, so no content type: Isso's CSRF check accepts that).
-pub fn like(endpoint: &str, id: &str) -> HttpRequest {
-    HttpRequest::new(Method::Post, id_url(endpoint, id, "/like")).with_credentials()
+/// `POST {endpoint}/id/{id}/like`, or `/dislike` when not `up` (no body, so no content
+/// type: Isso's CSRF check accepts that). Isso counts one vote per reader and none on the
+/// reader's own comment; it answers the counts either way.
+pub fn vote(endpoint: &str, id: &str, up: bool) -> HttpRequest {
+    HttpRequest::new(Method::Post, id_url(endpoint, id, if up { "/like" } else { "/dislike" })).with_credentials()
 }
 
-/// Reads the answer to [`like`]: `{"likes": N, "dislikes": N}`.
+/// `POST {endpoint}/preview` with `{"text": ...}`: the draft as Isso would render it.
+pub fn preview(endpoint: &str, text: &str) -> HttpRequest {
+    let mut body = JsonObject::new();
+    body.string("text", Some(text));
+    HttpRequest::new(Method::Post, build_url(endpoint, "/preview", &[])).json(body.finish())
+}
+
+/// Reads the answer to [`preview`]: `{"text": "<p>...</p>"}`, the HTML (untrusted).
+pub fn parse_preview(resp: &HttpResponse) -> Result<String, CommentsError> {
+    match json_body(resp)?.get("text") {
+        Some(Value::String(html)) => Ok(html.clone()),
+        _ => Err(CommentsError::bad("expected {\"text\": \"...\"}")),
+    }
+}
+
+/// Reads the answer to [`vote`]: `{"likes": N, "dislikes": N}`.
 pub fn parse_votes(resp: &HttpResponse) -> Result<Votes, CommentsError> {
     let v = json_body(resp)?;
     let n = |k| v.get(k).and_then(Value::as_f64).filter(|n| n.is_finite()).map(|n| n as i64);
@@ -375,8 +397,12 @@ impl Backend for Isso {
         Capabilities { likes: true, edit: true }
     }
 
-    fn like_request(&self, id: &str) -> Option<(HttpRequest, ReadVotes)> {
-        Some((like(&self.endpoint, id), parse_votes))
+    fn vote_request(&self, id: &str, up: bool) -> Option<(HttpRequest, ReadVotes)> {
+        Some((vote(&self.endpoint, id, up), parse_votes))
+    }
+
+    fn preview_request(&self, text: &str) -> Option<(HttpRequest, ReadPreview)> {
+        Some((preview(&self.endpoint, text), parse_preview))
     }
 
     /// An edit answers the comment, a delete `null` or the emptied comment: both are read
@@ -457,8 +483,10 @@ mod tests {
     fn declares_likes_and_edits() {
         let b = Isso::new("http://h");
         assert_eq!(b.capabilities(), crate::comments::Capabilities { likes: true, edit: true });
-        let (like, read) = b.like_request("3").unwrap();
+        let (like, read) = b.vote_request("3", true).unwrap();
         assert_eq!((like.method, like.url.as_str()), (Method::Post, "http://h/id/3/like"));
+        let (dislike, _) = b.vote_request("3", false).unwrap();
+        assert_eq!((dislike.method, dislike.url.as_str()), (Method::Post, "http://h/id/3/dislike"));
         assert_eq!(read(&HttpResponse::new(200, r#"{"likes": 4, "dislikes": 1}"#)).unwrap().likes, 4);
         let (edit, read) = b.change_request("3", Some("new")).unwrap();
         assert_eq!((edit.method, edit.url.as_str()), (Method::Put, "http://h/id/3"));
@@ -514,7 +542,8 @@ mod tests {
         };
         // The recorded answer: every setting off, and so no replies to oneself.
         let recorded = parse_list(&HttpResponse::new(200, THREAD), 0).unwrap().settings;
-        assert_eq!(recorded, Some(Settings { no_self_replies: true, ..Settings::default() }));
+        let isso = Settings { preview: true, ..Settings::default() };
+        assert_eq!(recorded, Some(Settings { no_self_replies: true, ..isso }));
         let on = r#"{"reply-to-self": true, "require-email": true, "require-author": true, "reply-notifications": true, "gravatar": false, "feed": true}"#;
         let all = Settings {
             require_name: true,
@@ -522,18 +551,29 @@ mod tests {
             no_self_replies: false,
             notifications: true,
             feed: true,
+            preview: true,
         };
         assert_eq!(settings(on), Some(all));
         // Anything but a boolean is no setting; an answer without `config` has none.
         let odd = r#"{"reply-to-self": "no", "require-email": 1, "require-author": "true", "feed": null}"#;
-        assert_eq!(settings(odd), Some(Settings::default()));
-        assert_eq!(settings("[]"), Some(Settings::default()));
+        assert_eq!(settings(odd), Some(isso));
+        assert_eq!(settings("[]"), Some(isso));
         assert_eq!(parse_list(&HttpResponse::new(200, r#"{"replies": []}"#), 0).unwrap().settings, None);
         let b = Isso::new("https://c.example/isso/");
         assert_eq!(
             b.feed_url(&ThreadRef::new("/a b/")).as_deref(),
             Some("https://c.example/isso/feed?uri=%2Fa%20b%2F")
         );
+        // Previews: the draft in, Isso's rendering out.
+        let (request, read) = b.preview_request("*hi* \"you\"").unwrap();
+        assert_eq!((request.method, request.url.as_str()), (Method::Post, "https://c.example/isso/preview"));
+        assert_eq!(request.body.as_deref(), Some(r#"{"text":"*hi* \"you\""}"#));
+        assert_eq!(
+            read(&HttpResponse::new(200, r#"{"text": "<p><em>hi</em></p>"}"#)).as_deref(),
+            Ok("<p><em>hi</em></p>")
+        );
+        assert_eq!(read(&HttpResponse::new(200, r#"{"html": "x"}"#)).unwrap_err().code(), "comments/bad-response");
+        assert_eq!(read(&HttpResponse::new(400, "no text given")).unwrap_err().code(), "comments/rejected");
     }
 
     #[test]
@@ -738,7 +778,7 @@ mod tests {
         );
         let d = delete("http://h", "23");
         assert_eq!((d.method, d.url.as_str(), d.credentials), (Method::Delete, "http://h/id/23", true));
-        let l = like("http://h", "7/../../admin");
+        let l = vote("http://h", "7/../../admin", true);
         assert_eq!((l.method, l.url.as_str()), (Method::Post, "http://h/id/7%2F..%2F..%2Fadmin/like"));
         assert!(l.body.is_none() && l.header("content-type").is_none());
         let c = count_request("http://h/", &["/a/", "/b \"c\"/"]);

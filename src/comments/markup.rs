@@ -20,6 +20,9 @@ pub enum Action {
     CancelReply,
     /// "Like" (its `aria-pressed` says whether the reader liked it).
     Like,
+    /// "Dislike", where the server keeps down-votes too (its `aria-pressed` says whether
+    /// the reader disliked it).
+    Dislike,
     /// "N more replies": the hidden replies of a comment.
     MoreReplies,
     /// "Edit" on the reader's own comment.
@@ -30,22 +33,26 @@ pub enum Action {
     Delete,
     /// "Cancel sending" while a post waits to be retried.
     CancelSending,
+    /// "Preview" on the form (its `aria-pressed` says whether the preview is shown).
+    Preview,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 13] = [
         Action::Sort,
         Action::LoadMore,
         Action::RetryComments,
         Action::Reply,
         Action::CancelReply,
         Action::Like,
+        Action::Dislike,
         Action::MoreReplies,
         Action::Edit,
         Action::CancelEdit,
         Action::Delete,
         Action::CancelSending,
+        Action::Preview,
     ];
 
     /// The `data-folio-action` value.
@@ -57,11 +64,13 @@ impl Action {
             Action::Reply => "reply",
             Action::CancelReply => "cancel-reply",
             Action::Like => "like",
+            Action::Dislike => "dislike",
             Action::MoreReplies => "more-replies",
             Action::Edit => "edit",
             Action::CancelEdit => "cancel-edit",
             Action::Delete => "delete",
             Action::CancelSending => "cancel-sending",
+            Action::Preview => "preview",
         }
     }
 
@@ -74,22 +83,26 @@ impl Action {
             "reply" => Action::Reply,
             "cancel-reply" => Action::CancelReply,
             "like" => Action::Like,
+            "dislike" => Action::Dislike,
             "more-replies" => Action::MoreReplies,
             "edit" => Action::Edit,
             "cancel-edit" => Action::CancelEdit,
             "delete" => Action::Delete,
             "cancel-sending" => Action::CancelSending,
+            "preview" => Action::Preview,
             _ => return None,
         })
     }
 
     /// A selector for the controls of the actions the edge looks for by name:
-    /// `[data-folio-action="like"]`, `[data-folio-action="reply"]`; [`ANY_ACTION`] for the
+    /// `[data-folio-action="like"]`, `[data-folio-action="dislike"]`,
+    /// `[data-folio-action="reply"]`; [`ANY_ACTION`] for the
     /// others.
     #[inline]
     pub fn selector(self) -> &'static str {
         match self {
             Action::Like => r#"[data-folio-action="like"]"#,
+            Action::Dislike => r#"[data-folio-action="dislike"]"#,
             Action::Reply => r#"[data-folio-action="reply"]"#,
             _ => ANY_ACTION,
         }
@@ -148,6 +161,11 @@ pub const FORM: &str = "[data-folio-form]";
 pub const REPLY_FORM: &str = "[data-folio-form][data-folio-parent]";
 /// The comment form's text.
 pub const FORM_TEXT: &str = "[data-folio-form] textarea";
+/// The comment form's text field: its label, the text, the counter and the error (hidden
+/// while the preview is shown).
+pub const FORM_TEXT_FIELD: &str = "[data-folio-form] .folio-field-text";
+/// Where the comment form shows the preview.
+pub const FORM_PREVIEW: &str = "[data-folio-form] [data-folio-preview]";
 /// The comment form's character counter.
 pub const FORM_COUNTER: &str = "[data-folio-form] [data-folio-counter]";
 /// The comment form's submit button.
@@ -241,7 +259,7 @@ mod tests {
     fn section() -> Vec<Node> {
         let page = Page {
             total: 2,
-            comments: vec![comment("1"), comment("2")],
+            comments: vec![comment("1"), Comment { dislikes: Some(1), ..comment("2") }],
             next: Some(Cursor::Offset(1)),
             settings: None,
         };
@@ -254,7 +272,7 @@ mod tests {
         nodes.push(view::edit_form("1", "Hi", &EN).into());
         let rules = FormRules::default();
         nodes.push(form("f", &Default::default(), &FormState { rules, ..FormState::default() }, &EN, Some("1")).into());
-        let notifications = FormRules { notifications: true, ..rules };
+        let notifications = FormRules { notifications: true, preview: true, ..rules };
         nodes.push(
             form("n", &Default::default(), &FormState { rules: notifications, ..FormState::default() }, &EN, None)
                 .into(),
@@ -283,6 +301,8 @@ mod tests {
             STATUS,
             FORM_STATUS,
             FORM_NOTIFY,
+            FORM_TEXT_FIELD,
+            FORM_PREVIEW,
             ANY_ACTION,
             &[COMMENT_ID_PREFIX, "1"].concat(),
             Region::Form.selector(),

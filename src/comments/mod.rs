@@ -124,9 +124,18 @@ pub trait Backend {
     fn capabilities(&self) -> Capabilities {
         Capabilities::default()
     }
-    /// The request that likes comment `id`, with the reader of its answer; `None` when the
-    /// server keeps no likes (then no like button is drawn).
-    fn like_request(&self, _id: &str) -> Option<(HttpRequest, ReadVotes)> {
+    /// The request that likes (`up`) or dislikes comment `id`, with the reader of its
+    /// answer; `None` when the server keeps no such votes. A like button is drawn where the
+    /// server keeps likes ([`Capabilities::likes`]), a dislike button where its comments
+    /// carry dislike counts too ([`Comment::dislikes`](model::Comment::dislikes)).
+    fn vote_request(&self, _id: &str, _up: bool) -> Option<(HttpRequest, ReadVotes)> {
+        None
+    }
+    /// The request that renders the draft `text` as the server would store it, with the
+    /// reader of its answer (the HTML, untrusted); `None` when the server has no such
+    /// request. The form offers it where the server's settings say so
+    /// ([`Settings::preview`](model::Settings::preview)).
+    fn preview_request(&self, _text: &str) -> Option<(HttpRequest, ReadPreview)> {
         None
     }
     /// The request that replaces the text of the reader's own comment `id` (`Some(text)`)
@@ -143,15 +152,18 @@ pub trait Backend {
 /// server does. The ones not yet used by any section are not listed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Capabilities {
-    /// It keeps likes: [`Backend::like_request`] is not `None`, and like counts are shown.
+    /// It keeps likes: [`Backend::vote_request`] is not `None`, and like counts are shown.
     pub likes: bool,
     /// Readers may edit and delete their own comments for a while after posting:
     /// [`Backend::change_request`] is not `None`.
     pub edit: bool,
 }
 
-/// Reads the answer to a like ([`Backend::like_request`]).
+/// Reads the answer to a vote ([`Backend::vote_request`]).
 pub type ReadVotes = fn(&HttpResponse) -> Result<Votes, CommentsError>;
+
+/// Reads the answer to a preview ([`Backend::preview_request`]): the HTML.
+pub type ReadPreview = fn(&HttpResponse) -> Result<String, CommentsError>;
 
 /// Reads the answer to an edit or a delete ([`Backend::change_request`]).
 pub type ReadChange = fn(&HttpResponse) -> Result<Option<Comment>, CommentsError>;

@@ -142,13 +142,16 @@ pub struct Settings {
     pub notifications: bool,
     /// The server publishes a feed of the thread ([`Backend::feed_url`](super::Backend::feed_url)).
     pub feed: bool,
+    /// The server renders a draft as it would store it ([`Backend::preview_request`](super::Backend::preview_request)):
+    /// the form has a Preview toggle (Isso always; the contract's `preview: true`).
+    pub preview: bool,
 }
 
 impl Settings {
     /// Reads `object`'s flags named, in order, `require_name`, `require_email`, a reply to
-    /// oneself (allowed unless `false`), `notifications` and `feed`; anything but `true`
-    /// (or `false` for the reply) leaves a flag off.
-    pub fn read(object: &crate::json::Value, names: [&str; 5]) -> Settings {
+    /// oneself (allowed unless `false`), `notifications`, `feed` and `preview`; anything
+    /// but `true` (or `false` for the reply) leaves a flag off.
+    pub fn read(object: &crate::json::Value, names: [&str; 6]) -> Settings {
         let is =
             |i: usize, value: bool| matches!(object.get(names[i]), Some(crate::json::Value::Bool(b)) if *b == value);
         Settings {
@@ -157,6 +160,7 @@ impl Settings {
             no_self_replies: is(2, false),
             notifications: is(3, true),
             feed: is(4, true),
+            preview: is(5, true),
         }
     }
 }
@@ -244,7 +248,7 @@ pub struct Posted {
     pub pending: bool,
 }
 
-/// New vote counts after a like.
+/// New vote counts after a vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Votes {
     /// Likes now.
@@ -253,11 +257,12 @@ pub struct Votes {
     pub dislikes: i64,
 }
 
-/// Forgets the like counts of `list` and of all their replies: no like button is drawn for
-/// a backend that has no like endpoint.
+/// Forgets the like and dislike counts of `list` and of all their replies: no vote button
+/// is drawn for a backend that has no vote endpoint.
 pub fn strip_likes(list: &mut [Comment]) {
     for c in list {
         c.likes = None;
+        c.dislikes = None;
         strip_likes(&mut c.replies);
     }
 }

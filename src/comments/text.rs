@@ -53,6 +53,10 @@ pub struct CommentsText {
     pub reply: &'static str,
     /// The like button.
     pub like: &'static str,
+    /// The dislike button, where the server keeps down-votes.
+    pub dislike: &'static str,
+    /// The form's toggle that shows the text as the server will render it.
+    pub preview: &'static str,
     /// Marker on edited comments.
     pub edited: &'static str,
     /// Note on a comment held for moderation.
@@ -178,6 +182,8 @@ pub const EN: CommentsText = CommentsText {
     anonymous: "Anonymous",
     reply: "Reply",
     like: "Like",
+    dislike: "Dislike",
+    preview: "Preview",
     edited: "edited",
     awaiting_moderation: "Awaiting moderation",
     deleted: "This comment was deleted.",

@@ -192,16 +192,21 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
     if !c.pending && !c.deleted {
         actions.push(action_button(Action::Reply, &c.id).text(t.reply));
         if let Some(likes) = c.likes {
-            // The name is the visible text ("Like 3"), so speech input can say what it sees
-            // and the name never goes stale when the count changes.
-            actions.push(
-                action_button(Action::Like, &c.id).attr("aria-pressed", "false").text(t.like).text(" ").child(
-                    el("span")
-                        .attr("class", "folio-like-count")
-                        .attr("data-folio-likes", "")
-                        .text(crate::date::signed(likes)),
-                ),
-            );
+            // Each button's name is its visible text, so speech input can say what it sees
+            // and the name never goes stale when the count changes. Likes alone: "Like 3";
+            // with down-votes, Isso's score (likes less dislikes) between the two buttons.
+            let vote = |action, label| action_button(action, &c.id).attr("aria-pressed", "false").text(label);
+            let count = |n| {
+                el("span").attr("class", "folio-like-count").attr("data-folio-likes", "").text(crate::date::signed(n))
+            };
+            match c.dislikes {
+                None => actions.push(vote(Action::Like, t.like).text(" ").child(count(likes))),
+                Some(dislikes) => {
+                    actions.push(vote(Action::Like, t.like));
+                    actions.push(count(likes - dislikes));
+                    actions.push(vote(Action::Dislike, t.dislike));
+                }
+            }
         }
     }
 
@@ -285,6 +290,11 @@ fn alert_with_retry(code: &'static str, message: String, t: &SectionText) -> Ele
         .child(
             el("button").attr("type", "button").attr("data-folio-action", Action::RetryComments.as_str()).text(t.retry),
         )
+}
+
+/// Why a request about the form failed (a preview), as a paragraph.
+pub fn form_failure(err: &CommentsError, t: &CommentsText) -> Element {
+    el("p").attr("class", "folio-field-error").text(err.message_in(t))
 }
 
 /// Edit and Delete buttons for one of the reader's own comments (the edge appends them to
@@ -505,6 +515,14 @@ mod tests {
         assert_eq!(actions_of("9"), Vec::<&str>::new());
         assert_eq!(actions_of("10"), ["more-replies", "reply"]);
         assert!(html.contains("Show 3 more replies"));
+        // With down-votes: Like, the score (likes less dislikes), Dislike.
+        let mut voted = c("11", vec![]);
+        voted.dislikes = Some(5);
+        let (_, two_way) = render(&Page { total: 1, comments: vec![voted], next: None, settings: None });
+        let like = r#"<button type="button" data-folio-action="like" data-folio-comment-id="11" aria-pressed="false">Like</button>"#;
+        let score = r#"<span class="folio-like-count" data-folio-likes="">-3</span>"#;
+        let dislike = r#"<button type="button" data-folio-action="dislike" data-folio-comment-id="11" aria-pressed="false">Dislike</button>"#;
+        assert!(two_way.contains(&[like, score, dislike].concat()), "{two_way}");
         let undated_article = all(&nodes, &|e| e.get_attr("id") == Some("folio-comment-10"))[0];
         assert!(Node::from(undated_article.clone()).find(&|e| e.tag == "time").is_none());
         assert!(html.contains("data-folio-action=\"load-more\" data-folio-cursor=\"n x\">Load more comments</button>"));

@@ -311,8 +311,9 @@ impl Backend for Waline {
         Capabilities { likes: true, edit: false }
     }
 
-    fn like_request(&self, id: &str) -> Option<(HttpRequest, ReadVotes)> {
-        Some((like(&self.endpoint, id), parse_votes))
+    /// Likes only: Waline keeps no down-votes.
+    fn vote_request(&self, id: &str, up: bool) -> Option<(HttpRequest, ReadVotes)> {
+        up.then(|| (like(&self.endpoint, id), parse_votes as ReadVotes))
     }
 
     fn parse_post(&self, resp: &HttpResponse) -> Result<Posted, CommentsError> {
@@ -414,7 +415,7 @@ mod tests {
         assert!(top.body.as_deref().unwrap().ends_with(r#""pid":"64f0c1","rid":"64f0c1"}"#));
         assert_eq!(w.capabilities(), Capabilities { likes: true, edit: false });
         assert!(w.change_request("1", None).is_none());
-        assert!(w.like_request("1.3").is_some());
+        assert!(w.vote_request("1.3", true).is_some() && w.vote_request("1.3", false).is_none());
         let l = like("http://h/", "1.3");
         assert_eq!(
             (l.method, l.url.as_str(), l.body.as_deref()),

@@ -171,6 +171,8 @@ impl CommentsText {
                 anonymous,
                 reply,
                 like,
+                dislike,
+                preview,
                 edited,
                 awaiting_moderation,
                 deleted,

@@ -773,12 +773,15 @@ fn fetch_page(
 
 impl Server {
     /// Reads a list answer: the backend's reader; the callbacks answer in the contract's
-    /// shapes, without likes.
+    /// shapes, without likes or previews.
     fn parse_list(&self, sort: Sort, cursor: Option<&Cursor>, r: &HttpResponse) -> Result<Page, CommentsError> {
         match self {
             Server::Http(backend) => backend.parse_list(sort, cursor, r),
             Server::Callbacks(_) => contract::parse_list(r).map(|mut page| {
                 strip_likes(&mut page.comments);
+                if let Some(settings) = &mut page.settings {
+                    settings.preview = false;
+                }
                 page
             }),
         }
@@ -1216,10 +1219,13 @@ impl State {
     }
 }
 
-fn like(weak: Weak<RefCell<State>>, id: String) {
+/// Sends the reader's vote on comment `id` (a like when `up`), then shows the score the
+/// server answered (likes less dislikes; likes alone where there are no down-votes) and
+/// marks the pressed button.
+fn vote(weak: Weak<RefCell<State>>, id: String, up: bool) {
     let Some(state) = weak.upgrade() else { return };
     let Some((request, parse)) = (match &*state.borrow().server {
-        Server::Http(backend) => backend.like_request(&id),
+        Server::Http(backend) => backend.vote_request(&id, up),
         Server::Callbacks(_) => None,
     }) else {
         return;
@@ -1236,12 +1242,57 @@ fn like(weak: Weak<RefCell<State>>, id: String) {
             let s = state.borrow();
             if let Some(article) = s.comment_article(&id) {
                 if let Some(count) = dom::find(&article, markup::LIKES) {
-                    count.set_text_content(Some(&crate::date::signed(votes.likes)));
+                    count.set_text_content(Some(&crate::date::signed(votes.likes - votes.dislikes)));
                 }
-                if let Some(button) = dom::find(&article, Action::Like.selector()) {
+                let pressed = if up { Action::Like } else { Action::Dislike };
+                if let Some(button) = dom::find(&article, pressed.selector()) {
                     dom::attr(&button, "aria-pressed", Some("true"));
                 }
             }
+        }),
+    );
+}
+
+/// The Preview toggle (`toggle`, pressed): shows the form's text as the server will render
+/// it, in the text's place, or, pressed again, the text. The draft is untouched; a failure
+/// says why where the preview would be. An answer that comes after the toggle was released
+/// is dropped.
+fn preview(weak: Weak<RefCell<State>>, toggle: Element) {
+    let Some(state) = weak.upgrade() else { return };
+    let s = state.borrow();
+    let (Some(field), Some(shown)) =
+        (dom::find(&s.section, markup::FORM_TEXT_FIELD), dom::find(&s.section, markup::FORM_PREVIEW))
+    else {
+        return;
+    };
+    if toggle.get_attribute("aria-pressed").as_deref() == Some("true") {
+        dom::attr(&toggle, "aria-pressed", Some("false"));
+        shown.set_text_content(None);
+        dom::attr(&field, "hidden", None);
+        return;
+    }
+    let Some((request, parse)) = (match &*s.server {
+        Server::Http(backend) => backend.preview_request(&s.draft.text),
+        Server::Callbacks(_) => None,
+    }) else {
+        return;
+    };
+    dom::attr(&toggle, "aria-pressed", Some("true"));
+    let (signal, text) = (s.signal(), s.text);
+    drop(s);
+    send(
+        &request,
+        signal.as_ref(),
+        Box::new(move |response| {
+            if toggle.get_attribute("aria-pressed").as_deref() != Some("true") {
+                return;
+            }
+            let nodes: Vec<Node> = match response.and_then(|r| parse(&r)) {
+                Ok(html) => sanitize::comment_body(&html),
+                Err(e) => vec![view::form_failure(&e, text).into()],
+            };
+            let _ = build::replace_children(&shown, &nodes);
+            dom::attr(&field, "hidden", Some(""));
         }),
     );
 }
@@ -1389,7 +1440,9 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
             match action {
                 Action::RetryComments => load(weak.clone(), false),
                 Action::LoadMore => load(weak.clone(), true),
-                Action::Like => like(weak.clone(), id),
+                Action::Like => vote(weak.clone(), id, true),
+                Action::Dislike => vote(weak.clone(), id, false),
+                Action::Preview => preview(weak.clone(), control),
                 Action::Edit => start_edit(&weak, &id),
                 Action::CancelEdit => {
                     if let Some(state) = weak.upgrade() {

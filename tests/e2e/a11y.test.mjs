@@ -204,7 +204,8 @@ function probe(page, mode, host = '#article') {
       const comment = a.closest('article[data-folio-comment-id]')?.dataset.folioCommentId;
       const form = a.closest('[data-folio-form]');
       if (d.folioShare) return `share:${d.folioShare}`;
-      if (d.folioAction === 'reply' || d.folioAction === 'like') return `${d.folioAction}:${d.folioCommentId}`;
+      if (['reply', 'like', 'dislike'].includes(d.folioAction)) return `${d.folioAction}:${d.folioCommentId}`;
+      if (d.folioAction === 'preview') return 'preview';
       if (d.folioAction === 'sort') return 'sort';
       if (d.folioAction === 'cancel-reply') return 'cancel';
       if (a.classList.contains('folio-submit')) return 'submit';
@@ -449,8 +450,8 @@ for (const [path, open] of [['', openDemo], [' [HTML-first]', openHtmlFirst]]) f
       assert.ok(!folio.includes('share:native'), 'the hidden native-share button is not a Tab stop');
 
       // The byline, the form, the list's controls.
-      const expected = ['author', 'field:text', 'field:name', 'field:email', 'field:website', 'submit', 'sort',
-        'comment-author:1', 'reply:1', 'like:1', 'reply:2', 'like:2'];
+      const expected = ['author', 'field:text', 'field:name', 'field:email', 'field:website', 'submit', 'preview', 'sort',
+        'comment-author:1', 'reply:1', 'like:1', 'dislike:1', 'reply:2', 'like:2', 'dislike:2'];
       for (const k of expected) assert.ok(folio.includes(k), `Tab reaches ${k} (walk: ${keys.join(', ')})`);
       assert.ok(!folio.includes('field:folio_hp'), 'the honeypot is never a Tab stop');
       assert.equal(new Set(keys).size, keys.length, 'no control is visited twice');
@@ -461,11 +462,11 @@ for (const [path, open] of [['', openDemo], [' [HTML-first]', openHtmlFirst]]) f
       assert.ok(at('author') < Math.min(...shares), 'byline author link, then the share bar (placement top)');
       assert.ok(Math.max(...shares) < at('field:text'), 'share bar before the comment form');
       assert.deepEqual(
-        ['field:text', 'field:name', 'field:email', 'field:website', 'submit'].map(at),
-        [...['field:text', 'field:name', 'field:email', 'field:website', 'submit'].map(at)].sort((a, b) => a - b),
+        ['field:text', 'field:name', 'field:email', 'field:website', 'submit', 'preview'].map(at),
+        [...['field:text', 'field:name', 'field:email', 'field:website', 'submit', 'preview'].map(at)].sort((a, b) => a - b),
         'form fields in visual order');
       assert.ok(at('submit') < at('sort'), 'the form before the list (form first, as on the seed page)');
-      assert.ok(at('sort') < at('reply:1') && at('reply:1') < at('like:1') && at('like:1') < at('reply:2'), 'list controls in comment order');
+      assert.ok(at('sort') < at('reply:1') && at('reply:1') < at('like:1') && at('like:1') < at('dislike:1') && at('dislike:1') < at('reply:2'), 'list controls in comment order');
 
       // Exactly Folio's focusable controls, in DOM order: no positive tabindex, nothing skipped.
       assert.deepEqual(folio, await expectedTabStops(page), 'Tab order is the shadow root\'s document order');
@@ -492,13 +493,14 @@ test('keyboard: Enter on Reply opens the reply form with focus in its textarea; 
     assert.equal(await host.locator('[data-folio-region="comment-form"] [data-folio-form]').count(), 0, 'the top form moved under the comment');
     assert.ok(await reply.evaluate((form) => form.previousElementSibling?.matches('article[data-folio-comment-id="2"]')), 'the reply form sits right under its comment');
 
-    // Tab through the reply form: fields, Post, Cancel; never the honeypot; rings visible.
+    // Tab through the reply form: fields, Post, Preview, Cancel; never the honeypot; rings
+    // visible.
     const inForm = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       inForm.push(await focusedInfo(page));
     }
-    assert.deepEqual(inForm.map((x) => x.key), ['field:name', 'field:email', 'field:website', 'submit', 'cancel']);
+    assert.deepEqual(inForm.map((x) => x.key), ['field:name', 'field:email', 'field:website', 'submit', 'preview', 'cancel']);
     assert.ok(inForm.every((x) => x.inReplyForm));
     assertFocusRings(inForm, 'light');
 
