@@ -56,8 +56,13 @@ export async function countText(n, lang = 'en') {
   let tag = lang.toLowerCase().split('-')[0];
   if (!TAGS.includes(tag)) tag = 'en';
   if (!tables.has(tag)) {
-    tables.set(tag, tag === 'en' ? Promise.resolve(ENGLISH) : fetch(new URL(`locales/${tag}.json`, import.meta.url))
-      .then((r) => (r.ok ? r.json() : null))
+    // A bundler may have inlined the file as a base64 data: URL (Vite does below 4 KB),
+    // which a page's CSP may forbid fetching: it is decoded here instead.
+    const url = new URL(`locales/${tag}.json`, import.meta.url).href;
+    const inline = /^data:[^,]*;base64,/.exec(url);
+    tables.set(tag, tag === 'en' ? Promise.resolve(ENGLISH) : (inline
+      ? Promise.resolve().then(() => JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(url.slice(inline[0].length)), (c) => c.charCodeAt(0)))))
+      : fetch(url).then((r) => (r.ok ? r.json() : null)))
       .then((file) => file?.plural?.['comments.count'] ?? ENGLISH, () => ENGLISH));
   }
   const forms = await tables.get(tag);

@@ -14,8 +14,12 @@ export const localeText = (tag) => {
     const fail = (why) => {
       console.warn(`Folio: the table for language "${tag}" could not be loaded (${url} ${why}); Folio's own words stay in English.`);
     };
-    requested.set(tag, fetch(url, { headers: { accept: 'application/json' } })
-      .then((r) => (r.ok ? r.text() : fail(`answered ${r.status}`)))
+    // A bundler may have inlined a small file as a base64 data: URL (Vite does below 4 KB):
+    // it is decoded here, as a page's CSP may forbid fetching data: URLs.
+    const inline = /^data:[^,]*;base64,/.exec(url);
+    requested.set(tag, (inline
+      ? Promise.resolve().then(() => new TextDecoder().decode(Uint8Array.from(atob(url.slice(inline[0].length)), (c) => c.charCodeAt(0))))
+      : fetch(url, { headers: { accept: 'application/json' } }).then((r) => (r.ok ? r.text() : fail(`answered ${r.status}`))))
       .catch(() => fail('did not answer')));
   }
   return requested.get(tag);

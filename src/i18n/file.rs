@@ -4,14 +4,21 @@
 //!
 //! The files are written from the compiled tables by `folio-locales` (natively, where every
 //! table is compiled in) into `pkg/locales/<tag>.json`, and read back by [`read`]. One list
-//! of fields, [`slots`], drives both directions and the table tests, so a field added to a
-//! text struct cannot be left out of the files.
+//! of fields per text struct (the `fields!` lists below) drives both directions and the
+//! table tests, so a field added to a text struct cannot be left out of the files.
+//!
+//! A package's file holds each section's strings as an array in the order of those lists,
+//! so that neither the file nor the wasm that reads it carries the fields' names; the
+//! counted phrases keep their names (`count.js` reads `comments.count` alone):
 //!
 //! ```json
-//! {"folio": "0.1.0", "tag": "de", "dir": "ltr",
-//!  "text": {"article.by": "Von", "article.and": "und", ...},
-//!  "plural": {"comments.count": {"one": "1 Kommentar", "other": "{n} Kommentare"}, ...}}
+//! {"folio":"0.1.0","tag":"de","dir":"ltr",
+//!  "text":{"article":["Von","und",...],"share":[...],"comments":[...]},
+//!  "plural":{"comments.count":{"one":"1 Kommentar","other":"{n} Kommentare"},...}}
 //! ```
+//!
+//! The repository's translations (`locales/<tag>.json`, what a translator edits) name
+//! every field instead ([`read_source`], [`write_source`]).
 //!
 //! `folio` is the crate version that wrote the file: a file from another version is refused
 //! (its fields may not be this version's), and the widget falls back to English.
@@ -49,14 +56,25 @@ pub fn slots(locale: &mut Locale, mut visit: impl FnMut(&'static str, Slot<'_>))
     locale.comments.slots(&mut visit);
 }
 
-/// Lists a text struct's fields for [`Words::slots`]. Destructures without `..`: a field
-/// added to a text struct does not compile until it is listed here.
+/// Lists a text struct's fields for [`Words::slots`] (every field, named), [`Words::texts`]
+/// (the strings, in order, unnamed) and [`Words::plurals`] (the counted phrases, named).
+/// Destructures without `..`: a field added to a text struct does not compile until it is
+/// listed here.
 macro_rules! fields {
-    ($name:ident, $section:literal, $ty:ident { $(skip: [$($skip:ident),*],)? text: [$($t:ident),* $(,)?], plural: [$($p:ident),* $(,)?] $(,)? }) => {
-        fn $name(&mut self, visit: &mut impl FnMut(&'static str, Slot<'_>)) {
+    ($slots:ident, $texts:ident, $plurals:ident, $section:literal, $ty:ident { $(skip: [$($skip:ident),*],)? text: [$($t:ident),* $(,)?], plural: [$($p:ident),* $(,)?] $(,)? }) => {
+        fn $slots(&mut self, visit: &mut impl FnMut(&'static str, Slot<'_>)) {
             let $ty { $($($skip: _,)*)? $($t,)* $($p,)* } = self;
             $(visit(concat!($section, ".", stringify!($t)), Slot::Text($t));)*
             $(visit(concat!($section, ".", stringify!($p)), Slot::Plural($p));)*
+        }
+        fn $texts(&mut self, visit: &mut impl FnMut(&mut &'static str)) {
+            let $ty { $($($skip: _,)*)? $($t,)* $($p: _,)* } = self;
+            $(visit($t);)*
+        }
+        #[allow(unused_variables)]
+        fn $plurals(&mut self, visit: &mut impl FnMut(&'static str, &mut Plural)) {
+            let $ty { $($($skip: _,)*)? $($t: _,)* $($p,)* } = self;
+            $(visit(concat!($section, ".", stringify!($p)), $p);)*
         }
     };
 }
@@ -71,8 +89,11 @@ impl Words for ArticleText {
     fn cell(file: &Registered) -> &OnceCell<Self> {
         &file.article
     }
+    const SECTION: &'static str = "article";
     fields!(
         slots,
+        texts,
+        plurals,
         "article",
         ArticleText {
             text: [
@@ -104,8 +125,11 @@ impl Words for ShareText {
     fn cell(file: &Registered) -> &OnceCell<Self> {
         &file.share
     }
+    const SECTION: &'static str = "share";
     fields!(
         slots,
+        texts,
+        plurals,
         "share",
         ShareText {
             text: [
@@ -133,7 +157,14 @@ impl Words for SectionText {
     fn cell(file: &Registered) -> &OnceCell<Self> {
         &file.section
     }
-    fields!(slots, "comments", SectionText { text: [heading, loading, retry, err_network], plural: [] });
+    const SECTION: &'static str = "comments";
+    fields!(
+        slots,
+        texts,
+        plurals,
+        "comments",
+        SectionText { text: [heading, loading, retry, err_network], plural: [] }
+    );
 }
 
 /// The comment section's words: its frame ([`SectionText`], under the same `comments.`
@@ -148,15 +179,26 @@ impl Words for CommentsText {
     fn cell(file: &Registered) -> &OnceCell<Self> {
         &file.comments
     }
+    const SECTION: &'static str = "comments";
     fn slots(&mut self, visit: &mut impl FnMut(&'static str, Slot<'_>)) {
         self.section.slots(visit);
         self.slots_after_section(visit);
+    }
+    fn texts(&mut self, visit: &mut impl FnMut(&mut &'static str)) {
+        self.section.texts(visit);
+        self.texts_after_section(visit);
+    }
+    fn plurals(&mut self, visit: &mut impl FnMut(&'static str, &mut Plural)) {
+        self.section.plurals(visit);
+        self.plurals_after_section(visit);
     }
 }
 
 impl CommentsText {
     fields!(
         slots_after_section,
+        texts_after_section,
+        plurals_after_section,
         "comments",
         CommentsText {
             skip: [section],
@@ -300,32 +342,101 @@ pub fn open(text: &str) -> Result<File, FileError> {
     Ok(File { tag, dir, text: take("text"), plural: take("plural") })
 }
 
-/// Sets every field of `words` that `file` has. The strings are leaked into `'static`
-/// (tables are `'static` everywhere; each language is read at most once per page). The
-/// first missing or mistyped member is the error; the fields after it are still set.
-fn fill<T: Words>(words: &mut T, file: &File) -> Result<(), FileError> {
-    let rule = PluralRule::for_tag(file.tag);
-    let leak = |s: &str| -> &'static str { String::from(s).leak() };
+/// Where a file lacks a field of a section (or holds something else there).
+enum Gap {
+    /// The string at this position of the section's array.
+    Text(usize),
+    /// The counted phrase of this name.
+    Plural(&'static str),
+}
+
+/// Sets every field of `words` that a package's `file` has: its section's strings by
+/// position, its counted phrases by name. The strings are leaked into `'static` (tables
+/// are `'static` everywhere; each language is read at most once per page). The first
+/// missing or mistyped member is the error; the fields after it are still set.
+fn fill<T: Words>(words: &mut T, file: &File) -> Result<(), Gap> {
     let mut failed = None;
-    words.slots(&mut |name, slot| {
-        let found = match slot {
-            Slot::Text(t) => string(file.text.as_ref().and_then(|v| v.get(name)), name).map(|s| *t = leak(s)),
-            Slot::Plural(p) => {
-                let phrase = file.plural.as_ref().and_then(|v| v.get(name));
-                string(phrase.and_then(|v| v.get("other")), name).map(|other| {
-                    p.rule = rule;
-                    p.other = leak(other);
-                    for (category, form) in forms(p) {
-                        *form = phrase.and_then(|v| v.get(category)).and_then(Value::as_str).map(leak);
-                    }
-                })
+    let texts = match file.text.as_ref().and_then(|v| v.get(T::SECTION)) {
+        Some(Value::Array(items)) => &items[..],
+        _ => &[],
+    };
+    let mut at = 0;
+    words.texts(&mut |t| {
+        match texts.get(at).and_then(Value::as_str) {
+            Some(s) => *t = leak(s),
+            None => {
+                failed.get_or_insert(Gap::Text(at));
             }
-        };
-        if let Err(e) = found {
-            failed.get_or_insert(e);
+        }
+        at += 1;
+    });
+    fill_plurals(words, file, &mut failed);
+    failed.map_or(Ok(()), Err)
+}
+
+/// Sets the counted phrases of `words` that `file` has (by name, in package and source
+/// files alike); notes the first that is missing in `failed`.
+fn fill_plurals<T: Words>(words: &mut T, file: &File, failed: &mut Option<Gap>) {
+    let rule = PluralRule::for_tag(file.tag);
+    words.plurals(&mut |name, p| {
+        let phrase = file.plural.as_ref().and_then(|v| v.get(name));
+        match phrase.and_then(|v| v.get("other")).and_then(Value::as_str) {
+            Some(other) => {
+                p.rule = rule;
+                p.other = leak(other);
+                for (category, form) in forms(p) {
+                    *form = phrase.and_then(|v| v.get(category)).and_then(Value::as_str).map(leak);
+                }
+            }
+            None => {
+                failed.get_or_insert(Gap::Plural(name));
+            }
         }
     });
-    failed.map_or(Ok(()), Err)
+}
+
+/// `s` as a `'static` string (see [`fill`]).
+fn leak(s: &str) -> &'static str {
+    String::from(s).leak()
+}
+
+/// The error for `gap` in section `T`: the missing member's name.
+fn named<T: Words>(gap: Gap) -> FileError {
+    match gap {
+        Gap::Plural(name) => FileError::Member(name),
+        Gap::Text(at) => {
+            let mut names = Vec::new();
+            T::english().clone().slots(&mut |name, slot| {
+                if let Slot::Text(_) = slot {
+                    names.push(name);
+                }
+            });
+            FileError::Member(names.get(at).copied().unwrap_or(T::SECTION))
+        }
+    }
+}
+
+/// Sets every field of `words` from a translation as the repository keeps it (every
+/// string by its name); the first missing or mistyped member is the error.
+fn fill_source<T: Words>(words: &mut T, file: &File) -> Result<(), FileError> {
+    let mut failed = None;
+    words.slots(&mut |name, slot| {
+        if let Slot::Text(t) = slot {
+            match file.text.as_ref().and_then(|v| v.get(name)).and_then(Value::as_str) {
+                Some(s) => *t = leak(s),
+                None => {
+                    failed.get_or_insert(FileError::Member(name));
+                }
+            }
+        }
+    });
+    let mut gap = None;
+    fill_plurals(words, file, &mut gap);
+    match (failed, gap) {
+        (Some(e), _) => Err(e),
+        (None, Some(gap)) => Err(named::<T>(gap)),
+        (None, None) => Ok(()),
+    }
 }
 
 /// One section of a file's table, English where the file lacks a field (what the widget
@@ -340,9 +451,9 @@ pub fn words<T: Words>(file: &File) -> T {
 pub fn read(text: &str) -> Result<Locale, FileError> {
     let file = open(text)?;
     let mut locale = Locale { tag: file.tag, dir: file.dir, ..EN.clone() };
-    fill(&mut locale.article, &file)?;
-    fill(&mut locale.share, &file)?;
-    fill(&mut locale.comments, &file)?;
+    fill(&mut locale.article, &file).map_err(named::<ArticleText>)?;
+    fill(&mut locale.share, &file).map_err(named::<ShareText>)?;
+    fill(&mut locale.comments, &file).map_err(named::<CommentsText>)?;
     Ok(locale)
 }
 
@@ -350,11 +461,16 @@ pub fn read(text: &str) -> Result<Locale, FileError> {
 /// edits): a locale file without the `folio` member, which `folio-locales` adds when it
 /// writes the package's copy. Every field must be there.
 pub fn read_source(text: &str) -> Result<Locale, FileError> {
-    // Read as the package's file it becomes: the version goes first in the object.
-    match text.trim_start().strip_prefix('{') {
-        Some(members) => read(&[r#"{"folio": ""#, VERSION, "\", ", members].concat()),
-        None => read(text),
-    }
+    // Its header is checked as a package file's: the version goes first in the object.
+    let file = match text.trim_start().strip_prefix('{') {
+        Some(members) => open(&[r#"{"folio": ""#, VERSION, "\", ", members].concat())?,
+        None => open(text)?,
+    };
+    let mut locale = Locale { tag: file.tag, dir: file.dir, ..EN.clone() };
+    fill_source(&mut locale.article, &file)?;
+    fill_source(&mut locale.share, &file)?;
+    fill_source(&mut locale.comments, &file)?;
+    Ok(locale)
 }
 
 /// The string `v` holds, else [`FileError::Member`] naming it.
@@ -362,9 +478,69 @@ fn string<'v>(v: Option<&'v Value>, name: &'static str) -> Result<&'v str, FileE
     v.and_then(Value::as_str).ok_or(FileError::Member(name))
 }
 
-/// Writes a table as a locale file (what `folio-locales` does for every non-English table).
+/// Writes a table as a package's locale file (what `folio-locales` does for every
+/// non-English table): compact, each section's strings by position.
 pub fn write(locale: &Locale) -> String {
-    write_file(locale, true)
+    let mut locale = locale.clone();
+    let mut out = String::from("{\"folio\":");
+    json::write_string(&mut out, VERSION);
+    out.push_str(",\"tag\":");
+    json::write_string(&mut out, locale.tag);
+    out.push_str(",\"dir\":");
+    json::write_string(&mut out, locale.dir.as_str());
+    out.push_str(",\"text\":{");
+    section(&mut out, &mut locale.article);
+    out.push(',');
+    section(&mut out, &mut locale.share);
+    out.push(',');
+    section(&mut out, &mut locale.comments);
+    out.push_str("},\"plural\":{");
+    let mut first = true;
+    slots(&mut locale, |name, slot| {
+        if let Slot::Plural(p) = slot {
+            if !std::mem::take(&mut first) {
+                out.push(',');
+            }
+            json::write_string(&mut out, name);
+            out.push(':');
+            write_plural(&mut out, p, ":", ",");
+        }
+    });
+    out.push_str("}}\n");
+    out
+}
+
+/// `"section":["...",...]`: the strings of one section, in order.
+fn section<T: Words>(out: &mut String, words: &mut T) {
+    json::write_string(out, T::SECTION);
+    out.push_str(":[");
+    let mut first = true;
+    words.texts(&mut |t| {
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+        json::write_string(out, t);
+    });
+    out.push(']');
+}
+
+/// A counted phrase as an object of its forms, `other` last, with `colon` and `comma`
+/// between names, values and members.
+fn write_plural(out: &mut String, p: &mut Plural, colon: &str, comma: &str) {
+    out.push('{');
+    let other = p.other;
+    for (category, form) in forms(p) {
+        if let Some(form) = form {
+            json::write_string(out, category);
+            out.push_str(colon);
+            json::write_string(out, form);
+            out.push_str(comma);
+        }
+    }
+    json::write_string(out, "other");
+    out.push_str(colon);
+    json::write_string(out, other);
+    out.push('}');
 }
 
 /// Writes a table as the repository keeps it ([`read_source`]): the canonical layout of
@@ -373,7 +549,7 @@ pub fn write_source(locale: &Locale) -> String {
     write_file(locale, false)
 }
 
-/// A locale file, with the `folio` member when `versioned`.
+/// A locale file in the repository's layout, with the `folio` member when `versioned`.
 fn write_file(locale: &Locale, versioned: bool) -> String {
     let mut locale = locale.clone();
     let (mut texts, mut plurals) = (String::new(), String::new());
@@ -389,19 +565,7 @@ fn write_file(locale: &Locale, versioned: bool) -> String {
         }
         Slot::Plural(p) => {
             member(&mut plurals, name);
-            plurals.push('{');
-            let other = p.other;
-            for (category, form) in forms(p) {
-                if let Some(form) = form {
-                    json::write_string(&mut plurals, category);
-                    plurals.push_str(": ");
-                    json::write_string(&mut plurals, form);
-                    plurals.push_str(", ");
-                }
-            }
-            plurals.push_str("\"other\": ");
-            json::write_string(&mut plurals, other);
-            plurals.push('}');
+            write_plural(&mut plurals, p, ": ", ", ");
         }
     });
     let mut out = String::from("{");

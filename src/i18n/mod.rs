@@ -142,9 +142,16 @@ pub trait Words: Clone + 'static {
     fn of(locale: &Locale) -> &Self;
     /// Where a registered locale file keeps this section once it is read.
     fn cell(file: &Registered) -> &std::cell::OnceCell<Self>;
+    /// The section's name in a package's locale file (`"comments"`; the comment frame's
+    /// words are the first of the comment section's).
+    const SECTION: &'static str;
     /// Calls `visit` with the name (`"comments.count"`) and a handle of every field, the
-    /// names of the locale files.
+    /// names of the repository's locale files.
     fn slots(&mut self, visit: &mut impl FnMut(&'static str, file::Slot<'_>));
+    /// Calls `visit` with every string field, in the order of a package's locale file.
+    fn texts(&mut self, visit: &mut impl FnMut(&mut &'static str));
+    /// Calls `visit` with the name and a handle of every counted phrase.
+    fn plurals(&mut self, visit: &mut impl FnMut(&'static str, &mut crate::comments::text::Plural));
 }
 
 /// A locale file [`register`]ed on this page, its sections read when first asked for.
