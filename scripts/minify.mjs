@@ -1,7 +1,7 @@
 // Shrinks what wasm-bindgen wrote into pkg/ for one module of the package (the core,
 // `folio`, or the comments module, `folio_comments`), without changing what it exports:
 //
-// 1. Import names. wasm-bindgen names every JS function the wasm imports
+// 1. Import names (and the names of the modules they come from). wasm-bindgen names every JS function the wasm imports
 //    `__wbg_<method>_<16 hex digits>`; the name is written twice (the wasm's import section
 //    and the glue's import object) and the hashes do not compress. Each becomes a short
 //    name (`a`, `b`, ... `aa`, ...) in both files. So do the exported closure shims
@@ -110,6 +110,7 @@ function renameImports(wasm) {
     const end = start + size;
     if (id !== 2) { at = end; continue; }
     const renames = new Map();
+    const modules = new Map();
     let [count, p] = leb(wasm, start);
     const out = [...encodeLeb(count)];
     const string = () => {
@@ -128,13 +129,14 @@ function renameImports(wasm) {
         if (!renames.has(name)) renames.set(name, shortName(renames.size));
         renamed = renames.get(name);
       }
-      pushString(module);
+      if (!modules.has(module)) modules.set(module, shortName(modules.size));
+      pushString(modules.get(module));
       pushString(renamed);
       out.push(...wasm.subarray(p, descEnd));
       p = descEnd;
     }
     if (p !== end) throw new Error('minify.mjs: the import section did not parse to its end');
-    return { wasm: replaceSection(wasm, at, end, id, out), renames };
+    return { wasm: replaceSection(wasm, at, end, id, out), renames, modules };
   }
   throw new Error('minify.mjs: the wasm has no import section');
 }
@@ -257,6 +259,14 @@ if (name === 'folio_comments') {
   declarations = [declarationsPath, text.replace(declared, '\n')];
 }
 if (!imports.some(([, , file]) => file === 'locales.js')) throw new Error(`minify.mjs: ${name}.js does not import js/locales.js`);
+// Import module names: `./<name>_bg.js` and each snippet's path, written into the wasm once
+// per import, become `a`, `b`, ... there and as keys of the glue's import object
+// (`"./folio_bg.js": import0,`).
+for (const [module, short] of renamed.modules) {
+  const key = new RegExp(`^(\\s+)"${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}": (import\\d+),$`, 'gm');
+  if (!key.test(js)) throw new Error(`minify.mjs: ${name}.js has no import object key "${module}"`);
+  js = js.replace(key, `$1${short}: $2,`);
+}
 const minified = await transform(js, { format: 'esm', minify: true, treeShaking: true, target: 'es2022', legalComments: 'none' });
 
 await writeFile(wasmPath, exports.wasm);
