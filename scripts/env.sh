@@ -78,7 +78,7 @@ build_pkg() {
     # between two -Oz rounds rebuilds each function's control flow from scratch, which the
     # second round then shrinks further: ~200 B gzip less per module; a third -Oz after them
     # takes ~90 B more from the comments module (measured 2026-12-06).
-    wasm-opt -Oz --flatten --rereloop -Oz -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    wasm-opt -Oz --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-reference-types --enable-multivalue "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm" || return 1
     node scripts/minify.mjs pkg "$1"
   }

@@ -252,6 +252,10 @@ if (name === 'folio_comments') {
   const warning = "console.warn('using deprecated parameters for the initialization function; pass a single object instead')";
   if (!js.includes(warning)) throw new Error(`minify.mjs: ${name}.js does not warn about deprecated parameters as expected`);
   js = js.replace(warning, '');
+  // Its handle is the core's alone, which calls destroy(): no `using` declaration needs it.
+  const dispose = 'if (Symbol.dispose) CommentsHandle.prototype[Symbol.dispose] = CommentsHandle.prototype.free;\n';
+  if (!js.includes(dispose)) throw new Error(`minify.mjs: ${name}.js does not make CommentsHandle disposable as expected`);
+  js = js.replace(dispose, '');
   const declarationsPath = join(dir, `${name}.d.ts`);
   const text = await readFile(declarationsPath, 'utf8');
   const declared = /\n\/\*\*\n(?: \*[^\n]*\n)*? \*\/\nexport function initSync\([^\n]*\n/;
@@ -259,6 +263,20 @@ if (name === 'folio_comments') {
   declarations = [declarationsPath, text.replace(declared, '\n')];
 }
 if (!imports.some(([, , file]) => file === 'locales.js')) throw new Error(`minify.mjs: ${name}.js does not import js/locales.js`);
+// wasm-bindgen's warning when a server sends the wasm with another type than
+// application/wasm, in fewer words.
+const mime = 'console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n", e);';
+if (!js.includes(mime)) throw new Error(`minify.mjs: ${name}.js does not warn about the wasm's MIME type as expected`);
+js = js.replace(mime, "console.warn('Folio: serve .wasm as application/wasm for a faster start;', e);");
+// TextEncoder.encodeInto is in every browser that runs this wasm (reference types came
+// later): wasm-bindgen's stand-in for it goes.
+const encodeInto = /\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n    cachedTextEncoder\.encodeInto = function \(arg, view\) \{\n[^]*?\n    \};\n\}\n/;
+if (!encodeInto.test(js)) throw new Error(`minify.mjs: ${name}.js does not define encodeInto's stand-in as expected`);
+js = js.replace(encodeInto, '\n');
+// So is FinalizationRegistry: wasm-bindgen's stand-ins for it go too.
+const registries = /\(typeof FinalizationRegistry === 'undefined'\)\n    \? \{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\n    : /g;
+if (!registries.test(js)) throw new Error(`minify.mjs: ${name}.js does not stand in for FinalizationRegistry as expected`);
+js = js.replace(registries, '');
 // Import module names: `./<name>_bg.js` and each snippet's path, written into the wasm once
 // per import, become `a`, `b`, ... there and as keys of the glue's import object
 // (`"./folio_bg.js": import0,`).

@@ -76,22 +76,7 @@ impl Action {
 
     /// The action a `data-folio-action` value names.
     pub fn parse(value: &str) -> Option<Action> {
-        Some(match value {
-            "sort" => Action::Sort,
-            "load-more" => Action::LoadMore,
-            "retry-comments" => Action::RetryComments,
-            "reply" => Action::Reply,
-            "cancel-reply" => Action::CancelReply,
-            "like" => Action::Like,
-            "dislike" => Action::Dislike,
-            "more-replies" => Action::MoreReplies,
-            "edit" => Action::Edit,
-            "cancel-edit" => Action::CancelEdit,
-            "delete" => Action::Delete,
-            "cancel-sending" => Action::CancelSending,
-            "preview" => Action::Preview,
-            _ => return None,
-        })
+        Action::ALL.into_iter().find(|a| a.as_str() == value)
     }
 
     /// A selector for the controls of the actions the edge looks for by name:

@@ -13,9 +13,17 @@ pub mod style;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Document, EventTarget, Window};
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `globalThis`, read directly (`web_sys::window()` tries four names for it, each with
+    /// a JS shim).
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL: JsValue;
+}
+
 /// The page's window. Folio only runs in a window (not a worker); elsewhere this is an error.
 pub fn window() -> Result<Window, JsValue> {
-    web_sys::window().ok_or_else(|| JsValue::from_str("Folio needs a browser window"))
+    GLOBAL.with(|g| g.clone()).dyn_into().map_err(|_| JsValue::from_str("Folio needs a browser window"))
 }
 
 /// Whether the browser says it is online (`navigator.onLine`; true when it cannot tell).

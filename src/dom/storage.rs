@@ -3,7 +3,7 @@
 //! a reader from commenting.
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    super::window().ok()?.local_storage().ok().flatten()
 }
 
 /// The stored value, if storage works and has one.
