@@ -163,6 +163,10 @@ interface CommentsOptionsBase {
    * commas or spaces, as Isso's `data-isso-page-author-hashes`: those comments are marked
    * "Author". */
   authorHashes?: string;
+  /** Seconds between two checks for comments posted since the list was drawn, made while
+   * the page is visible (each check that finds none doubles the wait, up to 10 minutes);
+   * what came is offered as "N new comments". Default 30; 0 turns the checks off. */
+  newCommentsEvery?: number;
 }
 
 /** An Isso server (the default backend), a server implementing the JSON contract, or a

@@ -43,6 +43,7 @@ const SNIPPETS = {
   'fetch.js': (code) => code.includes('const request = ') && code.includes('const settle = '),
   'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheetWithin = '),
   'url.js': (code) => code.includes('const parses = ') && code.includes('URL.canParse'),
+  'live.js': (code) => code.includes('const anchor = ') && code.includes('preventScroll'),
   'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };
 

@@ -52,6 +52,9 @@ pub struct CommentsConfig {
     /// by commas or spaces as in Isso's `page-author-hashes`: those comments are marked as
     /// the author's (see [`view::is_by`](super::view::is_by)).
     pub author_hashes: Option<String>,
+    /// Seconds between two checks for comments posted since the list was drawn, while the
+    /// page is visible (doubled after each that found none; `0`: never check).
+    pub new_comments_every: u32,
 }
 
 impl CommentsConfig {
@@ -61,7 +64,8 @@ impl CommentsConfig {
     /// `pageSize`, `maxLength`, `requireName`, `requireEmail`, `staticMaxAge` (seconds,
     /// default [`DEFAULT_MAX_AGE`](super::embedded::DEFAULT_MAX_AGE)), `authorHashes` (one
     /// string of hashes separated by commas or spaces, as Isso's
-    /// `data-isso-page-author-hashes`). Errors are messages for `folio/options`.
+    /// `data-isso-page-author-hashes`), `newCommentsEvery` (seconds, default 30; `0` turns
+    /// the checks for new comments off). Errors are messages for `folio/options`.
     ///
     /// ```
     /// use folio::{json, comments::config::{CommentsConfig, BackendKind}};
@@ -164,6 +168,7 @@ impl CommentsConfig {
             rules,
             static_max_age: number("staticMaxAge", 31_536_000.0)?.unwrap_or(super::embedded::DEFAULT_MAX_AGE),
             author_hashes: string("authorHashes")?.map(str::to_string),
+            new_comments_every: number("newCommentsEvery", 86_400.0)?.unwrap_or(30),
         }))
     }
 }
@@ -201,7 +206,8 @@ impl CommentsConfig {
             .raw("requireName", flag(self.rules.require_name))
             .raw("requireEmail", flag(self.rules.require_email))
             .raw("staticMaxAge", &crate::date::number(self.static_max_age.into()))
-            .string("authorHashes", self.author_hashes.as_deref());
+            .string("authorHashes", self.author_hashes.as_deref())
+            .raw("newCommentsEvery", &crate::date::number(self.new_comments_every.into()));
         o.finish()
     }
 }

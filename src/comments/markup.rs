@@ -35,11 +35,13 @@ pub enum Action {
     CancelSending,
     /// "Preview" on the form (its `aria-pressed` says whether the preview is shown).
     Preview,
+    /// "N new comments": puts the comments posted since the list was drawn into it.
+    ShowNew,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::Sort,
         Action::LoadMore,
         Action::RetryComments,
@@ -53,6 +55,7 @@ impl Action {
         Action::Delete,
         Action::CancelSending,
         Action::Preview,
+        Action::ShowNew,
     ];
 
     /// The `data-folio-action` value.
@@ -71,6 +74,7 @@ impl Action {
             Action::Delete => "delete",
             Action::CancelSending => "cancel-sending",
             Action::Preview => "preview",
+            Action::ShowNew => "show-new",
         }
     }
 
@@ -130,6 +134,8 @@ pub const HEADING: &str = "#folio-comments-heading";
 pub const LIST: &str = ".folio-comment-list";
 /// Each top-level comment (with its replies) of [`LIST`], from the list.
 pub const LIST_ITEMS: &str = ":scope > li";
+/// "N new comments" in the list's toolbar (hidden until there are some).
+pub const NEW_COMMENTS: &str = r#"[data-folio-action="show-new"]"#;
 /// The "Load more comments" button.
 pub const LOAD_MORE: &str = ".folio-load-more";
 /// A comment's `<article>` is `#` this and its id (made safe for a selector).
@@ -288,6 +294,7 @@ mod tests {
             FORM_NOTIFY,
             FORM_TEXT_FIELD,
             FORM_PREVIEW,
+            NEW_COMMENTS,
             ANY_ACTION,
             &[COMMENT_ID_PREFIX, "1"].concat(),
             Region::Form.selector(),

@@ -47,6 +47,8 @@ pub struct CommentsText {
     pub load_more: &'static str,
     /// The button that reveals replies the server held back.
     pub more_replies: Plural,
+    /// The button that shows comments posted since the list was drawn.
+    pub new_comments: Plural,
     /// Author name shown when a comment has none.
     pub anonymous: &'static str,
     /// The reply button.
@@ -179,6 +181,7 @@ pub const EN: CommentsText = CommentsText {
     feed: "Comments feed (Atom)",
     load_more: "Load more comments",
     more_replies: Plural::one_other(PluralRule::En, "Show 1 more reply", "Show {n} more replies"),
+    new_comments: Plural::one_other(PluralRule::En, "1 new comment", "{n} new comments"),
     anonymous: "Anonymous",
     reply: "Reply",
     like: "Like",

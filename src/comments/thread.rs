@@ -44,6 +44,26 @@ pub fn insert(list: &mut Vec<Comment>, comment: Comment) {
     }
 }
 
+/// The comments of `page` (a page of the thread asked for again) that `held` does not
+/// hold, each without its replies and after its parent, ready to be put in one at a time:
+/// a reply whose parent is neither held nor new (it answers a comment not loaded) is left
+/// out.
+pub fn fresh(held: &[Comment], page: Vec<Comment>) -> Vec<Comment> {
+    fn walk(held: &[Comment], list: Vec<Comment>, out: &mut Vec<Comment>) {
+        for mut c in list {
+            let replies = std::mem::take(&mut c.replies);
+            let known = |id: &str| find(held, id).is_some() || out.iter().any(|o| o.id == id);
+            if !known(&c.id) && c.parent.as_deref().map_or(true, known) {
+                out.push(c);
+            }
+            walk(held, replies, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(held, page, &mut out);
+    out
+}
+
 /// Puts the server's new version of the comment `id` in its place, keeping its replies
 /// (marked deleted when `removed`: a deleted comment that keeps its replies), or takes it
 /// out, replies and all, when there is no new version. Nothing changes when the tree does
@@ -91,6 +111,8 @@ pub enum Patch {
     Replace,
     /// Draw that thread, new, after the last one on screen.
     Append,
+    /// Draw that thread, new, before the one on screen at that place.
+    Insert,
     /// Take the thread on screen at that place out: the tree no longer has it.
     Remove,
     /// The list on screen differs by more than that thread: draw the whole list.
@@ -106,6 +128,7 @@ impl Patch {
             (_, 0) => Patch::Whole,
             (true, h) if h == on_screen => Patch::Replace,
             (true, h) if h + 1 == on_screen => Patch::Remove,
+            (true, h) if h == on_screen + 1 => Patch::Insert,
             (false, h) if index == on_screen && h == on_screen + 1 => Patch::Append,
             _ => Patch::Whole,
         }
@@ -211,6 +234,29 @@ mod tests {
     }
 
     #[test]
+    fn fresh_comments_are_the_unheld_ones_each_after_its_parent() {
+        let held = vec![c("1", None, vec![c("2", Some("1"), vec![])]), c("4", None, vec![])];
+        // Asked for again, newest first: a new thread with a reply, a new reply to a held
+        // comment (and one to it), a reply to a comment not loaded.
+        let page = vec![
+            c("7", None, vec![c("8", Some("7"), vec![])]),
+            c("4", None, vec![c("6", Some("4"), vec![c("10", Some("6"), vec![])])]),
+            c("1", None, vec![c("2", Some("1"), vec![]), c("5", Some("3"), vec![])]),
+        ];
+        let fresh = fresh(&held, page);
+        let ids: Vec<&str> = fresh.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["7", "8", "6", "10"]);
+        assert!(fresh.iter().all(|c| c.replies.is_empty()), "each without its replies");
+        assert!(super::fresh(&held, held.clone()).is_empty(), "nothing new");
+        // Put in one at a time, they land under their parents.
+        let mut tree = held.clone();
+        for c in fresh {
+            insert(&mut tree, c);
+        }
+        assert_eq!(shape(&tree), "1(2) 4(6(10)) 7(8)");
+    }
+
+    #[test]
     fn the_list_on_screen_takes_one_threads_change_or_is_drawn_whole() {
         // An edit or a reply in the second of three threads.
         assert_eq!(Patch::of(3, 3, 1), Patch::Replace);
@@ -219,8 +265,11 @@ mod tests {
         assert_eq!(Patch::of(3, 2, 1), Patch::Remove);
         // The list on screen is not the tree before the change.
         assert_eq!(Patch::of(3, 5, 3), Patch::Whole);
-        assert_eq!(Patch::of(3, 4, 1), Patch::Whole);
+        assert_eq!(Patch::of(3, 5, 1), Patch::Whole);
         assert_eq!(Patch::of(3, 3, 3), Patch::Whole);
+        // A new thread before the one on screen at its place (a new comment, newest first).
+        assert_eq!(Patch::of(3, 4, 0), Patch::Insert);
+        assert_eq!(Patch::of(3, 4, 1), Patch::Insert);
         assert_eq!(Patch::of(0, 1, 0), Patch::Append);
         // The last comment gone: the list says it is empty.
         assert_eq!(Patch::of(1, 0, 0), Patch::Whole);

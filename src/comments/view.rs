@@ -99,8 +99,18 @@ pub fn list_shell(empty: bool, sort: Sort, feed: Option<&str>, t: &CommentsText)
         return vec![el("p").attr("class", "folio-comments-empty").text(t.empty).into()];
     }
     let feed = feed.map(|url| el("a").attr("class", "folio-feed").attr("href", url).text(t.feed));
+    // "N new comments", hidden until comments posted since the list was drawn are found (the
+    // edge writes its words); a polite status, so that it is announced when it shows.
+    let fresh = el("p").attr("class", "folio-new-comments").attr("role", "status").child(
+        el("button").attr("type", "button").attr("data-folio-action", Action::ShowNew.as_str()).attr("hidden", ""),
+    );
     vec![
-        el("div").attr("class", "folio-comments-toolbar").child(sort_control(sort, t)).child_opt(feed).into(),
+        el("div")
+            .attr("class", "folio-comments-toolbar")
+            .child(sort_control(sort, t))
+            .child_opt(feed)
+            .child(fresh)
+            .into(),
         el("ol").attr("class", "folio-comment-list").into(),
     ]
 }

@@ -5,6 +5,7 @@
 pub mod build;
 pub mod fetch;
 pub mod intl;
+pub mod live;
 pub mod locales;
 pub mod observer;
 pub mod storage;

@@ -261,6 +261,7 @@ impl CommentsText {
             plural: [
                 count,
                 more_replies,
+                new_comments,
                 minutes_ago,
                 hours_ago,
                 days_ago,

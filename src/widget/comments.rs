@@ -25,7 +25,7 @@ use crate::comments::{
     CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse, NewComment, Page, Posted, Settings, Sort,
     ThreadRef,
 };
-use crate::dom::{self, build, fetch, observer::NearViewport, storage, Listener};
+use crate::dom::{self, build, fetch, live, observer::NearViewport, storage, Listener};
 use crate::i18n::Lang;
 use crate::view::Node;
 
@@ -44,6 +44,10 @@ const SLICE_MS: f64 = 40.0;
 /// wait behind the page's own tasks, timers and rendering (`scheduler.postTask`), so that
 /// no frame has more than a slice's new comments to render.
 const HURRY: u32 = 1000;
+
+/// The longest wait between two checks for new comments (ms): each check that finds none
+/// doubles the wait, up to this.
+const MAX_CHECK_WAIT: u32 = 600_000;
 
 /// Where comments come from.
 enum Server {
@@ -120,6 +124,15 @@ struct State {
     /// Aborts every request of this section (and the wait between two attempts) when the
     /// section is dropped.
     abort: Option<AbortController>,
+    /// The first wait between two checks for new comments (ms; `0`: no checks).
+    every: u32,
+    /// The wait before the next check (ms).
+    wait: u32,
+    /// Bumped for every wait before a check, so that only the newest one checks; `0`
+    /// until the checks start.
+    checks: u32,
+    /// Comments the last checks found, not in the list yet ("N new comments").
+    fresh: Vec<Comment>,
 }
 
 impl CommentSection {
@@ -172,6 +185,10 @@ impl CommentSection {
                 drawing: 0,
                 drawn: u32::MAX,
                 abort: AbortController::new().ok(),
+                every: config.new_comments_every.saturating_mul(1000),
+                wait: config.new_comments_every.saturating_mul(1000),
+                checks: 0,
+                fresh: Vec::new(),
             })
         });
         let adopted = adopt(&state, config.static_max_age);
@@ -179,16 +196,21 @@ impl CommentSection {
         let listeners = listen(&section, &state);
         // A post still pending from an earlier visit goes out now.
         deliver(Rc::downgrade(&state));
-        if adopted {
-            // The first page is on screen already.
-        } else if config.eager {
+        // Near the viewport, a lazy section loads; every section then starts checking for
+        // new comments (the first page is on screen already when it was adopted).
+        let lazy = !adopted && !config.eager;
+        if !adopted && config.eager {
             load(Rc::downgrade(&state), false);
-        } else {
-            let weak = Rc::downgrade(&state);
-            let observer = NearViewport::new(&section, NEAR_MARGIN, move || load(weak.clone(), false))
-                .map_err(|_| "IntersectionObserver is not available.".to_string())?;
-            state.borrow_mut().observer = Some(observer);
         }
+        let weak = Rc::downgrade(&state);
+        let observer = NearViewport::new(&section, NEAR_MARGIN, move || {
+            start_checks(&weak);
+            if lazy {
+                load(weak.clone(), false);
+            }
+        })
+        .map_err(|_| "IntersectionObserver is not available.".to_string())?;
+        state.borrow_mut().observer = Some(observer);
         Ok(CommentSection { state, _listeners: listeners })
     }
 
@@ -196,6 +218,7 @@ impl CommentSection {
     pub fn load_now(&self) {
         if !self.state.borrow().started {
             load(Rc::downgrade(&self.state), false);
+            start_checks(&Rc::downgrade(&self.state));
         }
     }
 }
@@ -456,7 +479,7 @@ impl State {
                 self.decorate_own(&li);
             }
         }
-        if let Some(at) = at.filter(|_| patch != Patch::Append) {
+        if let Some(at) = at.filter(|_| matches!(patch, Patch::Replace | Patch::Remove)) {
             at.unchecked_into::<Element>().remove();
         }
         true
@@ -949,6 +972,11 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
                     s.comments.extend(page.comments);
                 } else {
                     s.comments = page.comments;
+                    // The new comments noted so far are in this page or wait for the next check.
+                    s.fresh.clear();
+                    if let Some(button) = dom::find(&s.section, markup::NEW_COMMENTS) {
+                        dom::attr(&button, "hidden", Some(""));
+                    }
                 }
                 s.next = page.next;
                 s.total = Some(page.total);
@@ -1219,6 +1247,157 @@ impl State {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// New comments while the reader is on the page.
+
+/// Starts checking for new comments, once the section has come near the viewport: the
+/// first check after the configured wait.
+fn start_checks(weak: &Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let mut s = state.borrow_mut();
+    s.observer = None;
+    let start = s.every > 0 && s.checks == 0;
+    let wait = s.every;
+    drop(s);
+    drop(state);
+    if start {
+        check_later(weak.clone(), wait);
+    }
+}
+
+/// Checks for new comments after `ms` (an earlier wait still running is dropped). The wait
+/// ends early when the section is dropped, and then nothing is sent.
+fn check_later(weak: Weak<RefCell<State>>, ms: u32) {
+    let Some(state) = weak.upgrade() else { return };
+    let (checks, signal) = {
+        let mut s = state.borrow_mut();
+        s.checks += 1;
+        (s.checks, s.signal())
+    };
+    drop(state);
+    let _ = dom::when(&fetch::sleep(ms, signal.as_ref()), move |_| {
+        check(weak, checks);
+        Ok(JsValue::UNDEFINED)
+    });
+}
+
+/// Asks the server for the thread's newest comments and notes those the list does not
+/// hold; then waits again, twice as long when there were none. Nothing is sent while the
+/// page is hidden (its return checks) or while the list is loading (the check waits).
+fn check(weak: Weak<RefCell<State>>, checks: u32) {
+    let Some(state) = weak.upgrade() else { return };
+    let s = state.borrow();
+    if s.checks != checks {
+        return;
+    }
+    if live::hidden() {
+        return; // the page's return checks
+    }
+    if s.loading {
+        let wait = s.wait;
+        drop(s);
+        drop(state);
+        return check_later(weak, wait);
+    }
+    let (server, thread, signal) = (s.server.clone(), s.thread.clone(), s.signal());
+    drop(s);
+    drop(state);
+    let then = move |result: Result<Page, CommentsError>| {
+        let Some(state) = weak.upgrade() else { return };
+        let mut s = state.borrow_mut();
+        let found = result.is_ok_and(|page| s.note_fresh(page.comments));
+        s.wait = if found { s.every } else { s.wait.saturating_mul(2).min(MAX_CHECK_WAIT.max(s.every)) };
+        let wait = s.wait;
+        drop(s);
+        drop(state);
+        check_later(weak, wait);
+    };
+    fetch_page(server, &thread, Sort::Newest, None, None, signal, Box::new(then));
+}
+
+/// The page is back (visible again): checks at once, and waits the first wait again after
+/// that. (A check already on the network still notes what it finds.)
+fn recheck(weak: &Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let mut s = state.borrow_mut();
+    let go = s.checks > 0 && !live::hidden();
+    if go {
+        s.wait = s.every;
+    }
+    drop(s);
+    drop(state);
+    if go {
+        check_later(weak.clone(), 0);
+    }
+}
+
+impl State {
+    /// Notes the comments of `page` (the thread's newest) that the list does not hold and
+    /// has not noted, where the list can take them (a new thread when the list shows the
+    /// newest first or all of the thread), and offers them ("N new comments"); or puts
+    /// them in at once when the list has nowhere to offer them (it is empty). Whether
+    /// there were any.
+    fn note_fresh(&mut self, page: Vec<Comment>) -> bool {
+        let all_here = self.sort == Sort::Newest || self.next.is_none();
+        let found: Vec<Comment> = thread::fresh(&self.comments, page)
+            .into_iter()
+            .filter(|c| (all_here || c.parent.is_some()) && !self.fresh.iter().any(|f| f.id == c.id))
+            .collect();
+        if found.is_empty() {
+            return false;
+        }
+        self.fresh.extend(found);
+        match dom::find(&self.section, markup::NEW_COMMENTS) {
+            Some(button) => {
+                button.set_text_content(Some(&self.text.new_comments.with(self.fresh.len() as u64)));
+                dom::attr(&button, "hidden", None);
+            }
+            None => self.show_fresh(),
+        }
+        true
+    }
+
+    /// Puts the noted new comments into the list ("N new comments" pressed): each thread
+    /// they change drawn alone where the list on screen can take it, the comment the reader
+    /// was looking at kept where it was on screen, and the first new one in the list's
+    /// order focused.
+    fn show_fresh(&mut self) {
+        let at = live::anchor(&self.section);
+        let mut whole = false;
+        for c in std::mem::take(&mut self.fresh) {
+            if thread::find(&self.comments, &c.id).is_some() {
+                continue; // the reader's own, posted meanwhile
+            }
+            let id = c.id.clone();
+            if c.parent.is_none() && self.sort == Sort::Newest {
+                self.comments.insert(0, c);
+                if let Some(Cursor::Offset(n)) = &mut self.next {
+                    *n += 1;
+                }
+            } else {
+                thread::insert(&mut self.comments, c);
+            }
+            self.total = self.total.map(|t| t + 1);
+            whole = whole || !thread::thread_of(&self.comments, &id).is_some_and(|i| self.draw_one(i));
+            // Marked for `steady`, which focuses the first in the list's order.
+            if let Some(article) = self.comment_article(&id) {
+                dom::attr(&article, "tabindex", Some("-1"));
+                dom::attr(&article, "data-folio-fresh", Some(""));
+            }
+        }
+        if let Some(button) = dom::find(&self.section, markup::NEW_COMMENTS) {
+            dom::attr(&button, "hidden", Some(""));
+        }
+        if whole {
+            self.render_list(false, None);
+        } else {
+            self.show_heading();
+            self.restore_reply_form();
+        }
+        live::steady(&self.section, &at);
+    }
+}
+
 /// Sends the reader's vote on comment `id` (a like when `up`), then shows the score the
 /// server answered (likes less dislikes; likes alone where there are no down-votes) and
 /// marks the pressed button.
@@ -1443,6 +1622,11 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
                 Action::Like => vote(weak.clone(), id, true),
                 Action::Dislike => vote(weak.clone(), id, false),
                 Action::Preview => preview(weak.clone(), control),
+                Action::ShowNew => {
+                    if let Some(state) = weak.upgrade() {
+                        state.borrow_mut().show_fresh();
+                    }
+                }
                 Action::Edit => start_edit(&weak, &id),
                 Action::CancelEdit => {
                     if let Some(state) = weak.upgrade() {
@@ -1518,6 +1702,11 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
         let weak = weak.clone();
         move |_: &web_sys::Event| deliver(weak.clone())
     };
+    // New comments are looked for again when the page comes back (its tab is shown again).
+    let on_visible = {
+        let weak = weak.clone();
+        move |_: &web_sys::Event| recheck(&weak)
+    };
     let on_submit = move |event: &web_sys::Event| {
         event.prevent_default();
         let edit =
@@ -1542,6 +1731,9 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
     ];
     if let Ok(window) = dom::window() {
         listeners.push(Listener::new(&window, "online", on_online));
+    }
+    if let Ok(document) = dom::document() {
+        listeners.push(Listener::new(&document, "visibilitychange", on_visible));
     }
     listeners
 }

@@ -1,6 +1,6 @@
 // Mounts the seed article with comments from the Isso server named in the query string:
 // ?isso=http://127.0.0.1:PORT&thread=/t&load=lazy|eager&spacer=PIXELS[&backend=waline|json]
-// [&authorHashes=HASHES]
+// [&authorHashes=HASHES][&every=SECONDS (newCommentsEvery)]
 import init, { mount } from '../../../pkg/folio.js';
 
 const q = new URLSearchParams(location.search);
@@ -24,5 +24,6 @@ window.folio = mount(document.getElementById('article'), {
     load: q.get('load') ?? 'lazy',
     ...(q.get('backend') ? { backend: q.get('backend') } : {}),
     ...(q.get('authorHashes') ? { authorHashes: q.get('authorHashes') } : {}),
+    ...(q.get('every') ? { newCommentsEvery: Number(q.get('every')) } : {}),
   },
 });
