@@ -368,6 +368,7 @@ fn pre_rendered(comments: &JsValue, age: f64) -> Element {
         fetched: js_sys::Date::now() / 1000.0 - age,
         rules: Default::default(),
         authors: "",
+        feed: None,
     };
     fill_section(section, &filling, &folio::i18n::EN.comments, &folio::i18n::EN.article);
     let markup = folio::compose::root(nodes, folio::i18n::Lang::EN).attr(folio::compose::STATIC_ATTRIBUTE, stamp);

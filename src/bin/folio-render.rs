@@ -241,6 +241,10 @@ fn fill_comments(
         _ => None,
     });
     let section = section.ok_or("the comment section was not rendered")?;
+    let feed = match config.http_server() {
+        Some(server) if page.settings.is_some_and(|s| s.feed) => server.backend().feed_url(&ThreadRef::new(thread)),
+        _ => None,
+    };
     let filling = Filling {
         page: &page,
         format: answer.format,
@@ -250,6 +254,7 @@ fn fill_comments(
         fetched: answer.fetched,
         rules: config.rules,
         authors: config.author_hashes.as_deref().unwrap_or_default(),
+        feed: feed.as_deref(),
     };
     fill_section(section, &filling, &locale.comments, &locale.article);
     Ok(())

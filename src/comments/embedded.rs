@@ -155,10 +155,11 @@ pub fn read(e: &Embedded, thread: &str, sort: Sort, now: f64, max_age: u32, like
 
 /// The fingerprint of the list region's markup for `page` (what the section's
 /// `render_list` draws), with the comment times' words left out: they depend on the
-/// moment, and the section rewrites them in place. `authors`: the page author's hashes.
-pub fn fingerprint(page: &Page, sort: Sort, t: &CommentsText, authors: &str) -> String {
+/// moment, and the section rewrites them in place. `authors`: the page author's hashes;
+/// `feed`: the thread's feed link, when the server publishes one.
+pub fn fingerprint(page: &Page, sort: Sort, t: &CommentsText, authors: &str, feed: Option<&str>) -> String {
     // With no clock every time reads "just now": the markup then depends on the page alone.
-    crate::view::fingerprint(&view::list(page, f64::NAN, sort, t, &sanitize::comment_body, authors))
+    crate::view::fingerprint(&view::list(page, f64::NAN, sort, t, &sanitize::comment_body, authors, feed))
 }
 
 pub use self::render::{fill_section, script_text, Filling};
@@ -212,6 +213,9 @@ mod render {
         pub rules: FormRules,
         /// The page author's hashes, from the configuration.
         pub authors: &'a str,
+        /// The thread's feed link, when the server's settings in the page publish one
+        /// ([`Backend::feed_url`](crate::comments::Backend::feed_url)).
+        pub feed: Option<&'a str>,
     }
 
     /// Fills the comment placeholder `section` (as `compose` made it) with `f.page`: the
@@ -222,7 +226,7 @@ mod render {
     /// itself for the section to adopt.
     pub fn fill_section(section: &mut Element, f: &Filling, t: &CommentsText, dates: &ArticleText) {
         let rules = f.page.settings.map_or(f.rules, |s| f.rules.with(&s));
-        let mut list = view::list(f.page, f64::NAN, f.sort, t, &sanitize::comment_body, f.authors);
+        let mut list = view::list(f.page, f64::NAN, f.sort, t, &sanitize::comment_body, f.authors, f.feed);
         for node in &mut list {
             date_times(node, dates);
         }
@@ -249,7 +253,7 @@ mod render {
                 .attr("data-folio-thread", f.thread)
                 .attr("data-folio-sort", f.sort.as_str())
                 .attr("data-folio-fetched", crate::comments::time::iso8601(f.fetched))
-                .attr("data-folio-fingerprint", fingerprint(f.page, f.sort, t, f.authors))
+                .attr("data-folio-fingerprint", fingerprint(f.page, f.sort, t, f.authors, f.feed))
                 .text(script_text(f.body)),
         );
     }
@@ -350,9 +354,35 @@ mod tests {
             fetched: NOW,
             rules: Default::default(),
             authors: "",
+            feed: None,
         };
         fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
         section
+    }
+
+    #[test]
+    fn the_static_list_links_to_the_feed_the_server_publishes() {
+        let body = r#"{"total": 1, "comments": [{"id": "1", "html": "<p>Hi</p>", "created": "2026-03-01T09:30:00Z"}], "settings": {"feed": true}}"#;
+        let page = parse(Format::Json, body, Sort::Oldest, false).unwrap();
+        let mut section = placeholder();
+        let feed = Some("https://c.example/feed?thread=%2Ft");
+        let filling = Filling {
+            page: &page,
+            format: Format::Json,
+            body,
+            thread: "/t",
+            sort: Sort::Oldest,
+            fetched: NOW,
+            rules: Default::default(),
+            authors: "",
+            feed,
+        };
+        fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
+        let html = to_html(&section.into());
+        assert!(html.contains(r#"<a class="folio-feed" href="https://c.example/feed?thread=%2Ft">"#), "{html}");
+        // The section's own drawing has the link too, so the markup is adopted as it is.
+        assert!(html.contains(&fingerprint(&page, Sort::Oldest, &EN, "", feed)));
+        assert_ne!(fingerprint(&page, Sort::Oldest, &EN, "", feed), fingerprint(&page, Sort::Oldest, &EN, "", None));
     }
 
     #[test]
@@ -404,16 +434,16 @@ mod tests {
         assert_eq!(again, page);
         assert_eq!(
             script.get_attr("data-folio-fingerprint"),
-            Some(fingerprint(&again, Sort::Oldest, &EN, "").as_str())
+            Some(fingerprint(&again, Sort::Oldest, &EN, "", None).as_str())
         );
-        assert_ne!(fingerprint(&again, Sort::Newest, &EN, ""), fingerprint(&again, Sort::Oldest, &EN, ""));
+        assert_ne!(fingerprint(&again, Sort::Newest, &EN, "", None), fingerprint(&again, Sort::Oldest, &EN, "", None));
         // The page author's marks are in the markup: a section told of other hashes draws
         // it anew.
         let mut marked = again.clone();
         marked.comments[0].hash = Some("f124cf6b2f01".into());
         assert_ne!(
-            fingerprint(&marked, Sort::Oldest, &EN, "f124cf6b2f01"),
-            fingerprint(&marked, Sort::Oldest, &EN, "")
+            fingerprint(&marked, Sort::Oldest, &EN, "f124cf6b2f01", None),
+            fingerprint(&marked, Sort::Oldest, &EN, "", None)
         );
     }
 
@@ -423,12 +453,12 @@ mod tests {
         let mut later = page.clone();
         later.comments[0].created += 1.0;
         assert_ne!(
-            fingerprint(&page, Sort::Oldest, &EN, ""),
-            fingerprint(&later, Sort::Oldest, &EN, ""),
+            fingerprint(&page, Sort::Oldest, &EN, "", None),
+            fingerprint(&later, Sort::Oldest, &EN, "", None),
             "datetime is in the markup"
         );
-        let list = view::list(&page, NOW, Sort::Oldest, &EN, &sanitize::comment_body, "");
-        let neutral = view::list(&page, f64::NAN, Sort::Oldest, &EN, &sanitize::comment_body, "");
+        let list = view::list(&page, NOW, Sort::Oldest, &EN, &sanitize::comment_body, "", None);
+        let neutral = view::list(&page, f64::NAN, Sort::Oldest, &EN, &sanitize::comment_body, "", None);
         let words = |nodes: &[Node]| nodes.iter().map(to_html).collect::<String>();
         assert_ne!(words(&list), words(&neutral));
     }

@@ -522,11 +522,18 @@ mod tests {
         let markdown = |text: &str| Body::Markdown { text: text.into(), hard_wrap: true };
         assert_eq!(page.comments[0].body, markdown("Hi *there*\nline two"));
         assert_eq!(page.comments[0].replies[0].body, markdown("<b>raw</b>"));
-        let html: String =
-            crate::comments::view::list(&page, 0.0, Sort::Oldest, &crate::comments::text::EN, &|_| Vec::new(), "")
-                .iter()
-                .map(crate::view::html::to_html)
-                .collect();
+        let html: String = crate::comments::view::list(
+            &page,
+            0.0,
+            Sort::Oldest,
+            &crate::comments::text::EN,
+            &|_| Vec::new(),
+            "",
+            None,
+        )
+        .iter()
+        .map(crate::view::html::to_html)
+        .collect();
         assert!(html.contains("<p>Hi <em>there</em><br>\nline two</p>"), "{html}");
         assert!(html.contains("<p>&lt;b&gt;raw&lt;/b&gt;</p>"), "{html}");
         // Posting still answers with Isso's HTML.

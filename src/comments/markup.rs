@@ -256,7 +256,7 @@ mod tests {
         };
         let body = |_: &str| vec![Node::Text("Hi".into())];
         let mut nodes = vec![view::placeholder(Some(2), &EN.section).into()];
-        nodes.extend(view::list(&page, 10.0, Sort::Oldest, &EN, &body, ""));
+        nodes.extend(view::list(&page, 10.0, Sort::Oldest, &EN, &body, "", None));
         nodes.push(view::load_more(&Cursor::Offset(1), &EN).into());
         nodes.push(view::error_box(&crate::comments::CommentsError::Network, &EN).into());
         nodes.extend(view::owner_actions("1", &EN));

@@ -77,10 +77,19 @@ pub fn placeholder(count: Option<u32>, t: &SectionText) -> Element {
 }
 
 /// The content of the list region for a loaded page: the sort control, the comments (or
-/// "No comments yet") and a "Load more" button when there is a next page. Comments whose
-/// hash is among `authors` (see [`is_by`]) are marked as the page author's.
-pub fn list(page: &Page, now: f64, sort: Sort, t: &CommentsText, body: BodyRenderer, authors: &str) -> Vec<Node> {
-    let mut out = list_shell(page.comments.is_empty() && page.next.is_none(), sort, None, t);
+/// "No comments yet") and a "Load more" button when there is a next page; the link to the
+/// thread's `feed` when there is one. Comments whose hash is among `authors` (see
+/// [`is_by`]) are marked as the page author's.
+pub fn list(
+    page: &Page,
+    now: f64,
+    sort: Sort,
+    t: &CommentsText,
+    body: BodyRenderer,
+    authors: &str,
+    feed: Option<&str>,
+) -> Vec<Node> {
+    let mut out = list_shell(page.comments.is_empty() && page.next.is_none(), sort, feed, t);
     if let Some(Node::Element(ol)) = out.get_mut(1) {
         ol.children = items(&page.comments, now, t, body, authors);
     }
@@ -367,7 +376,7 @@ mod tests {
     }
 
     fn render(page: &Page) -> (Vec<Node>, String) {
-        let nodes = list(page, NOW, Sort::Oldest, &EN, &text_body, "");
+        let nodes = list(page, NOW, Sort::Oldest, &EN, &text_body, "", None);
         let html = nodes.iter().map(to_html).collect();
         (nodes, html)
     }
@@ -472,7 +481,7 @@ mod tests {
         other.hash = Some("7831fe17a8cd".into());
         let page = Page { total: 3, comments: vec![top, other], next: None, settings: None };
         let authors = "f124cf6b2f01,\"><script>";
-        let nodes = list(&page, NOW, Sort::Oldest, &EN, &text_body, authors);
+        let nodes = list(&page, NOW, Sort::Oldest, &EN, &text_body, authors, None);
         let marked = |nodes: &[Node]| {
             all(nodes, &|e| {
                 e.tag == "article" && e.get_attr("class").is_some_and(|c| c.ends_with(" folio-comment-page-author"))
@@ -490,7 +499,7 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("f124cf6b2f01") && !html.contains("<script>"));
-        assert!(marked(&list(&page, NOW, Sort::Oldest, &EN, &text_body, "")).is_empty());
+        assert!(marked(&list(&page, NOW, Sort::Oldest, &EN, &text_body, "", None)).is_empty());
     }
 
     #[test]

@@ -364,7 +364,9 @@ impl State {
             next: self.next.clone(),
             settings: None,
         };
-        let nodes = view::list(&page, f64::NAN, self.sort, self.text, &sanitize::comment_body, &self.authors);
+        let feed = self.feed();
+        let nodes =
+            view::list(&page, f64::NAN, self.sort, self.text, &sanitize::comment_body, &self.authors, feed.as_deref());
         self.comments = page.comments;
         nodes
     }

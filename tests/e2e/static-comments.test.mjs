@@ -119,6 +119,33 @@ test('the comments module adopts the static page: no list request, no shift, and
   }
 });
 
+test('a server that publishes a feed: the static list links to it, and the module adopts it as it is', async () => {
+  const isso = await startIsso({ origins: [origin], settings: { feed: true } });
+  try {
+    const thread = `/e2e/static-feed-${Date.now()}`;
+    await seed(isso, thread);
+    const path = writePage(isso, thread);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const still = await context.newPage();
+    await still.goto(`${server.url}${path}`);
+    const href = `${isso.url}/feed?uri=${encodeURIComponent(thread)}`;
+    assert.equal(await still.locator('#a a.folio-feed').getAttribute('href'), href, 'in the page without JavaScript');
+    await context.close();
+    const { page, lists, problems } = await openPage(isso, path);
+    await page.locator('#a [data-folio-comments]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.commentsLoaded.length === 1);
+    assert.equal(
+      await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('article[data-folio-comment-id]') === window.firstComment),
+      true, 'adopted, not rendered again');
+    assert.equal(await page.locator('#a a.folio-feed').getAttribute('href'), href);
+    assert.deepEqual(lists, [], 'the browser never asked for the list');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 test('a stale static page is requested once and replaced', async () => {
   const isso = await startIsso({ origins: [origin] });
   try {
