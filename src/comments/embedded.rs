@@ -342,8 +342,8 @@ mod tests {
     }
 
     /// The placeholder as folio-render fills it with `page`, a contract answer `body` of
-    /// the thread `/t` fetched at `NOW`.
-    fn filled(page: &Page, body: &str) -> Element {
+    /// the thread `/t` fetched at `NOW` (with the thread's `feed` link, if any).
+    fn filled_with(page: &Page, body: &str, feed: Option<&str>) -> Element {
         let mut section = placeholder();
         let filling = Filling {
             page,
@@ -354,31 +354,23 @@ mod tests {
             fetched: NOW,
             rules: Default::default(),
             authors: "",
-            feed: None,
+            feed,
         };
         fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
         section
+    }
+
+    /// [`filled_with`] with no feed link.
+    fn filled(page: &Page, body: &str) -> Element {
+        filled_with(page, body, None)
     }
 
     #[test]
     fn the_static_list_links_to_the_feed_the_server_publishes() {
         let body = r#"{"total": 1, "comments": [{"id": "1", "html": "<p>Hi</p>", "created": "2026-03-01T09:30:00Z"}], "settings": {"feed": true}}"#;
         let page = parse(Format::Json, body, Sort::Oldest, false).unwrap();
-        let mut section = placeholder();
         let feed = Some("https://c.example/feed?thread=%2Ft");
-        let filling = Filling {
-            page: &page,
-            format: Format::Json,
-            body,
-            thread: "/t",
-            sort: Sort::Oldest,
-            fetched: NOW,
-            rules: Default::default(),
-            authors: "",
-            feed,
-        };
-        fill_section(&mut section, &filling, &crate::comments::text::EN, &crate::article::ArticleText::EN);
-        let html = to_html(&section.into());
+        let html = to_html(&filled_with(&page, body, feed).into());
         assert!(html.contains(r#"<a class="folio-feed" href="https://c.example/feed?thread=%2Ft">"#), "{html}");
         // The section's own drawing has the link too, so the markup is adopted as it is.
         assert!(html.contains(&fingerprint(&page, Sort::Oldest, &EN, "", feed)));
