@@ -72,15 +72,19 @@ build_pkg() {
   build_module() {
     compile "$2" || return 1
     wasm-bindgen --target web --out-dir pkg --out-name "$1" "$out" || return 1
+    # Before wasm-opt: the exports the glue never calls go, and wasm-opt then drops what
+    # only they kept.
+    node scripts/minify.mjs pkg "$1" || return 1
     # --low-memory-unused: the first 1 KB of memory is never read or written (rustc puts the
     # 1 MB stack first, growing down towards 0, and the data after it), so wasm-opt may fold
     # constant offsets into addresses: ~230 B gzip less per module. --flatten --rereloop
     # between two -Oz rounds rebuilds each function's control flow from scratch, which the
     # second round then shrinks further: ~200 B gzip less per module; a third -Oz after them
     # takes ~90 B more from the comments module (measured 2026-12-06).
+    # --strip-producers, --strip-target-features: two custom sections (rustc's and
+    # wasm-bindgen's versions, the features the wasm was built with) that no browser reads.
     wasm-opt -Oz --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-reference-types --enable-multivalue "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm" || return 1
-    node scripts/minify.mjs pkg "$1"
+      --enable-reference-types --enable-multivalue --strip-producers --strip-target-features "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm"
   }
   # FOLIO_FEATURES (see Cargo.toml) goes to both builds: client-markdown builds the comment
   # Markdown renderer into the comments module (the core has no use for it, so its wasm

@@ -4,10 +4,16 @@
 // 1. Import names (and the names of the modules they come from). wasm-bindgen names every JS function the wasm imports
 //    `__wbg_<method>_<16 hex digits>`; the name is written twice (the wasm's import section
 //    and the glue's import object) and the hashes do not compress. Each becomes a short
-//    name (`a`, `b`, ... `aa`, ...) in both files. So do the exported closure shims
-//    (`wasm_bindgen_<hash>___convert__closures_____invoke___<types>`, which only the glue
-//    calls: `$a`, `$b`, ..., also in <name>_bg.wasm.d.ts). Other exports (mount,
-//    startComments, memory, ...) keep their names: the .d.ts files describe them.
+//    name (`a`, `b`, ... `aa`, ...) in both files. Imports whose JS functions are the same
+//    text (web-sys binds `length` or `item` once per type) become one. A JS file two extern
+//    blocks import is one namespace of the import object.
+//    Exports: the wasm's exports are the glue's alone (pages call the glue's functions,
+//    which keep their names). Each one the glue calls (`wasm.<name>`: the closure shims
+//    `wasm_bindgen_<hash>___convert__closures_____invoke___<types>`, `__wbindgen_malloc`,
+//    `memory`, `mount`, ...) becomes `$a`, `$b`, ... in the wasm, the glue and
+//    <name>_bg.wasm.d.ts; one it never calls (`__abort_handler`, `__instance_terminated`)
+//    is dropped. So scripts/env.sh runs this before wasm-opt, which then removes what only
+//    the dropped exports kept.
 // 2. The JS files the wasm imports (wasm-bindgen copies them to snippets/<crate>-<hash>/js/):
 //    js/locales.js and js/fetch.js (both modules), js/comments.js (the core's loader of the comments
 //    module) and js/style.js (the core's stylesheet, fetched from pkg/folio.css), written
@@ -100,8 +106,9 @@ function descriptionEnd(bytes, kind, at) {
   }
 }
 
-/** Renames the imports from MODULE in the wasm; returns the new wasm and the renames. */
-function renameImports(wasm) {
+/** Renames the imports from MODULE in the wasm, an import `same` maps to another under
+ * that one's name; returns the new wasm and the renames. */
+function renameImports(wasm, same) {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let at = 8; // magic and version
@@ -111,6 +118,7 @@ function renameImports(wasm) {
     const end = start + size;
     if (id !== 2) { at = end; continue; }
     const renames = new Map();
+    const short = new Map();
     const modules = new Map();
     let [count, p] = leb(wasm, start);
     const out = [...encodeLeb(count)];
@@ -127,8 +135,10 @@ function renameImports(wasm) {
       const descEnd = descriptionEnd(wasm, kind, p + 1);
       let renamed = name;
       if (module === MODULE) {
-        if (!renames.has(name)) renames.set(name, shortName(renames.size));
-        renamed = renames.get(name);
+        const target = same.get(name) ?? name;
+        if (!short.has(target)) short.set(target, shortName(short.size));
+        renamed = short.get(target);
+        renames.set(name, renamed);
       }
       if (!modules.has(module)) modules.set(module, shortName(modules.size));
       pushString(modules.get(module));
@@ -152,10 +162,9 @@ function replaceSection(wasm, at, end, id, body) {
   return result;
 }
 
-/** Renames wasm-bindgen's closure shims among the exports (`wasm_bindgen_<hash>___convert__
- * closures_____invoke___<argument types>`, up to 270 characters each, used by the glue
- * alone) to `$a`, `$b`, ...; returns the new wasm and the renames. */
-function renameExports(wasm) {
+/** Renames every export the glue calls (`wasm.<name>`) to `$a`, `$b`, ...; drops those it
+ * never calls; returns the new wasm, the renames and the dropped names. */
+function renameExports(wasm, js) {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let at = 8;
@@ -165,24 +174,34 @@ function renameExports(wasm) {
     const end = start + size;
     if (id !== 7) { at = end; continue; }
     const renames = new Map();
+    const dropped = [];
     let [count, p] = leb(wasm, start);
-    const out = [...encodeLeb(count)];
+    const entries = [];
     for (; count > 0; count--) {
       const [length, s] = leb(wasm, p);
-      const name = decoder.decode(wasm.subarray(s, s + length));
+      const exported = decoder.decode(wasm.subarray(s, s + length));
       p = s + length;
-      let renamed = name;
-      if (/^wasm_bindgen_[0-9a-f]{16}___convert__closures_/.test(name)) {
-        renamed = `$${shortName(renames.size)}`;
-        renames.set(name, renamed);
-      }
-      const b = encoder.encode(renamed);
       const descEnd = leb(wasm, p + 1)[1]; // kind, index
-      out.push(...encodeLeb(b.length), ...b, ...wasm.subarray(p, descEnd));
+      // The glue must use the export through `wasm.<name>` alone (no other property access
+      // or string of that name), so that renaming those renames every use. JS functions of
+      // the same name are its own wrappers, which esbuild renames.
+      const code = js.replace(/\/\*[^]*?\*\/|\/\/[^\n]*/g, '');
+      const other = new RegExp(`(?:(?<!\\bwasm)\\.|['"\`])${exported}(?![\\w$])`);
+      if (other.test(code)) throw new Error(`minify.mjs: ${name}.js uses export ${exported} other than as wasm.${exported}`);
+      const calls = code.match(new RegExp(`\\bwasm\\.${exported}(?![\\w$])`, 'g'))?.length ?? 0;
+      if (calls === 0) {
+        dropped.push(exported);
+      } else {
+        const renamed = `$${shortName(renames.size)}`;
+        renames.set(exported, renamed);
+        const b = encoder.encode(renamed);
+        entries.push(...encodeLeb(b.length), ...b, ...wasm.subarray(p, descEnd));
+      }
       p = descEnd;
     }
     if (p !== end) throw new Error('minify.mjs: the export section did not parse to its end');
-    return { wasm: replaceSection(wasm, at, end, id, out), renames };
+    const out = [...encodeLeb(renames.size), ...entries];
+    return { wasm: replaceSection(wasm, at, end, id, out), renames, dropped };
   }
   throw new Error('minify.mjs: the wasm has no export section');
 }
@@ -190,19 +209,32 @@ function renameExports(wasm) {
 const wasm = new Uint8Array(await readFile(wasmPath));
 let js = await readFile(jsPath, 'utf8');
 if (wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) throw new Error(`minify.mjs: ${wasmPath} is not wasm`);
-const renamed = renameImports(wasm);
-const exports = renameExports(renamed.wasm);
+// Imports whose JS functions are the same text (web-sys binds `length`, `item`, ... once
+// per type): the wasm imports the first under each name, and the others' entries go.
+const same = new Map();
+{
+  const first = new Map();
+  for (const [entry, imported, body] of js.matchAll(/^ {8}(__wbg_\w+): (function[^]*?\n {8}\}),\n/gm)) {
+    if (!first.has(body)) { first.set(body, imported); continue; }
+    same.set(imported, first.get(body));
+    js = js.replace(entry, '');
+  }
+}
+const renamed = renameImports(wasm, same);
+const exports = renameExports(renamed.wasm, js);
 const typesPath = join(dir, `${name}_bg.wasm.d.ts`);
 let types = await readFile(typesPath, 'utf8');
+const declaration = (exported) => new RegExp(`^export const ${exported}: [^\\n]*\\n`, 'm');
 for (const [exported, short] of exports.renames) {
-  const use = new RegExp(`\\bwasm\\.${exported}(?![\\w$])`, 'g');
-  if (!use.test(js)) throw new Error(`minify.mjs: ${name}.js does not call export ${exported} as wasm.${exported}`);
-  js = js.replace(use, `wasm.${short}`);
-  types = types.replace(new RegExp(`\\b${exported}(?![\\w$])`, 'g'), short);
+  js = js.replace(new RegExp(`\\bwasm\\.${exported}(?![\\w$])`, 'g'), `wasm.${short}`);
+  if (!declaration(exported).test(types)) throw new Error(`minify.mjs: ${typesPath} does not declare ${exported}`);
+  types = types.replace(declaration(exported), (line) => line.replace(exported, short));
 }
+for (const exported of exports.dropped) types = types.replace(declaration(exported), '');
 
 // The glue's import object: one `        <name>: function(...` line per import.
 for (const [imported, short] of renamed.renames) {
+  if (same.has(imported)) continue;
   const key = new RegExp(`^(\\s+)${imported}:`, 'gm');
   const found = js.match(key)?.length ?? 0;
   if (found !== 1) throw new Error(`minify.mjs: import ${imported} is a key in ${name}.js ${found} times, not once`);
@@ -231,7 +263,16 @@ for (const [line, path, file] of imports) {
   js = js.replace(line, written.has(file) ? '' : (await inline(path, file)).inlined);
   written.add(file);
 }
+// (A file two extern blocks import is one namespace, under one key of the import object.)
+const namespaced = new Set();
 for (const [line, namespace, path, file] of namespaces) {
+  if (namespaced.has(path)) {
+    const key = `        "${path}": ${namespace},\n`;
+    if (!js.includes(key)) throw new Error(`minify.mjs: ${name}.js has no import object key "${path}": ${namespace}`);
+    js = js.replace(line, '').replace(key, '');
+    continue;
+  }
+  namespaced.add(path);
   const { inlined, exported } = await inline(path, file);
   js = js.replace(line, `${written.has(file) ? '' : inlined}const ${namespace} = { ${exported.join(', ')} };\n`);
   written.add(file);
