@@ -289,6 +289,7 @@ fn comment(v: &Value) -> Option<Comment> {
         likes: number("likes"),
         dislikes: number("dislikes"),
         hash: text(v, "hash"),
+        avatar: text(v, "avatar"),
         body: Body::Html(v.get("html").and_then(Value::as_str).unwrap_or_default().to_string()),
         pending: matches!(v.get("pending"), Some(Value::Bool(true))),
         deleted: false,
@@ -342,7 +343,7 @@ mod tests {
       "comments": [
         {"id": "c_17", "parent": null, "author": "Ada", "website": "https://ada.example/",
          "created": "2026-03-01T09:30:00Z", "likes": 3, "html": "<p>Lovely piece.</p>", "pending": false,
-         "hash": "f124cf6b2f01",
+         "hash": "f124cf6b2f01", "avatar": "/avatars/ada.png",
          "replies": [
            {"id": "c_18", "parent": "c_17", "author": null, "created": "2026-03-01T10:30:00+01:00",
             "html": "<p>Agreed</p>", "replies": [
@@ -418,9 +419,9 @@ mod tests {
         assert_eq!(page.comments.len(), 2);
         let ada = &page.comments[0];
         assert_eq!((ada.author.as_deref(), ada.likes, ada.created), (Some("Ada"), Some(3), 1_772_357_400.0));
-        assert_eq!(ada.hash.as_deref(), Some("f124cf6b2f01"));
+        assert_eq!((ada.hash.as_deref(), ada.avatar.as_deref()), (Some("f124cf6b2f01"), Some("/avatars/ada.png")));
         let reply = &ada.replies[0];
-        assert_eq!(reply.hash, None);
+        assert_eq!((reply.hash.as_deref(), reply.avatar.as_deref()), (None, None));
         assert_eq!(
             (reply.parent.as_deref(), reply.created, reply.author.as_deref(), reply.likes),
             (Some("c_17"), 1_772_357_400.0, None, None)

@@ -317,6 +317,7 @@ fn comment(v: &Value) -> Option<Comment> {
         likes: number("likes").map(|n| n as i64),
         dislikes: number("dislikes").map(|n| n as i64),
         hash: text_field(v, "hash"),
+        avatar: text_field(v, "gravatar_image"),
         body: Body::Html(v.get("text").and_then(Value::as_str).unwrap_or_default().to_string()),
         pending: mode == 2.0,
         deleted: mode == 4.0,
@@ -461,7 +462,8 @@ mod tests {
               "website": "http://tom.example/", "author": "Tom &amp; Jerry", "parent": 1,
               "created": 1464818460.769638,
               "text": "<p>Hi, now some Markdown: <em>Italic</em>, <strong>bold</strong>, <code>monospace</code>.</p>",
-              "dislikes": 0, "modified": 1464818500.5, "mode": 1, "hash": "2af4e1a6c96a", "id": 2, "likes": 2
+              "dislikes": 0, "modified": 1464818500.5, "mode": 1, "hash": "2af4e1a6c96a", "id": 2, "likes": 2,
+              "gravatar_image": "https://www.gravatar.com/avatar/8c5d2ab0a9f9e1d3b8b1a9f1c0e2d3f4?d=identicon&s=55"
             },
             { "id": 5, "parent": 1, "mode": 2, "text": "<p>Pending reply</p>", "created": 1464818470.0 }
           ],
@@ -598,6 +600,12 @@ mod tests {
         let reply = &first.replies[0];
         assert_eq!(reply.author.as_deref(), Some("Tom & Jerry"));
         assert_eq!((first.hash.as_deref(), reply.hash.as_deref()), (Some("1cb6cc0309a2"), Some("2af4e1a6c96a")));
+        // gravatar_image: the picture Isso links to while its gravatar setting is on.
+        assert_eq!(first.avatar, None);
+        assert_eq!(
+            reply.avatar.as_deref(),
+            Some("https://www.gravatar.com/avatar/8c5d2ab0a9f9e1d3b8b1a9f1c0e2d3f4?d=identicon&s=55")
+        );
         assert_eq!(reply.website.as_deref(), Some("http://tom.example/"));
         assert_eq!((reply.parent.as_deref(), reply.modified), (Some("1"), Some(1_464_818_500.5)));
         let pending = &first.replies[1];

@@ -238,6 +238,7 @@ mod tests {
             likes: Some(2),
             dislikes: None,
             hash: None,
+            avatar: None,
             body: Body::Html("<p>Hi</p>".into()),
             pending: false,
             deleted: false,

@@ -22,6 +22,7 @@
 //! | [`time`] | relative and ISO 8601 times |
 //! | [`text`] | every visible string |
 //! | [`view`] | placeholder, list, error box as view trees |
+//! | [`avatar`] | a comment's picture or identicon |
 //! | [`form`] | the comment form: state, checks, view tree |
 //!
 //! Flow at the edge: render [`view::placeholder`] with the article; when it nears the
@@ -29,6 +30,7 @@
 //! and put [`view::list`] into the `comments-list` region (retrying per
 //! [`retry::Backoff`] when [`CommentsError::is_retryable`], else [`view::error_box`]).
 
+pub mod avatar;
 pub mod config;
 pub mod contract;
 pub mod draft;

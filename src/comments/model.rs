@@ -62,8 +62,12 @@ pub struct Comment {
     /// Dislikes, when the backend counts them.
     pub dislikes: Option<i64>,
     /// What the server derives from the author's email or address (Isso's `hash`), compared
-    /// with the page author's hashes and never shown. UNTRUSTED.
+    /// with the page author's hashes and drawn as an identicon; never written into the page
+    /// itself. UNTRUSTED.
     pub hash: Option<String>,
+    /// The URL of the author's picture, when the server sends one (Isso's `gravatar_image`,
+    /// the contract's `avatar`); checked like any URL before it is drawn. UNTRUSTED.
+    pub avatar: Option<String>,
     /// The body. UNTRUSTED.
     pub body: Body,
     /// Held for moderation: only its author sees it.

@@ -151,6 +151,7 @@ mod tests {
             likes: None,
             dislikes: None,
             hash: None,
+            avatar: None,
             body: Body::Html(id.into()),
             pending: false,
             deleted: false,

@@ -179,6 +179,7 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
 
     let mut header = el("header")
         .attr("class", "folio-comment-header")
+        .child_opt(super::avatar::avatar(c))
         .child(author(c, t))
         .child_opt(by_author.then(|| el("span").attr("class", "folio-page-author").text(t.page_author)));
     if c.created > 0.0 {

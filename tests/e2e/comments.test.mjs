@@ -335,7 +335,9 @@ test('hostile HTML and authors stored in Isso render as text: no script runs, no
       return {
         pwned: window.folioPwned ?? null,
         handlers: all.flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.localName}[${a.name}]`)),
-        bad: all.filter((e) => ['script', 'iframe', 'object', 'embed', 'base', 'meta', 'style', 'img', 'svg', 'form'].includes(e.localName)).map((e) => e.localName),
+        // Folio's own identicons aside (below), none of these.
+        bad: all.filter((e) => !e.closest('svg.folio-comment-avatar') && ['script', 'iframe', 'object', 'embed', 'base', 'meta', 'style', 'img', 'svg', 'form'].includes(e.localName)).map((e) => e.localName),
+        avatars: [...root.querySelectorAll('svg.folio-comment-avatar')].map((svg) => svg.outerHTML.replace(/ (fill|d)="[MHVhvz0-9 #a-f.-]*"/g, '')),
         urls: all.flatMap((e) => ['href', 'src', 'action', 'formaction'].map((n) => e.getAttribute(n)).filter((v) => v && !/^(https?:|mailto:|#|\/)/i.test(v.trim()))),
         authors: [...root.querySelectorAll('.folio-comment-author')].map((a) => a.textContent),
       };
@@ -343,6 +345,9 @@ test('hostile HTML and authors stored in Isso render as text: no script runs, no
     assert.equal(report.pwned, null, 'no hostile script ran');
     assert.deepEqual(report.handlers, []);
     assert.deepEqual(report.bad, []);
+    // Each identicon is one path of Folio's drawing: nothing of the hostile comments in it.
+    assert.deepEqual(new Set(report.avatars), new Set(['<svg class="folio-comment-avatar" width="32" height="32" aria-hidden="true" viewBox="-.5 -.5 6 6"><path></path></svg>']));
+    assert.equal(report.avatars.length, vectors.length);
     assert.deepEqual(report.urls, []);
     assert.ok(report.authors.every((a) => a === '<img src=x onerror="window.folioPwned=1">'), JSON.stringify(report.authors));
     assert.equal(await page.locator('#article .folio-comment-body', { hasText: 'kept text' }).count(), vectors.length);

@@ -3,7 +3,7 @@
 //
 //   import { startIsso } from './isso.mjs';
 //   const isso = await startIsso({ origins: [pageOrigin] });   // moderation, guard, port,
-//   // settings: { requireAuthor, requireEmail, replyToSelf, notifications, feed }
+//   // settings: { requireAuthor, requireEmail, replyToSelf, notifications, feed, gravatar }
 //   const [a, b] = await isso.seed('/thread', [{ text: 'Hi' }, { text: 'Re', replyTo: 0 }]);
 //   await isso.restart(); await isso.stop();
 //
@@ -137,6 +137,9 @@ export async function issoConfig({ dbPath, port, origins, moderation = false, gu
     set('require-email', String(Boolean(settings.requireEmail)));
     set('reply-to-self', String(settings.replyToSelf !== false));
     set('reply-notifications', String(Boolean(settings.notifications)));
+    // gravatar: every comment gets `gravatar_image`, Isso's default gravatar-url filled
+    // with the md5 of the author's email (or name).
+    set('gravatar', String(Boolean(settings.gravatar)));
     if (settings.feed) text += '\n[rss]\nbase = http://127.0.0.1/\nlimit = 100\n';
   }
   if (unsafeMarkup) {
