@@ -406,6 +406,13 @@ impl Backend for Isso {
         Some((preview(&self.endpoint, text), parse_preview))
     }
 
+    /// Asking for the authors' text (`plain=1`), the widget renders it as Isso would, with
+    /// hard line breaks (Isso's default `hard_wrap`).
+    #[cfg(markdown)]
+    fn markdown(&self) -> Option<bool> {
+        self.plain.then_some(true)
+    }
+
     /// An edit answers the comment, a delete `null` or the emptied comment: both are read
     /// as [`parse_delete`] reads them.
     fn change_request(&self, id: &str, text: Option<&str>) -> Option<(HttpRequest, ReadChange)> {
@@ -514,7 +521,10 @@ mod tests {
     fn plain_asks_for_markdown_and_keeps_it_for_the_renderer() {
         let mut backend = Isso::new("http://127.0.0.1:8080");
         assert_eq!(backend.plain, cfg!(feature = "client-markdown"), "the feature's default");
+        backend.plain = false;
+        assert_eq!(backend.markdown(), None, "the server renders the list and the preview");
         backend.plain = true;
+        assert_eq!(backend.markdown(), Some(true), "the widget renders both, with hard breaks");
         let r = backend.list_request(&ThreadRef::new("/p/"), Sort::Oldest, None);
         assert_eq!(r.url, "http://127.0.0.1:8080/?uri=%2Fp%2F&sort=oldest&limit=20&nested_limit=5&plain=1");
         let body = r#"{"id": null, "total_replies": 2, "hidden_replies": 0, "replies": [

@@ -122,6 +122,13 @@ pub trait Backend {
     fn feed_url(&self, _thread: &ThreadRef) -> Option<String> {
         None
     }
+    /// `Some(hard_wrap)` when the widget renders the comments' Markdown itself (a
+    /// `client-markdown` build that asks for the authors' text): the form's preview is then
+    /// drawn the same way, with no request. `None` (the default): the server renders.
+    #[cfg(markdown)]
+    fn markdown(&self) -> Option<bool> {
+        None
+    }
     /// What the server can do besides listing and posting (nothing, unless it says so).
     fn capabilities(&self) -> Capabilities {
         Capabilities::default()

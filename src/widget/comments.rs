@@ -1452,6 +1452,17 @@ fn preview(weak: Weak<RefCell<State>>, toggle: Element) {
         dom::attr(&field, "hidden", None);
         return;
     }
+    // A build that renders the comments' Markdown renders the draft too, at once.
+    #[cfg(markdown)]
+    if let Some(hard_wrap) = match &*s.server {
+        Server::Http(backend) => backend.markdown(),
+        Server::Callbacks(_) => None,
+    } {
+        dom::attr(&toggle, "aria-pressed", Some("true"));
+        let _ = build::replace_children(&shown, &crate::comments::markdown::render_with(&s.draft.text, hard_wrap));
+        dom::attr(&field, "hidden", Some(""));
+        return;
+    }
     let Some((request, parse)) = (match &*s.server {
         Server::Http(backend) => backend.preview_request(&s.draft.text),
         Server::Callbacks(_) => None,
