@@ -434,8 +434,10 @@ export async function startWaline({ processes = 2, env = {} } = {}) {
   }
   return harness;
 
+  // Waline's start (Node loading the whole server, then connecting to PostgreSQL) has taken
+  // over 30 s on a loaded two-core CI machine; a minute is still a clear failure.
   async function waitReady(server, url) {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     let last;
     while (Date.now() < deadline) {
       if (server.child.exitCode !== null || !alive(server.pid)) {
@@ -450,7 +452,7 @@ export async function startWaline({ processes = 2, env = {} } = {}) {
       }
       await sleep(25);
     }
-    throw new Error(`Waline on port ${server.port} not ready after 30 s: ${last}`);
+    throw new Error(`Waline on port ${server.port} not ready after 60 s: ${last}`);
   }
 
   async function sql(text, params) {
