@@ -2,7 +2,10 @@
 //!
 //! Pure arithmetic. The edge owns the timer and supplies the random number
 //! (`Math.random()`), so the schedule is deterministic under test. Whether an error is
-//! worth retrying at all is [`CommentsError::is_retryable`](super::CommentsError::is_retryable).
+//! worth retrying at all is [`CommentsError::is_retryable`]; what follows a failed
+//! attempt at sending the reader's post is [`after_failure`].
+
+use super::error::CommentsError;
 
 /// How long to wait between attempts.
 ///
@@ -67,9 +70,86 @@ impl Backoff {
     }
 }
 
+/// What follows a failed attempt at sending the reader's post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AfterFailure {
+    /// The post stays pending, to be sent again; `false`: it is not sent again, and its
+    /// text stays in the form.
+    pub keep: bool,
+    /// Some attempt may have reached the server: the thread is looked at for the post
+    /// before it is sent again, so that it is never stored twice.
+    pub unsure: bool,
+    /// Milliseconds until the next attempt; `None`: none is planned (the post waits for
+    /// the network, the reader or the next visit, or it is not kept).
+    pub retry_in: Option<u32>,
+}
+
+/// Decides what follows attempt `attempt` (1 = the first) failing with `error`: a failure
+/// that may pass keeps the post, and while the browser is `online` it is sent again after
+/// the [`Backoff`] delay (the server's `Retry-After` when it gave one), up to the last
+/// attempt. `unsure`: whether an earlier attempt may have arrived, which no later failure
+/// undoes. `random01`: the jitter's random number, asked for only when there is a delay.
+///
+/// ```
+/// use folio::comments::{retry::after_failure, CommentsError};
+/// let next = after_failure(&CommentsError::Network, 1, false, true, || 1.0);
+/// assert!(next.keep && next.unsure);
+/// assert_eq!(next.retry_in, Some(1000));
+/// ```
+pub fn after_failure(
+    error: &CommentsError,
+    attempt: u32,
+    unsure: bool,
+    online: bool,
+    random01: impl FnOnce() -> f64,
+) -> AfterFailure {
+    let keep = error.is_retryable();
+    AfterFailure {
+        keep,
+        unsure: unsure || error.may_have_arrived(),
+        retry_in: if keep && online {
+            Backoff::default().delay_ms(attempt, random01(), error.retry_after())
+        } else {
+            None
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_post_is_kept_retried_or_given_back() {
+        let after = |e: &CommentsError, attempt, unsure, online| {
+            let a = after_failure(e, attempt, unsure, online, || 1.0);
+            (a.keep, a.unsure, a.retry_in)
+        };
+        // No answer: it may have arrived; sent again after the backoff while online, kept
+        // waiting offline, kept waiting after the last attempt.
+        let network = CommentsError::Network;
+        assert_eq!(after(&network, 1, false, true), (true, true, Some(1000)));
+        assert_eq!(after(&network, 2, false, true), (true, true, Some(2000)));
+        assert_eq!(after(&network, 1, false, false), (true, true, None));
+        assert_eq!(after(&network, 5, false, true), (true, true, None));
+        // The server failed on its way: it may have stored the post; its Retry-After wins.
+        let server = CommentsError::Server { status: 503, retry_after: Some(7) };
+        assert_eq!(after(&server, 1, false, true), (true, true, Some(7000)));
+        // Rate limited: not stored, sent again when the server says.
+        let limited = CommentsError::RateLimited { retry_after: Some(3) };
+        assert_eq!(after(&limited, 1, false, true), (true, false, Some(3000)));
+        // ... but an earlier attempt's doubt stays.
+        assert_eq!(after(&limited, 2, true, true), (true, true, Some(3000)));
+        // Refused or too large: never sent again; the text stays in the form.
+        let refused = CommentsError::Rejected { status: 400, message: "text is too short".into() };
+        assert_eq!(after(&refused, 1, false, true), (false, false, None));
+        assert_eq!(after(&CommentsError::TooLarge, 1, false, true), (false, false, None));
+        // An answer cut short is worth another try; an unreadable whole one is not.
+        let cut = CommentsError::BadResponse { reason: "cut", truncated: true };
+        assert_eq!(after(&cut, 1, false, true), (true, true, Some(1000)));
+        let odd = CommentsError::BadResponse { reason: "odd", truncated: false };
+        assert_eq!(after(&odd, 1, false, true), (false, true, None));
+    }
 
     #[test]
     fn schedule_with_fixed_randomness() {

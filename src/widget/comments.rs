@@ -20,6 +20,7 @@ use crate::comments::form::{counter_text, form, validate, FormRules, FormState, 
 use crate::comments::model::strip_likes;
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
+use crate::comments::retry::after_failure;
 use crate::comments::{
     contract, markup, markup::Action, markup::Region, sanitize, thread, thread::Patch, view, Backend, Comment,
     CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse, NewComment, Page, Posted, Settings, Sort,
@@ -1150,21 +1151,16 @@ impl Attempt {
         };
         let mut status = error.message_in(s.text);
         status.push(' ');
-        let retryable = error.is_retryable();
-        self.unsure |= error.may_have_arrived();
+        let next = after_failure(&error, self.number, self.unsure, dom::online(), js_sys::Math::random);
+        let retryable = next.keep;
+        self.unsure = next.unsure;
         if let Some(p) = s.draft.pending.as_mut().filter(|_| retryable) {
             p.unsure = self.unsure;
         } else {
             s.draft.pending = None;
         }
         s.save_draft();
-        let delay = match (retryable, dom::online()) {
-            (true, true) => {
-                crate::comments::Backoff::default().delay_ms(self.number, js_sys::Math::random(), error.retry_after())
-            }
-            _ => None,
-        };
-        let Some(ms) = delay else {
+        let Some(ms) = next.retry_in else {
             s.posting = false;
             status.push_str(if retryable { s.text.waiting } else { s.text.draft_kept });
             s.form =
