@@ -88,7 +88,7 @@ pub fn start_comments(
         Ok(pair) => pair,
         Err(e) => return js_sys::Promise::reject(&js_sys::Error::new(&e.text())),
     };
-    let tag = section.closest("[lang]").ok().flatten().and_then(|root| root.get_attribute("lang"));
+    let tag = section.closest("[lang]").ok().flatten().and_then(|root| crate::dom::get_attr(&root, "lang"));
     crate::dom::locales::then(tag.as_deref().and_then(i18n::known), move |lang| {
         let early = early
             .dyn_into::<js_sys::Array>()
@@ -107,7 +107,7 @@ fn start(
     callbacks: Option<Callbacks>,
     early: Option<EarlyList>,
 ) -> Result<CommentsHandle, StartError> {
-    let attr = |name: &str| section.get_attribute(name).unwrap_or_default();
+    let attr = |name: &str| crate::dom::get_attr(&section, name).unwrap_or_default();
     let value = json::parse(&attr("data-folio-config")).map_err(|e| StartError::Config(e.text()))?;
     let mut config: CommentsConfig = CommentsConfig::from_json(&value)
         .map_err(StartError::Config)?

@@ -107,7 +107,7 @@ pub fn localize_built_comment_times(root: &web_sys::Element, tag: &str) {
     with_comment_formats(tag, &mut |formats| {
         for i in 0..times.length() {
             let Some(e) = times.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-            let Some((title, text)) = e.get_attribute("datetime").and_then(|d| localized(formats, &d, now)) else {
+            let Some((title, text)) = super::get_attr(&e, "datetime").and_then(|d| localized(formats, &d, now)) else {
                 continue;
             };
             if let Some(title) = title {

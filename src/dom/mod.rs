@@ -20,6 +20,24 @@ extern "C" {
     /// a JS shim).
     #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
     static GLOBAL: JsValue;
+
+    /// An element or a storage, for the calls below, which answer a string or `null` as the
+    /// JS value it is: read then as a string, which every module does anyway, instead of
+    /// through a glue function each (web-sys's `get_attribute`, `text_content` and
+    /// `get_item` write an optional string into the wasm's memory).
+    type Strings;
+
+    /// `element.getAttribute(name)`.
+    #[wasm_bindgen(method, js_name = getAttribute)]
+    fn attribute_value(this: &Strings, name: &str) -> JsValue;
+
+    /// `node.textContent`.
+    #[wasm_bindgen(method, getter = textContent)]
+    fn text_value(this: &Strings) -> JsValue;
+
+    /// `storage.getItem(key)`.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn item_value(this: &Strings, key: &str) -> Result<JsValue, JsValue>;
 }
 
 /// The page's window. Folio only runs in a window (not a worker); elsewhere this is an error.
@@ -39,7 +57,17 @@ pub fn document() -> Result<Document, JsValue> {
 
 /// The page's language, `<html lang>`, if it has one.
 pub fn page_lang() -> Option<String> {
-    document().ok()?.document_element()?.get_attribute("lang")
+    get_attr(&document().ok()?.document_element()?, "lang")
+}
+
+/// Attribute `name` of `element`, `None` when it has none.
+pub fn get_attr(element: &web_sys::Element, name: &str) -> Option<String> {
+    element.unchecked_ref::<Strings>().attribute_value(name).as_string()
+}
+
+/// The text of `node` (`textContent`).
+pub fn text_of(node: &web_sys::Node) -> Option<String> {
+    node.unchecked_ref::<Strings>().text_value().as_string()
 }
 
 /// The first element under `root` that matches `selector`; `None` when there is none (or

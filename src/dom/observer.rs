@@ -74,12 +74,12 @@ impl PageTheme {
 
 /// `dark` or `light` from `<html data-theme>` first, else from its class list.
 fn page_theme(html: &Element) -> Option<&'static str> {
-    match html.get_attribute("data-theme").as_deref().map(str::trim) {
+    match super::get_attr(html, "data-theme").as_deref().map(str::trim) {
         Some("dark") => return Some("dark"),
         Some("light") => return Some("light"),
         _ => {}
     }
-    let class = html.get_attribute("class").unwrap_or_default();
+    let class = super::get_attr(html, "class").unwrap_or_default();
     let has = |name: &str| class.split_ascii_whitespace().any(|c| c == name);
     if has("dark") {
         Some("dark")

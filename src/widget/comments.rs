@@ -1017,10 +1017,10 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     let mut s = state.borrow_mut();
     let Some(script) = dom::find(&s.section, embedded::SELECTOR) else { return false };
     script.remove();
-    let attr = |name| script.get_attribute(name).unwrap_or_default();
+    let attr = |name| dom::get_attr(&script, name).unwrap_or_default();
     let (format, thread, sort, fetched) =
         (attr("data-folio-page"), attr("data-folio-thread"), attr("data-folio-sort"), attr("data-folio-fetched"));
-    let body = script.text_content().unwrap_or_default();
+    let body = dom::text_of(&script).unwrap_or_default();
     let found = Embedded { format: &format, thread: &thread, sort: &sort, fetched: &fetched, body: &body };
     let likes = matches!(&*s.server, Server::Http(b) if b.capabilities().likes);
     let Ok(page) = embedded::read(&found, &s.thread.uri, s.sort, State::now(), max_age, likes) else { return false };
@@ -1442,7 +1442,7 @@ fn preview(weak: Weak<RefCell<State>>, toggle: Element) {
     else {
         return;
     };
-    if toggle.get_attribute("aria-pressed").as_deref() == Some("true") {
+    if dom::get_attr(&toggle, "aria-pressed").as_deref() == Some("true") {
         dom::attr(&toggle, "aria-pressed", Some("false"));
         shown.set_text_content(None);
         dom::attr(&field, "hidden", None);
@@ -1472,7 +1472,7 @@ fn preview(weak: Weak<RefCell<State>>, toggle: Element) {
         &request,
         signal.as_ref(),
         Box::new(move |response| {
-            if toggle.get_attribute("aria-pressed").as_deref() != Some("true") {
+            if dom::get_attr(&toggle, "aria-pressed").as_deref() != Some("true") {
                 return;
             }
             let nodes: Vec<Node> = match response.and_then(|r| parse(&r)) {
@@ -1614,7 +1614,7 @@ impl State {}
 fn action_of(event: &web_sys::Event) -> Option<(Element, Action)> {
     let target: Element = event.target()?.dyn_into().ok()?;
     let control = target.closest(markup::ANY_ACTION).ok().flatten()?;
-    let action = Action::parse(&control.get_attribute("data-folio-action")?)?;
+    let action = Action::parse(&dom::get_attr(&control, "data-folio-action")?)?;
     Some((control, action))
 }
 
@@ -1624,7 +1624,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
         let weak = weak.clone();
         move |event: &web_sys::Event| {
             let Some((control, action)) = action_of(event) else { return };
-            let id = control.get_attribute("data-folio-comment-id").unwrap_or_default();
+            let id = dom::get_attr(&control, "data-folio-comment-id").unwrap_or_default();
             match action {
                 Action::RetryComments => load(weak.clone(), false),
                 Action::LoadMore => load(weak.clone(), true),
@@ -1718,8 +1718,10 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
     };
     let on_submit = move |event: &web_sys::Event| {
         event.prevent_default();
-        let edit =
-            event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|f| f.get_attribute("data-folio-edit"));
+        let edit = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|f| dom::get_attr(&f, "data-folio-edit"));
         match edit {
             Some(id) => {
                 let form = event.target().and_then(|t| t.dyn_into::<Element>().ok());

@@ -78,7 +78,7 @@ impl Widget {
             .query_selector(".folio[data-folio-static]")
             .ok()
             .flatten()
-            .and_then(|e| e.get_attribute(STATIC_ATTRIBUTE));
+            .and_then(|e| dom::get_attr(&e, STATIC_ATTRIBUTE));
         let lang = Rc::new(Cell::new(Lang::EN));
         let mut widget = Widget {
             host,

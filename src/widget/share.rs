@@ -31,12 +31,12 @@ pub fn wire(root: &ShadowRoot, host: &Element, lang: Rc<Cell<Lang>>) -> dom::Lis
         else {
             return;
         };
-        let network = control.get_attribute("data-folio-share").unwrap_or_default();
-        let url = control.get_attribute("href").or_else(|| control.get_attribute("data-url")).unwrap_or_default();
+        let network = dom::get_attr(&control, "data-folio-share").unwrap_or_default();
+        let url = dom::get_attr(&control, "href").or_else(|| dom::get_attr(&control, "data-url")).unwrap_or_default();
         // With the bar both above and below the article, each has its own field and
         // live region: act on the bar that was clicked.
         let bar = control.closest(".folio-share").ok().flatten().unwrap_or_else(|| control.clone());
-        match control.get_attribute("data-folio-action").as_deref() {
+        match dom::get_attr(&control, "data-folio-action").as_deref() {
             Some("copy") => copy(&bar, url.clone(), lang.get().share()),
             Some("native-share") => native_share(&control),
             _ if control.has_attribute("data-folio-popup") => popup(event, &url),
@@ -68,8 +68,8 @@ pub fn reveal_native_share(root: &ShadowRoot) {
 
 fn share_data(button: &Element) -> JsValue {
     dom::object(&[
-        ("url", &JsValue::from_str(&button.get_attribute("data-url").unwrap_or_default())),
-        ("title", &JsValue::from_str(&button.get_attribute("data-title").unwrap_or_default())),
+        ("url", &JsValue::from_str(&dom::get_attr(button, "data-url").unwrap_or_default())),
+        ("title", &JsValue::from_str(&dom::get_attr(button, "data-title").unwrap_or_default())),
     ])
 }
 
