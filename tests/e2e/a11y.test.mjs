@@ -276,6 +276,8 @@ for (const s of SCHEMES) {
     const { context, page, host, problems } = await openDemo(s);
     try {
       await assertPalette(host, s.palette);
+      // Isso's comments carry hashes: axe sees their identicons too.
+      assert.ok(await host.locator('article[data-folio-comment-id] svg.folio-comment-avatar').count() > 0, 'identicons drawn');
       const results = await runAxe(page);
       await checkAxe(t, results, { mustPassInside: LIVE_RULES });
       await checkFieldBorders(t, host);
