@@ -1,4 +1,6 @@
-//! The retry schedule: exponential backoff with full jitter, and `Retry-After` honoured.
+//! The schedules: retrying a request (exponential backoff with full jitter, and
+//! `Retry-After` honoured), and checking for new comments while the reader is on the page
+//! ([`next_check_wait`]).
 //!
 //! Pure arithmetic. The edge owns the timer and supplies the random number
 //! (`Math.random()`), so the schedule is deterministic under test. Whether an error is
@@ -115,9 +117,48 @@ pub fn after_failure(
     }
 }
 
+/// The longest wait between two checks for new comments (ms), unless the configured
+/// interval is longer: ten minutes.
+pub const MAX_CHECK_WAIT_MS: u32 = 600_000;
+
+/// The wait (ms) before the next check for new comments after one that `found` some or
+/// none: the configured interval `every` again after a find; else twice the last `wait`, up
+/// to [`MAX_CHECK_WAIT_MS`] (or `every`, when that is longer).
+///
+/// ```
+/// use folio::comments::retry::next_check_wait;
+/// assert_eq!(next_check_wait(false, 30_000, 30_000), 60_000);
+/// assert_eq!(next_check_wait(true, 480_000, 30_000), 30_000);
+/// ```
+pub fn next_check_wait(found: bool, wait: u32, every: u32) -> u32 {
+    if found {
+        every
+    } else {
+        wait.saturating_mul(2).min(MAX_CHECK_WAIT_MS.max(every))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checks_for_new_comments_back_off_and_come_back() {
+        // Every 30 s: nothing found doubles the wait up to ten minutes, and it stays there.
+        let mut wait = 30_000;
+        let mut waits = Vec::new();
+        for _ in 0..7 {
+            wait = next_check_wait(false, wait, 30_000);
+            waits.push(wait);
+        }
+        assert_eq!(waits, [60_000, 120_000, 240_000, 480_000, 600_000, 600_000, 600_000]);
+        // A find brings the configured interval back.
+        assert_eq!(next_check_wait(true, 600_000, 30_000), 30_000);
+        // An interval longer than the ceiling is kept as it is.
+        assert_eq!(next_check_wait(false, 900_000, 900_000), 900_000);
+        // No overflow near the top of the range.
+        assert_eq!(next_check_wait(false, u32::MAX, u32::MAX), u32::MAX);
+    }
 
     #[test]
     fn a_failed_post_is_kept_retried_or_given_back() {

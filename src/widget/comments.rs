@@ -20,7 +20,7 @@ use crate::comments::form::{counter_text, form, validate, FormRules, FormState, 
 use crate::comments::model::strip_likes;
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
-use crate::comments::retry::after_failure;
+use crate::comments::retry::{after_failure, next_check_wait};
 use crate::comments::{
     contract, markup, markup::Action, markup::Region, sanitize, thread, thread::Patch, view, Backend, Comment,
     CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse, NewComment, Page, Posted, Settings, Sort,
@@ -45,10 +45,6 @@ const SLICE_MS: f64 = 40.0;
 /// wait behind the page's own tasks, timers and rendering (`scheduler.postTask`), so that
 /// no frame has more than a slice's new comments to render.
 const HURRY: u32 = 1000;
-
-/// The longest wait between two checks for new comments (ms): each check that finds none
-/// doubles the wait, up to this.
-const MAX_CHECK_WAIT: u32 = 600_000;
 
 /// Where comments come from.
 enum Server {
@@ -1304,7 +1300,7 @@ fn check(weak: Weak<RefCell<State>>, checks: u32) {
         let Some(state) = weak.upgrade() else { return };
         let mut s = state.borrow_mut();
         let found = result.is_ok_and(|page| s.note_fresh(page.comments));
-        s.wait = if found { s.every } else { s.wait.saturating_mul(2).min(MAX_CHECK_WAIT.max(s.every)) };
+        s.wait = next_check_wait(found, s.wait, s.every);
         let wait = s.wait;
         drop(s);
         drop(state);
