@@ -175,6 +175,10 @@ function renameExports(wasm, js) {
     if (id !== 7) { at = end; continue; }
     const renames = new Map();
     const dropped = [];
+    // The glue must use each export through `wasm.<name>` alone (no other property access
+    // or string of that name), so that renaming those renames every use. JS functions of
+    // the same name are its own wrappers, which esbuild renames. Comments do not count.
+    const code = js.replace(/\/\*[^]*?\*\/|\/\/[^\n]*/g, '');
     let [count, p] = leb(wasm, start);
     const entries = [];
     for (; count > 0; count--) {
@@ -182,10 +186,6 @@ function renameExports(wasm, js) {
       const exported = decoder.decode(wasm.subarray(s, s + length));
       p = s + length;
       const descEnd = leb(wasm, p + 1)[1]; // kind, index
-      // The glue must use the export through `wasm.<name>` alone (no other property access
-      // or string of that name), so that renaming those renames every use. JS functions of
-      // the same name are its own wrappers, which esbuild renames.
-      const code = js.replace(/\/\*[^]*?\*\/|\/\/[^\n]*/g, '');
       const other = new RegExp(`(?:(?<!\\bwasm)\\.|['"\`])${exported}(?![\\w$])`);
       if (other.test(code)) throw new Error(`minify.mjs: ${name}.js uses export ${exported} other than as wasm.${exported}`);
       const calls = code.match(new RegExp(`\\bwasm\\.${exported}(?![\\w$])`, 'g'))?.length ?? 0;
