@@ -97,6 +97,9 @@ struct State {
     /// Bumped for every fresh load, so a late answer to an old one is ignored.
     generation: u32,
     loading: bool,
+    /// A comment was posted while a list answer was on its way: that answer may predate
+    /// it, so a first page is asked for again rather than drawn without it.
+    stale: bool,
     started: bool,
     posting: bool,
     form: FormState,
@@ -169,6 +172,7 @@ impl CommentSection {
                 next: None,
                 generation: 0,
                 loading: false,
+                stale: false,
                 started: false,
                 posting: false,
                 form: FormState { rules: config.rules, ..FormState::default() },
@@ -964,6 +968,11 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         if s.generation != generation {
             return;
         }
+        if std::mem::take(&mut s.stale) && !append {
+            drop(s);
+            drop(state);
+            return load(weak.clone(), false);
+        }
         match result {
             Ok(page) => {
                 s.follow(page.settings);
@@ -1217,6 +1226,7 @@ impl State {
             self.save_own();
         }
         thread::insert(&mut self.comments, posted.comment);
+        self.stale = self.loading;
         if !pending {
             self.total = Some(self.total.unwrap_or(0) + 1);
         }
@@ -1600,8 +1610,6 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
         }),
     );
 }
-
-impl State {}
 
 // ---------------------------------------------------------------------------------------
 // Events, delegated to the section.

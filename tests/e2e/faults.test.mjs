@@ -480,6 +480,39 @@ for (const path of [CLIENT, HTML_FIRST]) for (const [name, message] of postCases
   });
 }
 
+// The reader's next visit sends the pending post at start, while the list's first page may
+// be on its way: a list answer older than the post must not hide it.
+for (const path of [CLIENT, HTML_FIRST]) test(`posting, the pending post lands before an older list answer: it stays shown, stored once${suffix(path)}`, async () => {
+  const { thread, page, problems, text } = await typedComment('late-list', path);
+  proxy.mode = byMethod('POST', '429');
+  try {
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await formStatus(page).filter({ hasText: RATE }).waitFor({ timeout: MESSAGE_MS });
+    // The next visit: each list answer is read from Isso at once and handed over 2 s later;
+    // the post is held 0.5 s, so Isso answers the first page before it stores the post.
+    proxy.stallMs = 500;
+    proxy.mode = (req) => (isList(req) ? 'late' : req.method === 'POST' ? 'stall' : 'pass');
+    const from = proxy.log.length;
+    await reloadPage(page);
+    await formStatus(page).filter({ hasText: /has been posted/ }).waitFor({ timeout: MESSAGE_MS });
+    const seen = () => proxy.log.slice(from).filter(inThread(thread));
+    const post = seen().find((e) => e.method === 'POST');
+    const log = () => seen().map((e) => `${e.method} ${e.url} at ${e.at - post.at} ms`).join('; ');
+    assert.ok(seen().some((e) => isList(e) && e.at < post.at + proxy.stallMs), `the first page was asked for before the post was stored: ${log()}`);
+    // Once every list answer asked for has landed, the comment is on screen, once.
+    const deadline = Date.now() + MESSAGE_MS;
+    while (seen().some((e) => isList(e) && !e.relayed) && Date.now() < deadline) await sleep(100);
+    await page.locator('#article article', { hasText: text }).first().waitFor({ timeout: 2000 });
+    assert.equal(await page.locator('#article article', { hasText: text }).count(), 1, 'shown once');
+    assert.equal((await stored(thread, text)).length, 1, 'stored once');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+    proxy.stallMs = 10_000;
+  }
+});
+
 test('posting, a pending post cancelled: not sent on the next visit, its text editable and kept', async () => {
   const { thread, page, problems, text } = await typedComment('cancel');
   proxy.mode = byMethod('POST', '500');

@@ -20,6 +20,8 @@
 //   stall     wait `stallMs` (default 10 s), then forward; a request whose client went away
 //             meanwhile (aborted) is not forwarded, as a server that had not read it yet
 //             would not have stored it
+//   late      forward at once, then hold the answer `lateMs` (default 2 s) before relaying
+//             it: an answer that was true when it left the server and is old when it lands
 //   hang      never answer (the socket is freed by stop())
 //   truncate  forward, then relay only the first half of the body (a valid HTTP answer,
 //             with a Content-Length for the half: JSON cut in the middle)
@@ -78,7 +80,7 @@ export function hugeList(count, bytes) {
   return JSON.stringify({ id: null, total_replies: count, hidden_replies: 0, replies, config: {} });
 }
 
-export async function startProxy({ target, origins = [], port = 0, retryAfter = 2, stallMs = 10_000, hugeCount = 5000, hugeBytes = 5 * 1024 * 1024, transform = (j) => j } = {}) {
+export async function startProxy({ target, origins = [], port = 0, retryAfter = 2, stallMs = 10_000, lateMs = 2000, hugeCount = 5000, hugeBytes = 5 * 1024 * 1024, transform = (j) => j } = {}) {
   const upstream = new URL(target);
   const sockets = new Set();
   const hung = new Set();
@@ -87,7 +89,7 @@ export async function startProxy({ target, origins = [], port = 0, retryAfter = 
 
   const handle = {
     mode: 'pass',
-    retryAfter, stallMs, hugeCount, hugeBytes, transform,
+    retryAfter, stallMs, lateMs, hugeCount, hugeBytes, transform,
     log,
     url: null,
     port: null,
@@ -189,6 +191,10 @@ export async function startProxy({ target, origins = [], port = 0, retryAfter = 
     }
     entry.status = answer.status;
     const headers = relayHeaders(answer.headers);
+    if (mode === 'late') {
+      await sleep(handle.lateMs);
+      entry.relayed = Date.now();
+    }
     if (mode === 'truncate') {
       return send(req, res, answer.status, headers, answer.body.subarray(0, Math.floor(answer.body.length / 2)));
     }
