@@ -152,7 +152,7 @@ export class FolioArticle extends HTMLElement {
     try {
       const module = await commentsModule();
       if (this.#adopted !== adopted) return;
-      const handle = await module.startComments(this, section, callbacks.list, callbacks.post);
+      const handle = await module.startComments({ host: this, section, list: callbacks.list, post: callbacks.post });
       if (this.#adopted === adopted) adopted.handle = handle;
       else handle.destroy();
     } catch (error) {

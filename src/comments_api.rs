@@ -59,54 +59,72 @@ fn callbacks(list: JsValue, post: JsValue) -> Option<Callbacks> {
     list.dyn_into::<Function>().ok().map(|list| Callbacks { list, post: post.dyn_into::<Function>().ok() })
 }
 
-/// Starts the comment section in `section` (the placeholder the core or folio-render
-/// wrote in `host`'s shadow root) and loads the first page at once: the core, or the
-/// element's script on a pre-rendered page, calls this when the section is needed.
-/// Everything else is read from the placeholder itself, as [`crate::compose`] writes it:
-/// the configuration (`data-folio-config`, the JSON of the `comments` option), the thread
-/// (`data-folio-thread`), the title (`data-folio-title`) and the language of Folio's own
-/// words (the `lang` of the widget's root; its table is fetched here when it is not
-/// English). `list`/`post` are the callbacks backend's functions, if any; `early`, when the
-/// core already sent the first list request (its `prefetchComments` in `js/comments.js`),
-/// is `[url, what fetch() returned]`: the first page is read from it when the section
-/// would ask the same. Resolves to the section's
-/// [`CommentsHandle`]; rejects with an `Error` whose message says why when the section
-/// cannot start.
-#[wasm_bindgen(js_name = startComments)]
-pub fn start_comments(
-    host: JsValue,
-    section: JsValue,
-    list: JsValue,
-    post: JsValue,
-    early: JsValue,
-) -> js_sys::Promise {
-    let elements = host
-        .dyn_into::<Element>()
-        .map_err(|_| StartError::NotAnElement("host"))
-        .and_then(|host| Ok((host, section.dyn_into::<Element>().map_err(|_| StartError::NotAnElement("section"))?)));
-    let (host, section) = match elements {
-        Ok(pair) => pair,
-        Err(e) => return js_sys::Promise::reject(&js_sys::Error::new(&e.text())),
-    };
-    let tag = section.closest("[lang]").ok().flatten().and_then(|root| crate::dom::get_attr(&root, "lang"));
-    crate::dom::locales::then(tag.as_deref().and_then(i18n::known), move |lang| {
-        let early = early
+#[wasm_bindgen(typescript_custom_section)]
+const START_OPTIONS: &str = r#"
+/** What `startComments` takes (see its documentation). */
+export interface StartOptions {
+  host: Element;
+  section: Element;
+  list?: (query: object) => unknown;
+  post?: (comment: object) => unknown;
+  early?: [string, Promise<unknown>];
+}"#;
+
+/// `startComments`'s one argument, `{host, section, list, post, early}`, as read.
+struct StartOptions {
+    host: Element,
+    section: Element,
+    callbacks: Option<Callbacks>,
+    early: Option<EarlyList>,
+}
+
+impl StartOptions {
+    /// Reads the options object: `host` and `section` must be elements (the error names
+    /// the one that is not); `list`, `post` and `early` are left out when they are not
+    /// what they should be.
+    fn read(options: &JsValue) -> Result<Self, StartError> {
+        let get = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or_default();
+        let element = |name: &'static str| get(name).dyn_into::<Element>().map_err(|_| StartError::NotAnElement(name));
+        let early = get("early")
             .dyn_into::<js_sys::Array>()
             .ok()
             .and_then(|pair| Some(EarlyList { url: pair.get(0).as_string()?, response: pair.get(1).dyn_into().ok()? }));
-        start(host, section, lang, callbacks(list, post), early)
-            .map(JsValue::from)
-            .map_err(|e| js_sys::Error::new(&e.text()).into())
+        Ok(StartOptions {
+            host: element("host")?,
+            section: element("section")?,
+            callbacks: callbacks(get("list"), get("post")),
+            early,
+        })
+    }
+}
+
+/// Starts the comment section in `options.section` (the placeholder the core or
+/// folio-render wrote in `options.host`'s shadow root) and loads the first page at once:
+/// the core, or the element's script on a pre-rendered page, calls this when the section
+/// is needed. Everything else is read from the placeholder itself, as [`crate::compose`]
+/// writes it: the configuration (`data-folio-config`, the JSON of the `comments` option),
+/// the thread (`data-folio-thread`), the title (`data-folio-title`) and the language of
+/// Folio's own words (the `lang` of the widget's root; its table is fetched here when it is
+/// not English). `options.list`/`options.post` are the callbacks backend's functions, if
+/// any; `options.early`, when the core already sent the first list request (its
+/// `prefetchComments` in `js/comments.js`), is `[url, what fetch() returned]`: the first
+/// page is read from it when the section would ask the same. Resolves to the section's
+/// [`CommentsHandle`]; rejects with an `Error` whose message says why when the section
+/// cannot start.
+#[wasm_bindgen(js_name = startComments)]
+pub fn start_comments(#[wasm_bindgen(unchecked_param_type = "StartOptions")] options: JsValue) -> js_sys::Promise {
+    let options = match StartOptions::read(&options) {
+        Ok(options) => options,
+        Err(e) => return js_sys::Promise::reject(&js_sys::Error::new(&e.text())),
+    };
+    let tag = options.section.closest("[lang]").ok().flatten().and_then(|root| crate::dom::get_attr(&root, "lang"));
+    crate::dom::locales::then(tag.as_deref().and_then(i18n::known), move |lang| {
+        start(options, lang).map(JsValue::from).map_err(|e| js_sys::Error::new(&e.text()).into())
     })
 }
 
-fn start(
-    host: Element,
-    section: Element,
-    lang: i18n::Lang,
-    callbacks: Option<Callbacks>,
-    early: Option<EarlyList>,
-) -> Result<CommentsHandle, StartError> {
+fn start(options: StartOptions, lang: i18n::Lang) -> Result<CommentsHandle, StartError> {
+    let StartOptions { host, section, callbacks, early } = options;
     let attr = |name: &str| crate::dom::get_attr(&section, name).unwrap_or_default();
     let value = json::parse(&attr("data-folio-config")).map_err(|e| StartError::Config(e.text()))?;
     let mut config: CommentsConfig = CommentsConfig::from_json(&value)

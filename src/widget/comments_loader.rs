@@ -213,11 +213,15 @@ fn begin(weak: Weak<RefCell<State>>) {
             let pair: js_sys::Array = pair.unchecked_into();
             let s = state.borrow();
             let (list, post) = callback_values(s.callbacks.as_ref());
-            let args = [JsValue::from(s.host.clone()), JsValue::from(s.section.clone()), list, post, pair.get(1)];
+            let options = crate::dom::object(&[
+                ("host", &s.host),
+                ("section", &s.section),
+                ("list", &list),
+                ("post", &post),
+                ("early", &pair.get(1)),
+            ]);
             let start: Function = pair.get(0).unchecked_into();
-            start
-                .apply(&JsValue::NULL, &args.iter().collect::<js_sys::Array>())
-                .unwrap_or_else(|e| Promise::reject(&e).into())
+            start.call1(&JsValue::NULL, &options).unwrap_or_else(|e| Promise::reject(&e).into())
         });
         match started {
             Ok(promise) => {

@@ -167,3 +167,23 @@ test('a comments module that cannot be loaded: the article stays, the section sa
   assert.ok(problems.some((p) => /comments module/.test(p)), 'the console says why');
   await context.close();
 });
+
+test('startComments takes one options object: a wrong one is refused with a message naming the field', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${server.url}target/e2e/htmlfirst-bare.html`);
+  const answers = await page.evaluate(async () => {
+    const module = await import('/pkg/folio_comments.js');
+    await module.default();
+    const section = document.getElementById('a').shadowRoot.querySelector('[data-folio-comments]');
+    const outcome = (options) => module.startComments(options).then(() => 'started', (e) => e.message);
+    return Promise.all([outcome(undefined), outcome({ host: document.body }), outcome({ host: 'a', section }), outcome([document.body, section])]);
+  });
+  assert.deepEqual(answers, [
+    'startComments: host must be a DOM element.',
+    'startComments: section must be a DOM element.',
+    'startComments: host must be a DOM element.',
+    'startComments: host must be a DOM element.',
+  ]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
