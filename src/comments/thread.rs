@@ -44,6 +44,17 @@ pub fn insert(list: &mut Vec<Comment>, comment: Comment) {
     }
 }
 
+/// Adds the next page of the thread to `list`, less the comments `list` already holds: a
+/// page asked for by offset repeats those that moved onto it when comments were posted
+/// since the page before (the reader's own among them, already shown).
+pub fn append(list: &mut Vec<Comment>, page: Vec<Comment>) {
+    for c in page {
+        if find(list, &c.id).is_none() {
+            list.push(c);
+        }
+    }
+}
+
 /// The comments of `page` (a page of the thread asked for again) that `held` does not
 /// hold, each without its replies and after its parent, ready to be put in one at a time:
 /// a reply whose parent is neither held nor new (it answers a comment not loaded) is left
@@ -188,6 +199,16 @@ mod tests {
         );
         assert_eq!(find(&t, "3").map(|c| c.parent.as_deref()), Some(Some("2")));
         assert!(find(&t, "9").is_none());
+    }
+
+    #[test]
+    fn a_further_page_adds_only_what_the_list_does_not_hold() {
+        let mut t = tree();
+        // The reader posted 6, then the page from the old offset: 4 again (with a reply
+        // now), 6 again, and 7.
+        insert(&mut t, c("6", None, vec![]));
+        append(&mut t, vec![c("4", None, vec![c("5", Some("4"), vec![])]), c("6", None, vec![]), c("7", None, vec![])]);
+        assert_eq!(shape(&t), "1(2(3)) 4 6 7");
     }
 
     #[test]

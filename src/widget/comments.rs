@@ -977,7 +977,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
             Ok(page) => {
                 s.follow(page.settings);
                 if append {
-                    s.comments.extend(page.comments);
+                    thread::append(&mut s.comments, page.comments);
                 } else {
                     s.comments = page.comments;
                     // The new comments noted so far are in this page or wait for the next check.

@@ -94,6 +94,34 @@ test('posting a comment and a reply shows them, stored in Isso', async () => {
   }
 });
 
+test('"Load more comments" adds the next page, each comment once, also after the reader posted (the server\'s offsets moved)', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, Array.from({ length: 22 }, (_, i) => ({ text: `Comment number ${i + 1}.` })));
+    const { page, problems } = await openPage(isso, thread, { load: 'eager' });
+    const articles = list(page).locator('article[data-folio-comment-id]');
+    await articles.first().waitFor();
+    assert.equal(await articles.count(), 20, 'the first page: 20 of 22');
+    // A comment posted now is the 23rd in Isso's order: the next page, asked for from offset
+    // 20, holds it too.
+    await form(page).getByLabel('Comment').fill('Posted before loading more.');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    await list(page).locator('article', { hasText: 'Posted before loading more.' }).waitFor();
+    await list(page).getByRole('button', { name: 'Load more comments' }).click();
+    await list(page).locator('article', { hasText: 'Comment number 22.' }).waitFor();
+    await page.waitForTimeout(300);
+    const ids = await articles.evaluateAll((els) => els.map((e) => e.dataset.folioCommentId));
+    assert.equal(ids.length, 23, `23 comments shown: ${ids.join(', ')}`);
+    assert.equal(new Set(ids).size, 23, `each once: ${ids.join(', ')}`);
+    assert.equal(await list(page).getByRole('button', { name: 'Load more comments' }).count(), 0, 'nothing more to load');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 test('five replies show under a comment, as Isso\'s own client shows; "Show 2 more replies" fetches the rest', async () => {
   const isso = await startIsso({ origins: [origin] });
   try {
