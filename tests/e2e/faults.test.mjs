@@ -268,6 +268,40 @@ for (const path of [CLIENT, HTML_FIRST]) test(`comments module missing (404): th
   }
 });
 
+for (const path of [CLIENT, HTML_FIRST]) test(`sort order: newest first reverses the thread; a slow answer to an earlier choice is not drawn over a later one${suffix(path)}`, async () => {
+  const thread = newThread('sort');
+  await isso.seed(thread, [{ text: 'Sorted A, the oldest.' }, { text: 'Sorted B.' }, { text: 'Sorted C, the newest.' }]);
+  const { page, problems } = await openComments(thread, { path });
+  const texts = () => list(page).locator('article[data-folio-comment-id] .folio-comment-body').allTextContents();
+  const order = async () => (await texts()).map((t) => t.trim().slice(7, 8)).join('');
+  const sort = page.locator('#article select[name="sort"]');
+  try {
+    await list(page).locator('article[data-folio-comment-id]').first().waitFor({ timeout: MESSAGE_MS });
+    assert.equal(await order(), 'ABC', 'oldest first by default');
+    await sort.selectOption('newest');
+    await page.waitForFunction(() => document.getElementById('article').shadowRoot
+      .querySelector('[data-folio-region="comments-list"] .folio-comment-body')?.textContent.includes('Sorted C'), null, { timeout: MESSAGE_MS });
+    assert.equal(await order(), 'CBA', 'newest first');
+    // The answer to "oldest" is held 2 s; "newest" is chosen again meanwhile and answered at once.
+    const from = proxy.log.length;
+    let held = 0;
+    proxy.mode = (req) => (isList(req) && held++ === 0 ? 'late' : 'pass');
+    await sort.selectOption('oldest');
+    await requestSeen(from, (e) => isList(e) && inThread(thread)(e));
+    await sort.selectOption('newest');
+    const deadline = Date.now() + MESSAGE_MS;
+    while (!proxy.log.slice(from).some((e) => e.relayed) && Date.now() < deadline) await sleep(100);
+    await sleep(500);
+    assert.equal(await sort.inputValue(), 'newest');
+    assert.equal(await order(), 'CBA', 'the later choice stays drawn after the earlier answer landed');
+    assert.equal(await list(page).getAttribute('aria-busy'), 'false');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    proxy.mode = 'pass';
+  }
+});
+
 test('stylesheet slow (1.5 s): the widget shows nothing unstyled, the first render already adopts it', async () => {
   const page = await browser.newPage();
   const problems = [];
