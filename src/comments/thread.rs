@@ -6,7 +6,7 @@
 //! Pure: the comment section (`widget::comments`) holds the tree, calls these, and does
 //! what the [`Patch`] says to the DOM.
 
-use super::model::Comment;
+use super::model::{Comment, Cursor, Sort};
 
 /// The place in `list` of the top-level comment that is, or holds, the comment `id`.
 pub fn thread_of(list: &[Comment], id: &str) -> Option<usize> {
@@ -41,6 +41,20 @@ pub fn insert(list: &mut Vec<Comment>, comment: Comment) {
     }
     if let Some(c) = slot {
         list.push(c);
+    }
+}
+
+/// Puts a comment new to the thread (the reader's own, or one a check found) into `list`
+/// in the list's order: a new thread goes first when the list shows the newest first, and
+/// the offset of the next page moves past it; anything else goes where [`insert`] puts it.
+pub fn add(list: &mut Vec<Comment>, next: &mut Option<Cursor>, sort: Sort, comment: Comment) {
+    if comment.parent.is_none() && sort == Sort::Newest {
+        list.insert(0, comment);
+        if let Some(Cursor::Offset(n)) = next {
+            *n += 1;
+        }
+    } else {
+        insert(list, comment);
     }
 }
 
@@ -199,6 +213,19 @@ mod tests {
         );
         assert_eq!(find(&t, "3").map(|c| c.parent.as_deref()), Some(Some("2")));
         assert!(find(&t, "9").is_none());
+    }
+
+    #[test]
+    fn a_new_thread_goes_first_when_the_newest_are_first_and_moves_the_next_offset() {
+        let mut t = tree();
+        let mut next = Some(Cursor::Offset(2));
+        add(&mut t, &mut next, Sort::Newest, c("5", None, vec![]));
+        add(&mut t, &mut next, Sort::Newest, c("6", Some("4"), vec![]));
+        assert_eq!((shape(&t), &next), ("5 1(2(3)) 4(6)".into(), &Some(Cursor::Offset(3))));
+        let mut token = Some(Cursor::Token("t".into()));
+        add(&mut t, &mut token, Sort::Oldest, c("7", None, vec![]));
+        add(&mut t, &mut token, Sort::Top, c("8", None, vec![]));
+        assert_eq!((shape(&t), &token), ("5 1(2(3)) 4(6) 7 8".into(), &Some(Cursor::Token("t".into()))));
     }
 
     #[test]

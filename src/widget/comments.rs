@@ -1225,7 +1225,7 @@ impl State {
             self.own.push(OwnComment { id: id.clone(), posted: Self::now(), text: self.draft.text.clone() });
             self.save_own();
         }
-        thread::insert(&mut self.comments, posted.comment);
+        thread::add(&mut self.comments, &mut self.next, self.sort, posted.comment);
         self.stale = self.loading;
         if !pending {
             self.total = Some(self.total.unwrap_or(0) + 1);
@@ -1373,14 +1373,7 @@ impl State {
                 continue; // the reader's own, posted meanwhile
             }
             let id = c.id.clone();
-            if c.parent.is_none() && self.sort == Sort::Newest {
-                self.comments.insert(0, c);
-                if let Some(Cursor::Offset(n)) = &mut self.next {
-                    *n += 1;
-                }
-            } else {
-                thread::insert(&mut self.comments, c);
-            }
+            thread::add(&mut self.comments, &mut self.next, self.sort, c);
             self.total = self.total.map(|t| t + 1);
             whole = whole || !thread::thread_of(&self.comments, &id).is_some_and(|i| self.draw_one(i));
             // Marked for `steady`, which focuses the first in the list's order.

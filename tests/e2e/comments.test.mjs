@@ -94,26 +94,38 @@ test('posting a comment and a reply shows them, stored in Isso', async () => {
   }
 });
 
-test('"Load more comments" adds the next page, each comment once, also after the reader posted (the server\'s offsets moved)', async () => {
+// A comment posted while reading moves Isso's offsets by one: the next page, asked for
+// by offset, must still add each comment once. The reader's own comment shows at once, in
+// the list's order where it can (first, newest first; after the comments shown, oldest first).
+for (const [sort, expected] of [
+  ['oldest', [...Array.from({ length: 20 }, (_, i) => `${i + 1}`), 'mine', '21', '22']],
+  ['newest', ['mine', ...Array.from({ length: 22 }, (_, i) => `${22 - i}`)]],
+]) test(`"Load more comments" adds the next page, each comment once, also after the reader posted (${sort} first)`, async () => {
   const isso = await startIsso({ origins: [origin] });
   try {
     const thread = newThread();
     await isso.seed(thread, Array.from({ length: 22 }, (_, i) => ({ text: `Comment number ${i + 1}.` })));
     const { page, problems } = await openPage(isso, thread, { load: 'eager' });
-    const articles = list(page).locator('article[data-folio-comment-id]');
-    await articles.first().waitFor();
-    assert.equal(await articles.count(), 20, 'the first page: 20 of 22');
-    // A comment posted now is the 23rd in Isso's order: the next page, asked for from offset
-    // 20, holds it too.
+    const bodies = list(page).locator('article[data-folio-comment-id] .folio-comment-body');
+    const shown = async () => (await bodies.allTextContents()).map((t) => (/number (\d+)/.exec(t) ?? [, 'mine'])[1]);
+    await bodies.first().waitFor();
+    if (sort === 'newest') {
+      await page.locator('#article select[name="sort"]').selectOption('newest');
+      await list(page).locator('article', { hasText: 'Comment number 22.' }).first().waitFor();
+      await page.waitForTimeout(300);
+      assert.equal((await shown())[0], '22', 'newest first');
+    }
+    assert.equal(await bodies.count(), 20, 'the first page: 20 of 22');
     await form(page).getByLabel('Comment').fill('Posted before loading more.');
     await form(page).getByRole('button', { name: 'Post Comment' }).click();
     await list(page).locator('article', { hasText: 'Posted before loading more.' }).waitFor();
+    assert.equal((await shown()).indexOf('mine'), sort === 'newest' ? 0 : 20, 'the new comment where the list\'s order puts it');
     await list(page).getByRole('button', { name: 'Load more comments' }).click();
-    await list(page).locator('article', { hasText: 'Comment number 22.' }).waitFor();
+    await list(page).locator('article', { hasText: `Comment number ${sort === 'newest' ? 1 : 22}.` }).waitFor();
     await page.waitForTimeout(300);
-    const ids = await articles.evaluateAll((els) => els.map((e) => e.dataset.folioCommentId));
-    assert.equal(ids.length, 23, `23 comments shown: ${ids.join(', ')}`);
-    assert.equal(new Set(ids).size, 23, `each once: ${ids.join(', ')}`);
+    assert.deepEqual(await shown(), expected);
+    const ids = await list(page).locator('article[data-folio-comment-id]').evaluateAll((els) => els.map((e) => e.id));
+    assert.equal(new Set(ids).size, 23, 'no element id twice');
     assert.equal(await list(page).getByRole('button', { name: 'Load more comments' }).count(), 0, 'nothing more to load');
     assert.deepEqual(problems, []);
     await page.close();
