@@ -39,6 +39,7 @@ pub mod error;
 pub mod form;
 pub mod html;
 pub mod isso;
+pub mod loads;
 #[cfg(markdown)]
 pub mod markdown;
 pub mod markup;

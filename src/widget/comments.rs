@@ -17,6 +17,7 @@ use crate::comments::config::{BackendKind, CommentsConfig, NO_ENDPOINT};
 use crate::comments::draft::{storage_key, Draft, Pending};
 use crate::comments::embedded::{self, Embedded};
 use crate::comments::form::{counter_text, form, validate, FormRules, FormState, FORM_ID};
+use crate::comments::loads::{Loads, Verdict};
 use crate::comments::model::strip_likes;
 use crate::comments::own::{self, OwnComment};
 use crate::comments::request::non_blank;
@@ -94,12 +95,8 @@ struct State {
     comments: Vec<Comment>,
     total: Option<u32>,
     next: Option<Cursor>,
-    /// Bumped for every fresh load, so a late answer to an old one is ignored.
-    generation: u32,
-    loading: bool,
-    /// A comment was posted while a list answer was on its way: that answer may predate
-    /// it, so a first page is asked for again rather than drawn without it.
-    stale: bool,
+    /// The list's requests: which answer is current ([`Loads`]).
+    loads: Loads,
     started: bool,
     posting: bool,
     form: FormState,
@@ -170,9 +167,7 @@ impl CommentSection {
                 comments: Vec::new(),
                 total: config.count,
                 next: None,
-                generation: 0,
-                loading: false,
-                stale: false,
+                loads: Loads::default(),
                 started: false,
                 posting: false,
                 form: FormState { rules: config.rules, ..FormState::default() },
@@ -940,17 +935,11 @@ fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
 
 fn load(weak: Weak<RefCell<State>>, append: bool) {
     let Some(state) = weak.upgrade() else { return };
-    let (server, thread, sort, cursor, generation, early, lang, signal) = {
+    let (server, thread, sort, cursor, ticket, early, lang, signal) = {
         let mut s = state.borrow_mut();
-        if s.loading {
-            return;
-        }
-        s.loading = true;
+        let Some(ticket) = s.loads.start(append) else { return };
         s.started = true;
         s.observer = None;
-        if !append {
-            s.generation += 1;
-        }
         if let Some(region) = s.region(Region::List) {
             dom::attr(&region, "aria-busy", Some("true"));
         }
@@ -958,20 +947,20 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         let sort = s.sort;
         let thread_uri = s.thread.uri.clone();
         let early = s.prefetched.take().filter(|p| !append && p.thread == thread_uri && p.sort == sort);
-        (s.server.clone(), s.thread.clone(), sort, cursor, s.generation, early, s.lang, s.signal())
+        (s.server.clone(), s.thread.clone(), sort, cursor, ticket, early, s.lang, s.signal())
     };
     drop(state);
     let show = move |result: Result<Page, CommentsError>| {
         let Some(state) = weak.upgrade() else { return };
         let mut s = state.borrow_mut();
-        s.loading = false;
-        if s.generation != generation {
-            return;
-        }
-        if std::mem::take(&mut s.stale) && !append {
-            drop(s);
-            drop(state);
-            return load(weak.clone(), false);
+        match s.loads.answered(ticket) {
+            Verdict::Show => {}
+            Verdict::Drop => return,
+            Verdict::Again => {
+                drop(s);
+                drop(state);
+                return load(weak.clone(), false);
+            }
         }
         match result {
             Ok(page) => {
@@ -1226,7 +1215,7 @@ impl State {
             self.save_own();
         }
         thread::add(&mut self.comments, &mut self.next, self.sort, posted.comment);
-        self.stale = self.loading;
+        self.loads.posted();
         if !pending {
             self.total = Some(self.total.unwrap_or(0) + 1);
         }
@@ -1297,7 +1286,7 @@ fn check(weak: Weak<RefCell<State>>, checks: u32) {
     if live::hidden() {
         return; // the page's return checks
     }
-    if s.loading {
+    if s.loads.busy() {
         let wait = s.wait;
         drop(s);
         drop(state);
@@ -1675,7 +1664,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
                 let mut s = state.borrow_mut();
                 s.sort = sort;
                 s.next = None;
-                s.loading = false; // a newer load supersedes the old one
+                s.loads.supersede();
             }
             load(weak.clone(), false);
         }
