@@ -32,8 +32,8 @@ extern "C" {
     fn js_request(
         method: &str,
         url: &str,
-        headers: Vec<String>,
-        body: Option<String>,
+        headers: &Array,
+        body: Option<&str>,
         credentials: bool,
         signal: Option<AbortSignal>,
         timeout: u32,
@@ -65,12 +65,12 @@ pub fn request(
     credentials: bool,
     signal: Option<&AbortSignal>,
 ) -> Promise {
-    let mut flat = Vec::with_capacity(headers.len() * 2);
+    let flat = Array::new();
     for (name, value) in headers {
-        flat.push(String::from(*name));
-        flat.push(value.clone());
+        flat.push(&JsValue::from_str(name));
+        flat.push(&JsValue::from_str(value));
     }
-    js_request(method, url, flat, body.map(String::from), credentials, signal.cloned(), TIMEOUT_MS)
+    js_request(method, url, &flat, body, credentials, signal.cloned(), TIMEOUT_MS)
 }
 
 /// Reads a request someone else made: `response` is the promise `fetch()` returned (the

@@ -692,11 +692,10 @@ type Then<T> = Box<dyn FnOnce(T)>;
 
 /// Sends `request` (aborted with `signal`) and hands `then` the answer, in a later task.
 fn send(request: &HttpRequest, signal: Option<&AbortSignal>, then: Then<Result<HttpResponse, CommentsError>>) {
-    let headers: Vec<(&str, String)> = request.headers.iter().map(|(k, v)| (*k, v.clone())).collect();
     let sent = fetch::request(
         request.method.as_str(),
         &request.url,
-        &headers,
+        &request.headers,
         request.body.as_deref(),
         request.credentials,
         signal,
@@ -747,11 +746,14 @@ fn call(f: &js_sys::Function, arg: &JsValue, ok_status: u16, then: Then<Result<H
     });
 }
 
+/// The argument of a callbacks backend's function: an object of `pairs`, `null` where a
+/// value is missing.
 fn callback_args(pairs: &[(&str, Option<&str>)]) -> JsValue {
-    let values: Vec<(&str, JsValue)> =
-        pairs.iter().map(|(k, v)| (*k, v.map_or(JsValue::NULL, JsValue::from_str))).collect();
-    let refs: Vec<(&str, &JsValue)> = values.iter().map(|(k, v)| (*k, v)).collect();
-    dom::object(&refs)
+    let object = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(k), &v.map_or(JsValue::NULL, JsValue::from_str));
+    }
+    object.into()
 }
 
 /// Asks `server` for a page of `thread`, or for every reply of comment `parent` (see
