@@ -187,6 +187,18 @@ async fn bad_options_are_reported() {
 }
 
 #[wasm_bindgen_test]
+async fn an_element_that_cannot_hold_a_shadow_root_is_named_in_the_error() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let button = doc.create_element("button").unwrap();
+    doc.body().unwrap().append_child(&button).unwrap();
+    let handle = mount(button.clone().into(), options(&[("article", JsValue::from_str(SEED))]));
+    let err = ready(&handle).await.expect_err("rejects");
+    let message = js_sys::Reflect::get(&err, &JsValue::from_str("message")).unwrap().as_string().unwrap_or_default();
+    assert!(message.contains("<button> cannot hold a shadow root"), "{message}");
+    assert!(button.shadow_root().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn destroy_empties_the_host() {
     let el = host();
     let handle = mount(el.clone().into(), options(&[("article", JsValue::from_str(SEED))]));

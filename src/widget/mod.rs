@@ -66,7 +66,7 @@ impl Widget {
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
                 Error::Options(
                     String::from("<")
-                        + &host.tag_name().to_ascii_lowercase()
+                        + &dom::string_property(&host, "localName")
                         + "> cannot hold a shadow root; mount Folio on a <div>, <section> or <folio-article>.",
                 )
             })?,
