@@ -16,7 +16,9 @@
 //! | `waline` | the Waline API (with the `waline` feature in wasm; always natively) |
 //! | [`html`] | the parser for comment HTML |
 //! | [`sanitize`] | allowlist for comment HTML, author names and websites |
-//! | [`retry`] | exponential backoff with full jitter |
+//! | [`retry`] | exponential backoff with full jitter; what follows a failed post; the checks' waits |
+//! | [`thread`] | the thread tree's changes and how the list on screen takes one |
+//! | [`loads`] | which list answer is current: drawn, dropped or asked for again |
 //! | [`draft`] | the unsent comment's storage format |
 //! | [`embedded`] | a first page written into static HTML, and whether to adopt it |
 //! | [`time`] | relative and ISO 8601 times |
