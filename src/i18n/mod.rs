@@ -42,7 +42,7 @@
 //! `tests/e2e/element.test.mjs` compares with Chromium's `Intl`), give each counted phrase
 //! the plural forms the language uses (add a rule to [`plural`] and
 //! [`PluralRule::for_tag`](plural::PluralRule::for_tag) if CLDR has one not there yet), and
-//! add the tag to the list in [`languages!`]. The tests check that the file has every field
+//! add the tag to the list in `languages!` (in this module). The tests check that the file has every field
 //! and nothing else (in the layout `folio-locales --format locales` writes), that nothing is empty,
 //! no placeholder is lost and every plural category the language uses has a form.
 
