@@ -973,9 +973,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
                     s.comments = page.comments;
                     // The new comments noted so far are in this page or wait for the next check.
                     s.fresh.clear();
-                    if let Some(button) = dom::find(&s.section, markup::NEW_COMMENTS) {
-                        dom::attr(&button, "hidden", Some(""));
-                    }
+                    s.offer_fresh();
                 }
                 s.next = page.next;
                 s.total = Some(page.total);
@@ -1218,6 +1216,9 @@ impl State {
         }
         thread::add(&mut self.comments, &mut self.next, self.sort, posted.comment);
         self.loads.posted();
+        // A check may have found it first: it is not new any more.
+        self.fresh.retain(|c| c.id != id);
+        self.offer_fresh();
         if !pending {
             self.total = Some(self.total.unwrap_or(0) + 1);
         }
@@ -1342,13 +1343,21 @@ impl State {
             return false;
         }
         self.fresh.extend(found);
-        match dom::find(&self.section, markup::NEW_COMMENTS) {
-            Some(button) => {
-                button.set_text_content(Some(&self.text.new_comments.with(self.fresh.len() as u64)));
-                dom::attr(&button, "hidden", None);
-            }
-            None => self.show_fresh(),
+        if !self.offer_fresh() {
+            self.show_fresh();
         }
+        true
+    }
+
+    /// Offers the comments noted and not in the list yet ("N new comments"), or hides the
+    /// offer when there are none. `false` when the list has no place for it (it is empty).
+    fn offer_fresh(&self) -> bool {
+        let Some(button) = dom::find(&self.section, markup::NEW_COMMENTS) else { return false };
+        let count = self.fresh.len();
+        if count > 0 {
+            button.set_text_content(Some(&self.text.new_comments.with(count as u64)));
+        }
+        dom::attr(&button, "hidden", (count == 0).then_some(""));
         true
     }
 
@@ -1373,9 +1382,7 @@ impl State {
                 dom::attr(&article, "data-folio-fresh", Some(""));
             }
         }
-        if let Some(button) = dom::find(&self.section, markup::NEW_COMMENTS) {
-            dom::attr(&button, "hidden", Some(""));
-        }
+        self.offer_fresh();
         if whole {
             self.render_list(false, None);
         } else {

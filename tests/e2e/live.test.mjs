@@ -111,6 +111,32 @@ test('no request while the page is hidden, one as soon as it is back, none after
   await page.context().close();
 });
 
+test('the reader\'s own comment, found by a check before its post\'s answer came, is not offered as new', async () => {
+  const thread = newThread();
+  await isso.seed(thread, [{ text: 'Already here.', author: 'Ann' }]);
+  const { page, problems } = await openPage(thread);
+  // Isso stores the post at once; its answer reaches the page 3 s later, while the checks
+  // (every second) see the comment in the thread.
+  await page.route('**/new?*', async (route) => {
+    const response = await route.fetch();
+    await sleep(3000);
+    await route.fulfill({ response });
+  });
+  const form = page.locator('#article [data-folio-form]');
+  await form.getByLabel('Comment').fill('Mine, found by a check first.');
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  const bar = page.locator('#article [data-folio-action="show-new"]');
+  await bar.waitFor({ state: 'visible', timeout: 5000 });
+  assert.equal(await bar.textContent(), '1 new comment', 'before the answer, a check found it');
+  await page.locator('#article .folio-form-status', { hasText: /posted/ }).waitFor({ timeout: 10_000 });
+  await page.locator('#article article', { hasText: 'Mine, found by a check first.' }).waitFor();
+  assert.equal(await bar.isVisible(), false, 'once posted it is not offered as new');
+  assert.equal(await page.locator('#article article', { hasText: 'Mine, found by a check first.' }).count(), 1);
+  assert.match(await page.locator('#article #folio-comments-heading').textContent(), /\(2\)/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`axe finds nothing with "N new comments" showing (${colorScheme})`, async () => {
     const thread = newThread();
