@@ -11,7 +11,8 @@ pub struct Loads {
     generation: u32,
     /// A request is under way.
     loading: bool,
-    /// A comment was posted while a first page was on its way: that answer may predate it.
+    /// The reader posted, edited or deleted a comment while a first page was on its way:
+    /// that answer may predate the change.
     stale: bool,
 }
 
@@ -37,8 +38,8 @@ pub enum Verdict {
     Show,
     /// Drop it: a newer request replaced it (another sort order), or the section moved on.
     Drop,
-    /// Drop it and ask for the first page again: a comment was posted after it left the
-    /// server, and drawing it would take that comment off the list.
+    /// Drop it and ask for the first page again: the reader posted, edited or deleted a
+    /// comment after it left the server, and drawing it would undo that on screen.
     Again,
 }
 
@@ -69,8 +70,9 @@ impl Loads {
         self.generation = self.generation.wrapping_add(1);
     }
 
-    /// A comment the reader posted was stored: an answer on its way may not hold it.
-    pub fn posted(&mut self) {
+    /// The server took the reader's new comment, edit or deletion: an answer on its way may
+    /// not show it.
+    pub fn changed(&mut self) {
         self.stale = self.loading;
     }
 
@@ -124,20 +126,20 @@ mod tests {
     }
 
     #[test]
-    fn a_first_page_older_than_a_posted_comment_is_asked_for_again() {
+    fn a_first_page_older_than_the_readers_change_is_asked_for_again() {
         let mut loads = Loads::default();
         let first = loads.start(false).unwrap();
-        loads.posted();
+        loads.changed();
         assert_eq!(loads.answered(first), Verdict::Again);
         let again = loads.start(false).unwrap();
         assert_eq!(loads.answered(again), Verdict::Show, "the new answer holds the comment");
         // A next page can repeat the posted comment, but it is added, not drawn anew
         // (comments::thread::append leaves out what the list holds).
         let more = loads.start(true).unwrap();
-        loads.posted();
+        loads.changed();
         assert_eq!(loads.answered(more), Verdict::Show);
         // Posting with nothing under way marks nothing.
-        loads.posted();
+        loads.changed();
         let later = loads.start(false).unwrap();
         assert_eq!(loads.answered(later), Verdict::Show);
     }

@@ -1215,7 +1215,7 @@ impl State {
             self.save_own();
         }
         thread::add(&mut self.comments, &mut self.next, self.sort, posted.comment);
-        self.loads.posted();
+        self.loads.changed();
         // A check may have found it first: it is not new any more.
         self.fresh.retain(|c| c.id != id);
         self.offer_fresh();
@@ -1568,6 +1568,7 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
                 Ok(updated) => {
                     let index = thread::thread_of(&s.comments, &id);
                     thread::replace(&mut s.comments, &id, updated, text.is_none());
+                    s.loads.changed();
                     if let Some(t) = &text {
                         if let Some(mine) = s.own.iter_mut().find(|c| c.id == id) {
                             mine.text = t.clone();

@@ -237,6 +237,46 @@ test('within the edit window the reader can edit and delete their own comment', 
   }
 });
 
+test('an edit saved while the list is on its way stays: the older list answer is not drawn over it', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, [{ text: 'Someone else wrote this.', author: 'Ann' }]);
+    const { page, problems } = await openPage(isso, thread, { load: 'eager' });
+    await page.locator('#article article[data-folio-comment-id]').first().waitFor();
+    await form(page).getByLabel('Comment').fill('My first version.');
+    await form(page).getByRole('button', { name: 'Post Comment' }).click();
+    const mine = page.locator('#article article', { hasText: 'My first version.' });
+    await mine.waitFor();
+    // From now on each list answer is read from Isso at once and handed over 2 s later.
+    const lists = [];
+    await page.route(`${isso.url}/?uri=*`, async (route) => {
+      const entry = { landed: false };
+      lists.push(entry);
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.fulfill({ response });
+      entry.landed = true;
+    });
+    await page.locator('#article select[name="sort"]').selectOption('newest');
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    await mine.getByLabel('Edit your comment').fill('My second version.');
+    await mine.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#article article', { hasText: 'My second version.' }).waitFor();
+    // Every list answer asked for has landed: the edit is what the list shows.
+    const deadline = Date.now() + 15_000;
+    while ((lists.length === 0 || lists.some((e) => !e.landed)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('#article article', { hasText: 'My first version.' }).count(), 0, 'the old text is not drawn back');
+    assert.equal(await page.locator('#article article', { hasText: 'My second version.' }).count(), 1);
+    assert.equal(await page.locator('#article select[name="sort"]').inputValue(), 'newest');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 /**
  * Opens an eager comment section on a fresh thread seeded with one comment (`text`), with
  * the responses matching the route glob `held` held back for 800 ms, and returns what
