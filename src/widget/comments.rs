@@ -1214,7 +1214,10 @@ impl State {
             self.own.push(OwnComment { id: id.clone(), posted: Self::now(), text: self.draft.text.clone() });
             self.save_own();
         }
-        thread::add(&mut self.comments, &mut self.next, self.sort, posted.comment);
+        // A comment held for moderation is not in the server's pages: the next page's
+        // offset stays where it is.
+        let next = if pending { &mut None } else { &mut self.next };
+        thread::add(&mut self.comments, next, self.sort, posted.comment);
         self.loads.changed();
         // A check may have found it first: it is not new any more.
         self.fresh.retain(|c| c.id != id);

@@ -97,14 +97,17 @@ test('posting a comment and a reply shows them, stored in Isso', async () => {
 // A comment posted while reading moves Isso's offsets by one: the next page, asked for
 // by offset, must still add each comment once. The reader's own comment shows at once, in
 // the list's order where it can (first, newest first; after the comments shown, oldest first).
-for (const [sort, expected] of [
+// Held for moderation, the reader's comment is not in Isso's pages: the offset stays.
+for (const [sort, expected, moderation] of [
   ['oldest', [...Array.from({ length: 20 }, (_, i) => `${i + 1}`), 'mine', '21', '22']],
   ['newest', ['mine', ...Array.from({ length: 22 }, (_, i) => `${22 - i}`)]],
-]) test(`"Load more comments" adds the next page, each comment once, also after the reader posted (${sort} first)`, async () => {
-  const isso = await startIsso({ origins: [origin] });
+  ['newest', ['mine', ...Array.from({ length: 22 }, (_, i) => `${22 - i}`)], 'moderation'],
+]) test(`"Load more comments" adds the next page, each comment once, also after the reader posted (${sort} first${moderation ? ', held for moderation' : ''})`, async () => {
+  const isso = await startIsso({ origins: [origin], moderation: Boolean(moderation) });
   try {
     const thread = newThread();
-    await isso.seed(thread, Array.from({ length: 22 }, (_, i) => ({ text: `Comment number ${i + 1}.` })));
+    const seeded = await isso.seed(thread, Array.from({ length: 22 }, (_, i) => ({ text: `Comment number ${i + 1}.` })));
+    if (moderation) for (const id of seeded) await isso.moderate(id, 'activate');
     const { page, problems } = await openPage(isso, thread, { load: 'eager' });
     const bodies = list(page).locator('article[data-folio-comment-id] .folio-comment-body');
     const shown = async () => (await bodies.allTextContents()).map((t) => (/number (\d+)/.exec(t) ?? [, 'mine'])[1]);
