@@ -967,7 +967,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         match result {
             Ok(page) => {
                 s.follow(page.settings);
-                if append {
+                if ticket.append() {
                     thread::append(&mut s.comments, page.comments);
                 } else {
                     s.comments = page.comments;
