@@ -7,25 +7,26 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 cd "$FOLIO_ROOT"
 
-# Builds pkg/ (the npm-style package). The crate is built as a cdylib alone: with the
-# rlib beside it (which wasm-pack always builds, and the tests and folio-render need),
-# rustc inlines differently and the wasm grows by ~7.7 KB gzip. It is built twice (see
-# Cargo.toml [features]): the core, folio.js + folio_bg.wasm (feature split-core: mount,
-# the article, the share bar, and a loader for the comment section), and the comments
-# module, folio_comments.js + folio_comments_bg.wasm (feature comments-module), which the
-# core imports when a page needs its comment section. Each goes through wasm-bindgen and
-# wasm-opt (binaryen from node_modules) as wasm-pack would run them, and
-# scripts/minify.mjs (short import names, the JS snippets written into the glue, a
-# minified glue); folio-locales writes pkg/locales/, scripts/package.mjs completes the
-# package.
+# Builds pkg/ (the npm-style package): two wasm modules, each its own crate (see
+# ARCHITECTURE.md): the core, folio.js + folio_bg.wasm (crates/wasm-core: mount, the
+# article, the share bar, and a loader for the comment section), and the comments module,
+# folio_comments.js + folio_comments_bg.wasm (crates/wasm-comments), which the core imports
+# when a page needs its comment section. Each goes through wasm-bindgen and wasm-opt
+# (binaryen from node_modules) as wasm-pack would run them, and scripts/minify.mjs (short
+# import names, the JS snippets written into the glue, a minified glue); folio-locales
+# writes pkg/locales/, scripts/package.mjs completes the package.
 #
 # With the pinned nightly (FOLIO_NIGHTLY, installed by scripts/setup with rust-src and the
 # wasm32 standard library), std is rebuilt with
 # panic=immediate-abort: a panic traps at once instead of first formatting a message that
 # nobody reads (the release profile aborts anyway), and each module is ~7.5 KB gzip
 # smaller; and with std's `optimize_for_size` feature (smaller sorting and searching code,
-# ~0.2 KB gzip per module). Without it, or with FOLIO_STABLE=1, the default toolchain builds it. Which one
-# built pkg/ is written to target/pkg-toolchain.txt (bench/size prints it).
+# ~0.2 KB gzip per module); and with -Zcross-crate-inline-threshold=always: every function of
+# every crate (std's, the core's, the edge's) may be inlined where it is called from another
+# crate, as within one crate, before LTO; with the edge, the core and the modules in
+# separate crates that is ~0.5-0.9 KB gzip less per module (measured 2026-12-07). Without
+# it, or with FOLIO_STABLE=1, the default toolchain builds it. Which one built pkg/ is
+# written to target/pkg-toolchain.txt (bench/size prints it).
 # The nightly the package's figures are measured with, pinned by date (scripts/setup
 # installs it).
 FOLIO_NIGHTLY="${FOLIO_NIGHTLY:-nightly-2026-05-20}"
@@ -45,19 +46,20 @@ build_pkg() {
   toolchain="$(pkg_toolchain)"
   rm -rf pkg && mkdir -p target pkg
   if [ "$toolchain" = nightly ]; then
-    echo "$(rustup run "$FOLIO_NIGHTLY" rustc --version), build-std, panic=immediate-abort" > target/pkg-toolchain.txt
+    echo "$(rustup run "$FOLIO_NIGHTLY" rustc --version), build-std, panic=immediate-abort, cross-crate inlining" > target/pkg-toolchain.txt
   else
     rustc --version > target/pkg-toolchain.txt
   fi
   echo "build_pkg: $(cat target/pkg-toolchain.txt)"
-  # The crate for the wasm target as a cdylib, with features $1, into $out. A nightly that
-  # cannot build it (a toolchain too old or too new for these flags) hands over to the
-  # default toolchain, for this module and the rest, and says so.
+  # The wasm module crate $1 (a cdylib) with features $2, into $out. A nightly that cannot
+  # build it (a toolchain too old or too new for these flags) hands over to the default
+  # toolchain, for this module and the rest, and says so.
   compile() {
+    local file="${1//-/_}.wasm"
     if [ "$toolchain" = nightly ]; then
-      out=target/nightly/wasm32-unknown-unknown/release/folio.wasm
-      if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo "+$FOLIO_NIGHTLY" rustc --quiet --lib --release \
-        --target wasm32-unknown-unknown --crate-type cdylib --features "$1" \
+      out="target/nightly/wasm32-unknown-unknown/release/$file"
+      if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zcross-crate-inline-threshold=always" cargo "+$FOLIO_NIGHTLY" build --quiet -p "$1" --release \
+        --target wasm32-unknown-unknown ${2:+--features "$2"} \
         -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/nightly; then
         return 0
       fi
@@ -65,12 +67,12 @@ build_pkg() {
       toolchain=stable
       echo "$(rustc --version) (the nightly build failed)" > target/pkg-toolchain.txt
     fi
-    out=target/wasm32-unknown-unknown/release/folio.wasm
-    cargo rustc --quiet --lib --release --target wasm32-unknown-unknown --crate-type cdylib --features "$1"
+    out="target/wasm32-unknown-unknown/release/$file"
+    cargo build --quiet -p "$1" --release --target wasm32-unknown-unknown ${2:+--features "$2"}
   }
-  # name, features: one module of the package.
+  # name, crate, features: one module of the package.
   build_module() {
-    compile "$2" || return 1
+    compile "$2" "$3" || return 1
     wasm-bindgen --target web --out-dir pkg --out-name "$1" "$out" || return 1
     # Before wasm-opt: the exports the glue never calls go, and wasm-opt then drops what
     # only they kept.
@@ -90,8 +92,8 @@ build_pkg() {
   # Markdown renderer into the comments module (the core has no use for it, so its wasm
   # does not change), all-locales every table into both.
   mkdir -p target && printf '%s\n' "${FOLIO_FEATURES:-}" > target/pkg-features.txt
-  build_module folio "split-core${FOLIO_FEATURES:+,$FOLIO_FEATURES}" || return 1
-  build_module folio_comments "comments-module${FOLIO_FEATURES:+,$FOLIO_FEATURES}" || return 1
+  build_module folio folio-wasm-core "${FOLIO_FEATURES:-}" || return 1
+  build_module folio_comments folio-wasm-comments "${FOLIO_FEATURES:-}" || return 1
   # Every language but English as a file the widget fetches when a page needs it.
   cargo run --quiet --bin folio-locales -- pkg/locales || return 1
   node scripts/package.mjs

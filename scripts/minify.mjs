@@ -240,9 +240,9 @@ for (const [imported, short] of renamed.renames) {
   if (found !== 1) throw new Error(`minify.mjs: import ${imported} is a key in ${name}.js ${found} times, not once`);
   js = js.replace(key, `$1${short}:`);
 }
-// The snippets: `import { localeText } from './snippets/folio-widget-<hash>/js/locales.js';`,
+// The snippets: `import { localeText } from './snippets/folio-web-<hash>/js/locales.js';`,
 // or, for a snippet whose functions the wasm imports directly (no JS shim in between),
-// `import * as import1 from "./snippets/folio-widget-<hash>/js/style.js"` with the path
+// `import * as import1 from "./snippets/folio-web-<hash>/js/style.js"` with the path
 // also a key of the import object (`"./snippets/...": import1,`), which stays: the
 // namespace becomes an object of the snippet's exports.
 const imports = [...js.matchAll(/^import \{ \w+(?:, \w+)* \} from '(\.\/snippets\/[^']+\/js\/([\w-]+\.js))';\n/gm)];

@@ -9,12 +9,12 @@
 //!   (share links), [`comments`] (comment model, sanitizing rules, backends), [`error`].
 //! - **Words and composition** (pure): [`i18n`] gathers the domains' text tables;
 //!   [`compose`] is what one widget draws.
-//! - **Edge** (browser only): `dom` turns view trees into DOM nodes and owns listeners;
-//!   `widget` is one mounted instance; the `api` module is the wasm-bindgen surface
-//!   (`comments_api` that of the separate comments module, feature `comments-module`).
+//! - **Edge** (browser only), the workspace's other crates: `crates/web` (`folio-web`)
+//!   turns view trees into DOM nodes, owns listeners and runs one mounted widget;
+//!   `crates/wasm-core` and `crates/wasm-comments` are the two wasm modules' exports.
 //!
-//! Everything in the pure layers builds and tests natively with `cargo test`; `node
-//! scripts/layers.mjs` fails on an import cycle between modules.
+//! This crate has no dependencies: everything in it builds and tests natively with `cargo
+//! test`; `node scripts/layers.mjs` fails on an import cycle between modules.
 
 #![deny(missing_docs)]
 
@@ -31,29 +31,6 @@ pub mod plural;
 pub mod search;
 pub mod share;
 pub mod view;
-
-// The wasm builds (see Cargo.toml [features]): without features, the whole widget
-// (`mount`); `split-core`, the same with the comment section loaded from a second module;
-// `comments-module`, that second module (`startComments`) and nothing else.
-#[cfg(all(target_arch = "wasm32", not(feature = "comments-module")))]
-mod api;
-#[cfg(all(target_arch = "wasm32", not(feature = "comments-module")))]
-pub use api::{mount, Folio};
-#[cfg(all(target_arch = "wasm32", feature = "comments-module"))]
-mod comments_api;
-#[cfg(target_arch = "wasm32")]
-// Each split build uses a part of the browser edge (the rest is left out of its wasm).
-#[cfg_attr(any(feature = "split-core", feature = "comments-module"), allow(dead_code))]
-mod dom;
-#[cfg(target_arch = "wasm32")]
-#[cfg_attr(feature = "comments-module", allow(dead_code))]
-mod widget;
-
-/// A smaller allocator than the default dlmalloc (about 3 KB gzip less wasm); it grows the
-/// wasm memory as needed.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// The stylesheet shipped inside the package, adopted into every widget's shadow root:
 /// `src/style.css` minified by `build.rs`.

@@ -31,7 +31,7 @@
 //!
 //! Natively (tests, folio-render, folio-locales) and with the `all-locales` feature the
 //! translations are compiled in as text and read once, when a table is first asked for
-//! ([`locales`]). The wasm build carries English alone: `folio-locales` writes each
+//! (`locales()`). The wasm build carries English alone: `folio-locales` writes each
 //! translation into `pkg/locales/` as a locale file ([`file`](mod@file)), which the widget
 //! fetches and [`register`]s when a page needs it; [`pick`] names the language a page
 //! needs before its table is there.

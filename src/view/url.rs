@@ -9,6 +9,8 @@
 //! was checked. A URL the browser could not parse at all (`\\\\`, a host with a space, a
 //! port over 65535, a malformed IPv4 or IPv6 address) is refused too: see [`parses`].
 
+use std::cell::Cell;
+
 /// Attribute names whose values are URLs and must pass [`safe_url`].
 pub const URL_ATTRIBUTES: &[&str] =
     &["href", "src", "action", "formaction", "cite", "poster", "srcset", "xlink:href", "background", "data", "ping"];
@@ -41,22 +43,30 @@ pub fn safe_url(raw: &str) -> Option<String> {
     (allowed && browser_parses(&cleaned)).then_some(cleaned)
 }
 
-/// Whether the browser can parse `url` (controls already stripped) against the page's base
-/// URL. In the browser (the wasm builds) the browser's own parser is asked (`URL.canParse`,
-/// through `js/url.js`); natively (folio-render) [`parses`] answers.
-#[cfg(target_arch = "wasm32")]
-fn browser_parses(url: &str) -> bool {
-    #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/url.js")]
-    extern "C" {
-        fn parses(url: &str) -> bool;
-    }
-    parses(url)
+/// Whether a URL parses (as [`parses`] answers).
+pub type Parser = fn(&str) -> bool;
+
+thread_local! {
+    /// The browser's own parser, once the browser edge has installed it.
+    static BROWSER_PARSER: Cell<Option<Parser>> = const { Cell::new(None) };
 }
 
-/// Natively: [`parses`].
-#[cfg(not(target_arch = "wasm32"))]
+/// Makes `parser` (the browser's own URL parser: whether a URL parses against the page's
+/// URL) what [`safe_url`] asks on this thread. The browser edge installs `URL.canParse`
+/// before it renders anything.
+pub fn set_browser_parser(parser: Parser) {
+    BROWSER_PARSER.with(|p| p.set(Some(parser)));
+}
+
+/// Whether the browser can parse `url` (controls already stripped) against the page's base
+/// URL: the installed parser's answer (see [`set_browser_parser`]); natively (folio-render)
+/// [`parses`]. A wasm build has no [`parses`] compiled in, and refuses every link until
+/// the edge has installed the browser's parser.
 fn browser_parses(url: &str) -> bool {
-    parses(url)
+    match BROWSER_PARSER.with(Cell::get) {
+        Some(parser) => parser(url),
+        None => cfg!(not(target_arch = "wasm32")) && parses(url),
+    }
 }
 
 /// Whether a browser can parse `url` (controls already stripped) against the page's own

@@ -2,7 +2,7 @@
 // it hands an answer to the wasm. `settle` reads a response as `request` does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { settle } from '../../js/fetch.js';
+import { settle } from '../../crates/web/js/fetch.js';
 
 const answer = (headers, body = '') => settle(Promise.resolve(new Response(body, { status: 429, headers })));
 const header = ([, headers], name) => headers[headers.indexOf(name) + 1];

@@ -3,15 +3,17 @@
 #![cfg(target_arch = "wasm32")]
 
 use folio::json::{self, Value};
-use folio::{mount, Folio};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, ShadowRoot};
 
+mod support;
+use support::{mount, Folio};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("../www/articles/kaspersky-reputation.json");
+const SEED: &str = include_str!("../../../www/articles/kaspersky-reputation.json");
 
 /// A fresh host element for each test, attached to the body.
 fn host() -> Element {

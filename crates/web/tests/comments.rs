@@ -6,16 +6,18 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use folio::{mount, Folio};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement, ShadowRoot};
 
+mod support;
+use support::{mount, Folio};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("../www/articles/kaspersky-reputation.json");
+const SEED: &str = include_str!("../../../www/articles/kaspersky-reputation.json");
 
 const LIST: &str = r#"{"total": 3, "next": null, "comments": [
   {"id": "1", "author": "Ann <b>", "website": "javascript:alert(1)", "created": "2026-11-30T10:00:00Z", "likes": 2,
@@ -42,7 +44,10 @@ struct Fake {
     hold: RefCell<bool>,
 }
 
-fn callbacks(fake: &Rc<Fake>) -> (JsValue, Vec<Closure<dyn FnMut(JsValue) -> js_sys::Promise>>) {
+/// A callback the fake backend hands the widget, kept alive by the test.
+type Callback = Closure<dyn FnMut(JsValue) -> js_sys::Promise>;
+
+fn callbacks(fake: &Rc<Fake>) -> (JsValue, Vec<Callback>) {
     let f = fake.clone();
     let list = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |_args: JsValue| {
         *f.lists.borrow_mut() += 1;

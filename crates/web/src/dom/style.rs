@@ -2,22 +2,18 @@
 //! adopted by every widget, so no `<style>` element or `style` attribute is needed and a
 //! strict `style-src 'self'` policy is satisfied.
 //!
-//! The split core (feature `split-core`, what pages download) does not carry the sheet:
-//! `js/style.js`, written into its glue, fetches `pkg/folio.css` while the wasm downloads
-//! and builds the sheet, and the glue's `init()` waits for it. The other builds (the
-//! monolithic widget the tests use) carry it as [`crate::STYLESHEET`].
+//! Two ways, one per [`Edition`](crate::widget::Edition): [`adopt_fetched`] (what pages
+//! download carries no sheet: `js/style.js`, written into the glue, fetches `pkg/folio.css`
+//! while the wasm downloads and builds the sheet, and the glue's `init()` waits for it), and
+//! [`adopt_built_in`] (the browser tests' widget carries it as [`folio::STYLESHEET`]).
 
-#[cfg(not(feature = "split-core"))]
 use std::cell::RefCell;
 
-#[cfg(not(feature = "split-core"))]
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-#[cfg(not(feature = "split-core"))]
 use web_sys::CssStyleSheet;
 use web_sys::ShadowRoot;
 
-#[cfg(feature = "split-core")]
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/style.js")]
 extern "C" {
     /// Adopts the page's one sheet built from `folio.css` into `root` (at once when it has
@@ -26,28 +22,24 @@ extern "C" {
     fn adopt_sheet(root: &ShadowRoot);
 }
 
-/// Adopts Folio's stylesheet into `root`.
-#[cfg(feature = "split-core")]
-pub fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
+/// Adopts the sheet built from `folio.css` into `root`, once it has arrived.
+pub fn adopt_fetched(root: &ShadowRoot) {
     adopt_sheet(root);
-    Ok(())
 }
 
-#[cfg(not(feature = "split-core"))]
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-/// Adopts Folio's stylesheet into `root`. Where constructable stylesheets are missing
-/// (very old browsers), falls back to a `<style>` element, which works on pages without a
-/// strict style CSP.
-#[cfg(not(feature = "split-core"))]
-pub fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
+/// Adopts the stylesheet built into the wasm into `root`. Where constructable stylesheets
+/// are missing (very old browsers), falls back to a `<style>` element, which works on pages
+/// without a strict style CSP.
+pub fn adopt_built_in(root: &ShadowRoot) -> Result<(), JsValue> {
     let sheet = SHEET.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
             if let Ok(sheet) = CssStyleSheet::new() {
-                if sheet.replace_sync(crate::STYLESHEET).is_ok() {
+                if sheet.replace_sync(folio::STYLESHEET).is_ok() {
                     *slot = Some(sheet);
                 }
             }
@@ -67,7 +59,7 @@ pub fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
         _ => {
             let doc = super::document()?;
             let style = doc.create_element("style")?;
-            style.set_text_content(Some(crate::STYLESHEET));
+            style.set_text_content(Some(folio::STYLESHEET));
             root.append_child(&style)?;
         }
     }

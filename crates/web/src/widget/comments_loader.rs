@@ -1,11 +1,12 @@
-//! The comment section of the split core (feature `split-core`): the same interface as
-//! the in-process section (`widget/comments.rs`), but what it starts is the comments module
-//! (`pkg/folio_comments.js`, built with `comments-module`, see `src/comments_api.rs`),
+//! The comment section of the [`Split`](super::Split) edition (what pages download): the
+//! same interface as the in-process section (`widget/comments.rs`), but what it starts is
+//! the comments module (`pkg/folio_comments.js`, the crate `crates/wasm-comments`),
 //! imported when the section is needed: when it nears the viewport, at once with
 //! `load: "eager"` (the import then starts at mount time, with the article), or on
 //! `loadComments()`. The module gets the host, the section (whose data attributes hold the
 //! configuration, the thread and the title; the root's `lang` the language), the host's
-//! callbacks and what the prefetch brought, and returns a handle this section keeps and destroys when it is dropped.
+//! callbacks and what the prefetch brought, and returns a handle this section keeps and
+//! destroys when it is dropped.
 //!
 //! When the module cannot be loaded, the list region shows the comments error box (with
 //! Retry, which tries again) and the console says why; the article is not touched.
@@ -18,11 +19,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortSignal, Element};
 
-use crate::comments::config::CommentsConfig;
-use crate::comments::{view, Method};
 use crate::dom::{build, fetch, observer::NearViewport, Listener};
-use crate::i18n::Lang;
+use folio::comments::config::CommentsConfig;
+use folio::comments::{view, Method};
+use folio::i18n::Lang;
 
+use super::callbacks::Callbacks;
+use super::section::Section;
 use super::NEAR_MARGIN;
 
 #[wasm_bindgen(module = "/js/comments.js")]
@@ -40,15 +43,6 @@ extern "C" {
     fn prefetch_comments(url: &JsValue, timeout: u32, signal: Option<AbortSignal>) -> JsValue;
 }
 
-/// The host's functions for the callbacks backend, handed to the comments module.
-#[derive(Clone)]
-pub struct Callbacks {
-    /// `list({thread, sort, cursor})` -> `{total, comments, next}`.
-    pub list: Function,
-    /// `post({thread, text, author, email, website, parent, title})` -> `{comment, pending}`.
-    pub post: Option<Function>,
-}
-
 /// What an eager section starts at mount time, while the article loads: the comments
 /// module's download (shared: the section started later waits for the same one) and, when
 /// the host names the thread and its first page is a plain GET (Isso, the contract), that
@@ -56,29 +50,6 @@ pub struct Callbacks {
 pub struct Prefetch {
     /// `[url, what fetch() returned]`, or `undefined`, handed to `startComments`.
     page: JsValue,
-}
-
-/// Starts importing the comments module now when `config` loads eagerly, and then the
-/// first list request when it also names its thread; `signal` (the widget's) aborts it.
-/// (The callbacks backend's first page is asked for by the module when the section
-/// starts: `_callbacks` are the in-process section's parameter.)
-pub fn prefetch(
-    config: &CommentsConfig,
-    _callbacks: Option<Callbacks>,
-    signal: Option<&AbortSignal>,
-) -> Option<Prefetch> {
-    if !config.eager {
-        return None;
-    }
-    // A plain GET the snippet can send as it is (the first page of Isso and the contract).
-    let url = match config.thread.as_deref().and_then(|thread| config.first_page_request(thread)) {
-        Some(r) if r.method == Method::Get && r.body.is_none() && r.headers.is_empty() && !r.credentials => {
-            JsValue::from_str(&r.url)
-        }
-        _ => JsValue::UNDEFINED,
-    };
-    let page = prefetch_comments(&url, fetch::TIMEOUT_MS, signal.cloned());
-    Some(Prefetch { page })
 }
 
 /// The callbacks as `startComments` arguments (`undefined` for none).
@@ -121,14 +92,38 @@ pub struct CommentSection {
     _listener: Listener,
 }
 
-impl CommentSection {
-    /// Takes over the placeholder `section`: imports the comments module and starts it when
-    /// the section nears the viewport, or at once with `load: "eager"`. The module reads the
-    /// configuration, the thread, the title and the language from the placeholder
-    /// ([`crate::compose::comments_placeholder`] writes them), so `_thread` and `_title` are
-    /// not kept: the parameters are the in-process section's.
-    #[allow(clippy::too_many_arguments)]
-    pub fn start(
+impl Section for CommentSection {
+    type Prefetch = Prefetch;
+
+    /// Starts importing the comments module now when `config` loads eagerly, and then the
+    /// first list request when it also names its thread; `signal` (the widget's) aborts it.
+    /// (The callbacks backend's first page is asked for by the module when the section
+    /// starts: `_callbacks` is the in-process section's parameter.)
+    fn prefetch(
+        config: &CommentsConfig,
+        _callbacks: Option<Callbacks>,
+        signal: Option<&AbortSignal>,
+    ) -> Option<Prefetch> {
+        if !config.eager {
+            return None;
+        }
+        // A plain GET the snippet can send as it is (the first page of Isso and the contract).
+        let url = match config.thread.as_deref().and_then(|thread| config.first_page_request(thread)) {
+            Some(r) if r.method == Method::Get && r.body.is_none() && r.headers.is_empty() && !r.credentials => {
+                JsValue::from_str(&r.url)
+            }
+            _ => JsValue::UNDEFINED,
+        };
+        let page = prefetch_comments(&url, fetch::TIMEOUT_MS, signal.cloned());
+        Some(Prefetch { page })
+    }
+
+    /// Imports the comments module and starts it when the section nears the viewport, or at
+    /// once with `load: "eager"`. The module reads the configuration, the thread, the title
+    /// and the language from the placeholder ([`folio::compose::comments_placeholder`] writes
+    /// them), so `_thread` and `_title` are not kept: the parameters are the in-process
+    /// section's.
+    fn start(
         host: &Element,
         section: Element,
         config: &CommentsConfig,
@@ -174,9 +169,8 @@ impl CommentSection {
         Ok(CommentSection { state, _listener: listener })
     }
 
-    /// Loads comments now, whatever the viewport (the handle's `loadComments()`): imports
-    /// the module if it is not there yet.
-    pub fn load_now(&self) {
+    /// Imports the module if it is not there yet.
+    fn load_now(&self) {
         let (phase, handle) = {
             let s = self.state.borrow();
             (s.phase, s.handle.clone())

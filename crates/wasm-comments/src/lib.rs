@@ -1,18 +1,21 @@
-//! The wasm-bindgen surface of the comments module (feature `comments-module`,
-//! `pkg/folio_comments.js`): `startComments`, called by the split core's loader
-//! (`widget/comments_loader.rs`) when a page needs its comment section, and the handle it
-//! returns. The section itself is the in-process one (`widget/comments.rs`); this module
-//! carries neither the article renderer nor the share bar.
+//! Folio's comments module, `pkg/folio_comments.js` + `folio_comments_bg.wasm`:
+//! `startComments`, called by the first module's loader (the browser edge's
+//! `widget/comments_loader.rs`) when a page needs its comment section, and the handle it
+//! returns. The section itself is the edge's in-process one (`widget/comments.rs`); this
+//! module carries neither the article renderer nor the share bar.
+
+#![deny(missing_docs)]
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::comments::config::CommentsConfig;
-use crate::i18n;
-use crate::json;
-use crate::widget::comments::{self, Callbacks, CommentSection, EarlyList};
+use folio::comments::config::CommentsConfig;
+use folio::i18n;
+use folio::json;
+use folio_web::widget::comments::{self, Callbacks, CommentSection, EarlyList};
+use folio_web::widget::Section;
 
 /// Why `startComments` could not start a section.
 #[derive(Debug)]
@@ -101,7 +104,7 @@ impl StartOptions {
 /// Starts the comment section in `options.section` (the placeholder the core or
 /// folio-render wrote in `options.host`'s shadow root) and loads the first page at once:
 /// the core, or the element's script on a pre-rendered page, calls this when the section
-/// is needed. Everything else is read from the placeholder itself, as [`crate::compose`]
+/// is needed. Everything else is read from the placeholder itself, as [`folio::compose`]
 /// writes it: the configuration (`data-folio-config`, the JSON of the `comments` option),
 /// the thread (`data-folio-thread`), the title (`data-folio-title`) and the language of
 /// Folio's own words (the `lang` of the widget's root; its table is fetched here when it is
@@ -113,19 +116,20 @@ impl StartOptions {
 /// cannot start.
 #[wasm_bindgen(js_name = startComments)]
 pub fn start_comments(#[wasm_bindgen(unchecked_param_type = "StartOptions")] options: JsValue) -> js_sys::Promise {
+    folio_web::dom::url::install();
     let options = match StartOptions::read(&options) {
         Ok(options) => options,
         Err(e) => return js_sys::Promise::reject(&js_sys::Error::new(&e.text())),
     };
-    let tag = options.section.closest("[lang]").ok().flatten().and_then(|root| crate::dom::get_attr(&root, "lang"));
-    crate::dom::locales::then(tag.as_deref().and_then(i18n::known), move |lang| {
+    let tag = options.section.closest("[lang]").ok().flatten().and_then(|root| folio_web::dom::get_attr(&root, "lang"));
+    folio_web::dom::locales::then(tag.as_deref().and_then(i18n::known), move |lang| {
         start(options, lang).map(JsValue::from).map_err(|e| js_sys::Error::new(&e.text()).into())
     })
 }
 
 fn start(options: StartOptions, lang: i18n::Lang) -> Result<CommentsHandle, StartError> {
     let StartOptions { host, section, callbacks, early } = options;
-    let attr = |name: &str| crate::dom::get_attr(&section, name).unwrap_or_default();
+    let attr = |name: &str| folio_web::dom::get_attr(&section, name).unwrap_or_default();
     let value = json::parse(&attr("data-folio-config")).map_err(|e| StartError::Config(e.text()))?;
     let mut config: CommentsConfig = CommentsConfig::from_json(&value)
         .map_err(StartError::Config)?

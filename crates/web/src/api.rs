@@ -1,6 +1,7 @@
-//! The wasm-bindgen surface: `mount(element, options)` and the handle it returns.
-//! Errors become JS `Error`s with a stable `code` here and nowhere else; nothing thrown
-//! here escapes into the host page's own scripts.
+//! `mount(element, options)` and the handle it returns, as Rust functions generic over the
+//! widget's [`Edition`]: the wasm modules export them (`crates/wasm-core`), the browser tests
+//! call them. Errors become JS `Error`s with a stable `code` here and nowhere else; nothing
+//! thrown here escapes into the host page's own scripts.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -9,57 +10,86 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::article::Article;
 use crate::dom::fetch::{read, request};
-use crate::error::Error;
-use crate::json;
-use crate::options::{ArticleSource, Options};
-use crate::widget::Widget;
+use crate::widget::{Callbacks, Edition, Section, Widget};
+use folio::article::Article;
+use folio::error::Error;
+use folio::json;
+use folio::options::{ArticleSource, Options};
 
 /// A handle's widget. Boxed: a destroyed handle keeps only its empty slot until the
 /// page's garbage collector frees it (wasm-bindgen's FinalizationRegistry), not a
 /// widget-sized hole in the wasm heap.
-type Slot = Rc<RefCell<Option<Box<Widget>>>>;
+type Cell<E> = RefCell<Option<Box<Widget<E>>>>;
+type Slot<E> = Rc<Cell<E>>;
+
+/// A slot in the registry of mounted widgets, whatever its edition.
+trait Mounted {
+    /// Whether the widget in the slot is mounted on `host`.
+    fn is_on(&self, host: &web_sys::Element) -> bool;
+    /// Destroys the widget in the slot.
+    fn empty(&self);
+}
+
+impl<E: Edition> Mounted for Cell<E> {
+    fn is_on(&self, host: &web_sys::Element) -> bool {
+        self.borrow().as_ref().is_some_and(|w| w.host() == host)
+    }
+
+    fn empty(&self) {
+        // Take first, then drop, so a re-entrant call finds the slot already empty.
+        let widget = self.borrow_mut().take();
+        drop(widget);
+    }
+}
 
 thread_local! {
     /// Every mounted widget. A widget lives until `destroy()` or a new `mount` on the same
     /// host, never only as long as the JS handle: a page that ignores the handle (and lets
     /// it be garbage-collected) keeps its article.
-    static MOUNTED: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<Rc<dyn Mounted>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Destroys the widget mounted on `host`, if any.
 fn unmount_host(host: &web_sys::Element) {
-    let gone: Vec<Slot> = MOUNTED.with(|m| {
+    let gone: Vec<Rc<dyn Mounted>> = MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
-        let (gone, kept) = m.drain(..).partition(|s: &Slot| s.borrow().as_ref().is_some_and(|w| w.host() == host));
+        let (gone, kept) = m.drain(..).partition(|s| s.is_on(host));
         *m = kept;
         gone
     });
     for slot in gone {
-        let widget = slot.borrow_mut().take();
-        drop(widget);
+        slot.empty();
     }
 }
 
-/// A mounted widget, as JS sees it.
-#[wasm_bindgen]
-pub struct Folio {
-    widget: Slot,
+/// A mounted widget, as the exported `Folio` handle holds it.
+pub struct Handle<E: Edition> {
+    widget: Slot<E>,
     ready: Promise,
 }
 
-#[wasm_bindgen]
-impl Folio {
+impl<E: Edition> Handle<E> {
+    /// Renders an article into `element`'s shadow root. See the README for options.
+    /// Never throws: problems show in the widget and reject `ready`. Mounting again on the
+    /// same element replaces the widget that was there.
+    pub fn mount(element: JsValue, options: JsValue) -> Handle<E> {
+        crate::dom::url::install();
+        let slot: Slot<E> = Rc::new(RefCell::new(None));
+        MOUNTED.with(|m| m.borrow_mut().push(slot.clone()));
+        let weak = Rc::downgrade(&slot);
+        let ready = start(element, &options, weak.clone()).unwrap_or_else(|e| Promise::reject(&fail(&weak, &e)));
+        mark_handled(&ready);
+        Handle { widget: slot, ready }
+    }
+
     /// Settles when the first render is done: resolves once the article is on screen,
     /// rejects with a `FolioError` (with `code`) when the error box is shown instead.
-    #[wasm_bindgen(getter)]
     pub fn ready(&self) -> Promise {
         self.ready.clone()
     }
 
     /// Loads the comments now instead of when the section nears the viewport.
-    #[wasm_bindgen(js_name = loadComments)]
     pub fn load_comments(&self) {
         if let Some(w) = self.widget.borrow().as_ref() {
             w.load_comments();
@@ -78,30 +108,16 @@ impl Folio {
     /// Removes the widget: aborts requests, drops listeners, empties the shadow root.
     /// Calling it twice is harmless.
     pub fn destroy(&self) {
-        MOUNTED.with(|m| m.borrow_mut().retain(|s| !Rc::ptr_eq(s, &self.widget)));
-        // Take first, then drop, so a re-entrant call finds the slot already empty.
-        let widget = self.widget.borrow_mut().take();
-        drop(widget);
+        let this = Rc::as_ptr(&self.widget).cast::<()>();
+        MOUNTED.with(|m| m.borrow_mut().retain(|s| Rc::as_ptr(s).cast::<()>() != this));
+        self.widget.empty();
     }
-}
-
-/// Renders an article into `element`'s shadow root. See the README for options.
-/// Never throws: problems show in the widget and reject `ready`. Mounting again on the same
-/// element replaces the widget that was there.
-#[wasm_bindgen]
-pub fn mount(element: JsValue, options: JsValue) -> Folio {
-    let slot: Slot = Rc::new(RefCell::new(None));
-    MOUNTED.with(|m| m.borrow_mut().push(slot.clone()));
-    let weak = Rc::downgrade(&slot);
-    let ready = start(element, &options, weak.clone()).unwrap_or_else(|e| Promise::reject(&fail(&weak, &e)));
-    mark_handled(&ready);
-    Folio { widget: slot, ready }
 }
 
 /// A failed first render: the error box in the widget (while there is one), the console
 /// told why (unless the widget was destroyed meanwhile), and the `FolioError` that
 /// rejects `ready`.
-fn fail(slot: &Weak<RefCell<Option<Box<Widget>>>>, error: &Error) -> JsValue {
+fn fail<E: Edition>(slot: &Weak<Cell<E>>, error: &Error) -> JsValue {
     if let Some(slot) = slot.upgrade() {
         if let Some(widget) = slot.borrow().as_ref() {
             widget.show_error(error);
@@ -130,12 +146,12 @@ fn mark_handled(promise: &Promise) {
 
 /// The first render: the widget attached now, the article and its language's table
 /// loaded (the promise of the rest, which ends with the article on screen).
-fn start(element: JsValue, options: &JsValue, slot: Weak<RefCell<Option<Box<Widget>>>>) -> Result<Promise, Error> {
+fn start<E: Edition>(element: JsValue, options: &JsValue, slot: Weak<Cell<E>>) -> Result<Promise, Error> {
     let host: web_sys::Element = element
         .dyn_into()
         .map_err(|_| Error::Options("mount(element, options): element must be a DOM element.".into()))?;
     unmount_host(&host);
-    let widget = Widget::attach(host)?;
+    let widget = Widget::<E>::attach(host)?;
     let signal = widget.signal();
     let embedded = widget.has_embedded_comments();
     match slot.upgrade() {
@@ -150,7 +166,7 @@ fn start(element: JsValue, options: &JsValue, slot: Weak<RefCell<Option<Box<Widg
         .comments
         .as_ref()
         .filter(|_| !embedded)
-        .and_then(|c| crate::widget::section::prefetch(c, callbacks.clone(), signal.as_ref()));
+        .and_then(|c| E::Section::prefetch(c, callbacks.clone(), signal.as_ref()));
     crate::widget::prefetch_language(&options);
     Ok(load_article(
         options,
@@ -174,7 +190,7 @@ fn start(element: JsValue, options: &JsValue, slot: Weak<RefCell<Option<Box<Widg
 
 /// What [`load_article`] hands its results to: the value (or the error) of its promise out.
 type Loaded =
-    Box<dyn FnOnce(Result<crate::article::Parsed, Error>, Options, crate::i18n::Lang) -> Result<JsValue, JsValue>>;
+    Box<dyn FnOnce(Result<folio::article::Parsed, Error>, Options, folio::i18n::Lang) -> Result<JsValue, JsValue>>;
 
 /// Reads the article the options name (fetched if need be) and validates it, fetches the
 /// table of its language when the wasm does not have it, and hands all three to `then`:
@@ -203,7 +219,7 @@ fn load_article(options: Options, signal: Option<&web_sys::AbortSignal>, then: L
 
 /// Applies new options to a mounted widget: only the share bar or the comment section
 /// when only they changed, else a new render of everything (the promise of its end).
-fn apply(slot: Slot, options: &JsValue) -> Result<Promise, Error> {
+fn apply<E: Edition>(slot: Slot<E>, options: &JsValue) -> Result<Promise, Error> {
     let callbacks = read_callbacks(options);
     let options = read_options(options)?;
     let (same_article, signal) = {
@@ -254,12 +270,12 @@ fn read_options(options: &JsValue) -> Result<Options, Error> {
 
 /// The callbacks backend's functions, `options.comments.list` and `.post` (JSON, which
 /// carries the rest of the options, drops functions).
-fn read_callbacks(options: &JsValue) -> Option<crate::widget::section::Callbacks> {
+fn read_callbacks(options: &JsValue) -> Option<Callbacks> {
     let comments = js_sys::Reflect::get(options, &JsValue::from_str("comments")).ok()?;
     let function = |name: &str| {
         js_sys::Reflect::get(&comments, &JsValue::from_str(name)).ok()?.dyn_into::<js_sys::Function>().ok()
     };
-    Some(crate::widget::section::Callbacks { list: function("list")?, post: function("post") })
+    Some(Callbacks { list: function("list")?, post: function("post") })
 }
 
 /// A JS `Error` named `FolioError` with `code` and `details` (an array of strings).

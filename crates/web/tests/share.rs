@@ -2,16 +2,18 @@
 //! `folio-share` event, and the copy-link fallback when the Clipboard API is missing.
 #![cfg(target_arch = "wasm32")]
 
-use folio::mount;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, ShadowRoot};
 
+mod support;
+use support::{mount, Folio};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("../www/articles/kaspersky-reputation.json");
+const SEED: &str = include_str!("../../../www/articles/kaspersky-reputation.json");
 const CANONICAL: &str =
     "https://www.esecurityplanet.com/network-security/kaspersky-lab-defends-its-reputation-against-allegations.html";
 
@@ -22,7 +24,7 @@ fn host() -> Element {
     el
 }
 
-async fn mount_with_share(share_json: &str) -> (Element, folio::Folio) {
+async fn mount_with_share(share_json: &str) -> (Element, Folio) {
     let el = host();
     let options = js_sys::JSON::parse(&format!(r#"{{"share": {share_json}}}"#)).unwrap();
     js_sys::Reflect::set(&options, &"article".into(), &SEED.into()).unwrap();

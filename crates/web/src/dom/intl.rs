@@ -2,15 +2,15 @@
 //! the `<time class="folio-comment-time" datetime>` elements of the view tree before it is
 //! built: `Intl.RelativeTimeFormat` for the text ("3 hours ago"), `Intl.DateTimeFormat`
 //! for the tooltip. Article dates need no browser: the locale tables write them
-//! ([`crate::date::format_date`]), the same in the static renderer and the widget.
+//! ([`folio::date::format_date`]), the same in the static renderer and the widget.
 
 use std::cell::RefCell;
 
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::date::DateTime;
-use crate::view::Node;
+use folio::date::DateTime;
+use folio::view::Node;
 
 /// The two formatters comment times use, for one language. Creating an `Intl` formatter
 /// costs far more than using one (it loads the locale's data), so they are made once per

@@ -10,6 +10,7 @@ pub mod locales;
 pub mod observer;
 pub mod storage;
 pub mod style;
+pub mod url;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Document, EventTarget, Window};

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, DocumentFragment};
 
-use crate::view::Node;
+use folio::view::Node;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 

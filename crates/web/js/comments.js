@@ -1,4 +1,4 @@
-// The comment section's module, loaded by the split core (feature `split-core`) when a page
+// The comment section's module, loaded by the first module (crates/wasm-core) when a page
 // needs it: pkg/folio_comments.js and its wasm, initialised once per page. wasm-bindgen
 // copies this file to pkg/snippets/*/js/, three levels down; scripts/minify.mjs writes it
 // into folio.js with the path from pkg/ (a static import() specifier and a

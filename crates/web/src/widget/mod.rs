@@ -2,47 +2,44 @@
 //! listeners. Dropping a `Widget` undoes everything it did (aborts fetches, removes
 //! listeners and observers, empties the shadow root), so `destroy()` is just a drop.
 
-#[cfg(any(not(feature = "split-core"), feature = "comments-module"))]
+mod callbacks;
 pub mod comments;
-#[cfg(feature = "split-core")]
 pub mod comments_loader;
+mod edition;
+mod section;
 mod share;
+
+pub use callbacks::Callbacks;
+pub use edition::{Edition, InProcess, Prefetch, Split};
+pub use section::Section;
 
 /// How far below the viewport a comment section starts loading (the in-process section's
 /// list, or the split core's import of the comments module).
 const NEAR_MARGIN: &str = "1250px 0px";
 
-/// The comment section this build's widget runs: in-process (`comments`), or in the split
-/// core (feature `split-core`) the loader of the separate comments module.
-#[cfg(not(feature = "split-core"))]
-pub use comments as section;
-/// The comment section this build's widget runs: in-process (`comments`), or in the split
-/// core (feature `split-core`) the loader of the separate comments module.
-#[cfg(feature = "split-core")]
-pub use comments_loader as section;
-
 use std::cell::Cell;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, AbortSignal, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::article::{Article, Parsed};
-use crate::comments::config::{default_thread, CommentsConfig};
-use crate::compose::{self, STATIC_ATTRIBUTE};
 use crate::dom::{self, build};
-use crate::error::Error;
-use crate::i18n::{self, Lang};
-use crate::options::Options;
-use crate::share::ShareOptions;
-use crate::view::Node;
+use folio::article::{Article, Parsed};
+use folio::comments::config::{default_thread, CommentsConfig};
+use folio::compose::{self, STATIC_ATTRIBUTE};
+use folio::error::Error;
+use folio::i18n::{self, Lang};
+use folio::options::Options;
+use folio::share::ShareOptions;
+use folio::view::Node;
 
 /// The host attribute that tells tests and hosts where the widget is:
 /// `loading`, `ready` or `error`.
 pub const STATE_ATTRIBUTE: &str = "data-folio-state";
 
-/// A mounted widget.
-pub struct Widget {
+/// A mounted widget, running the comment section and stylesheet of `E`.
+pub struct Widget<E: Edition> {
     host: Element,
     root: ShadowRoot,
     abort: Option<AbortController>,
@@ -52,15 +49,16 @@ pub struct Widget {
     adoptable: Option<String>,
     /// The share bar's one delegated click listener, for the widget's whole life.
     share_listener: Option<dom::Listener>,
-    comments: Option<section::CommentSection>,
+    comments: Option<E::Section>,
     current: Option<(Parsed, Options)>,
     _page_theme: Option<dom::observer::PageTheme>,
+    edition: PhantomData<E>,
 }
 
-impl Widget {
+impl<E: Edition> Widget<E> {
     /// Attaches to `host`: opens (or reuses) its shadow root, adopts the stylesheet and
     /// shows the loading state.
-    pub fn attach(host: Element) -> Result<Widget, Error> {
+    pub fn attach(host: Element) -> Result<Widget<E>, Error> {
         let root = match host.shadow_root() {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
@@ -71,7 +69,7 @@ impl Widget {
                 )
             })?,
         };
-        let _ = dom::style::adopt(&root);
+        let _ = E::adopt_style(&root);
         // Markup pre-rendered by folio-render (a declarative shadow root) stays on screen
         // while the article loads; show_article keeps it if it is still what it would draw.
         let adoptable = root
@@ -90,12 +88,13 @@ impl Widget {
             comments: None,
             current: None,
             _page_theme: None,
+            edition: PhantomData,
         };
         widget.share_listener = Some(share::wire(&widget.root, &widget.host, lang));
         widget._page_theme = dom::observer::PageTheme::watch(&widget.host).ok();
         widget.set_state("loading");
         if widget.adoptable.is_none() {
-            let loading = crate::view::el("div")
+            let loading = folio::view::el("div")
                 .attr("class", "folio-status")
                 .attr("role", "status")
                 .attr("aria-live", "polite")
@@ -115,7 +114,7 @@ impl Widget {
     /// Whether the pre-rendered markup carries a first page of comments, which the comment
     /// section adopts when it is fresh (`comments::embedded`): no early list request then.
     pub fn has_embedded_comments(&self) -> bool {
-        self.root.query_selector(crate::comments::embedded::SELECTOR).ok().flatten().is_some()
+        self.root.query_selector(folio::comments::embedded::SELECTOR).ok().flatten().is_some()
     }
 
     /// The element the widget is mounted on.
@@ -154,11 +153,11 @@ impl Widget {
         parsed: Parsed,
         options: Options,
         lang: Lang,
-        callbacks: Option<section::Callbacks>,
-        prefetched: Option<section::Prefetch>,
+        callbacks: Option<Callbacks>,
+        prefetched: Option<Prefetch<E>>,
     ) {
         let warnings =
-            parsed.warnings.iter().map(crate::article::Problem::text).chain(options.warnings.iter().cloned());
+            parsed.warnings.iter().map(folio::article::Problem::text).chain(options.warnings.iter().cloned());
         for w in warnings {
             web_sys::console::warn_1(&JsValue::from_str(&(String::from("Folio: ") + &w)));
         }
@@ -185,7 +184,7 @@ impl Widget {
     /// Applies new options to the article on screen, re-rendering only what they change:
     /// the share bar, or the comment section. (A new article, reading speed or language
     /// needs [`Widget::show_article`].)
-    pub fn update(&mut self, options: Options, callbacks: Option<section::Callbacks>) {
+    pub fn update(&mut self, options: Options, callbacks: Option<Callbacks>) {
         let Some((parsed, old)) = self.current.take() else { return };
         if old.share != options.share {
             self.replace_share(&parsed.article, options.share.as_ref());
@@ -242,14 +241,14 @@ impl Widget {
         &mut self,
         article: &Article,
         config: Option<&CommentsConfig>,
-        callbacks: Option<section::Callbacks>,
-        prefetched: Option<section::Prefetch>,
+        callbacks: Option<Callbacks>,
+        prefetched: Option<Prefetch<E>>,
     ) {
         let Some(config) = config else { return };
         let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
         let thread = config.thread.clone().unwrap_or_else(|| default_thread(&article.url));
         let started = section.ok_or_else(|| "the comment section was not rendered".to_string()).and_then(|section| {
-            section::CommentSection::start(
+            E::Section::start(
                 &self.host,
                 section,
                 config,
@@ -310,7 +309,7 @@ pub fn prefetch_language(options: &Options) {
     }
 }
 
-impl Drop for Widget {
+impl<E: Edition> Drop for Widget<E> {
     fn drop(&mut self) {
         self.comments = None;
         self.share_listener = None;

@@ -1,4 +1,4 @@
-//! Locale files from beside the package (see [`crate::i18n::file`]): the wasm carries
+//! Locale files from beside the package (see [`folio::i18n::file`]): the wasm carries
 //! English alone and fetches another language's table the first time a page needs it,
 //! once per page however many widgets ask. The request is `js/locales.js`'s; this reads
 //! the file it brings.
@@ -6,7 +6,7 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use crate::i18n::{self, Lang};
+use folio::i18n::{self, Lang};
 
 #[wasm_bindgen(module = "/js/locales.js")]
 extern "C" {

@@ -1,4 +1,4 @@
-// Folio's stylesheet, pkg/folio.css (the split core, feature `split-core`, no longer carries
+// Folio's stylesheet, pkg/folio.css (the first module, crates/wasm-core, does not carry
 // it in its wasm): fetched once per page as soon as the glue is evaluated, so it travels
 // beside the wasm, and built into one constructed CSSStyleSheet that every widget's shadow
 // root adopts (allowed under a strict `style-src 'self'`). wasm-bindgen copies this file to

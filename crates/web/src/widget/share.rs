@@ -16,8 +16,8 @@ use crate::dom;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::i18n::Lang;
-use crate::share::ShareText;
+use folio::i18n::Lang;
+use folio::share::ShareText;
 
 /// Listens for clicks on share controls inside `root`; dropping the listener unwires them.
 #[must_use = "the share bar stops working when the listener is dropped"]

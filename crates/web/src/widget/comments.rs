@@ -13,23 +13,26 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, AbortSignal, Element, HtmlElement};
 
-use crate::comments::config::{BackendKind, CommentsConfig, NO_ENDPOINT};
-use crate::comments::draft::{storage_key, Draft, Pending};
-use crate::comments::embedded::{self, Embedded};
-use crate::comments::form::{counter_text, form, validate, FormRules, FormState, FORM_ID};
-use crate::comments::loads::{Loads, Verdict};
-use crate::comments::model::strip_likes;
-use crate::comments::own::{self, OwnComment};
-use crate::comments::request::non_blank;
-use crate::comments::retry::{after_failure, next_check_wait};
-use crate::comments::{
+use crate::dom::{self, build, fetch, live, observer::NearViewport, storage, Listener};
+use folio::comments::config::{BackendKind, CommentsConfig, NO_ENDPOINT};
+use folio::comments::draft::{storage_key, Draft, Pending};
+use folio::comments::embedded::{self, Embedded};
+use folio::comments::form::{counter_text, form, validate, FormRules, FormState, FORM_ID};
+use folio::comments::loads::{Loads, Verdict};
+use folio::comments::model::strip_likes;
+use folio::comments::own::{self, OwnComment};
+use folio::comments::request::non_blank;
+use folio::comments::retry::{after_failure, next_check_wait};
+use folio::comments::{
     contract, markup, markup::Action, markup::Region, sanitize, thread, thread::Patch, view, Backend, Comment,
     CommentsError, CommentsText, Cursor, HttpRequest, HttpResponse, NewComment, Page, Posted, Settings, Sort,
     ThreadRef,
 };
-use crate::dom::{self, build, fetch, live, observer::NearViewport, storage, Listener};
-use crate::i18n::Lang;
-use crate::view::Node;
+use folio::i18n::Lang;
+use folio::view::Node;
+
+pub use super::callbacks::Callbacks;
+use super::section::Section;
 
 use super::NEAR_MARGIN;
 
@@ -53,16 +56,6 @@ enum Server {
     Http(Box<dyn Backend>),
     /// The host's own async functions.
     Callbacks(Callbacks),
-}
-
-/// The host's functions for the callbacks backend. Their results use the JSON contract's
-/// shapes and are read by the same parser.
-#[derive(Clone)]
-pub struct Callbacks {
-    /// `list({thread, sort, cursor})` -> `{total, comments, next}`.
-    pub list: js_sys::Function,
-    /// `post({thread, text, author, email, website, parent, title})` -> `{comment, pending}`.
-    pub post: Option<js_sys::Function>,
 }
 
 /// A mounted comment section. Dropping it removes its listeners and observer and aborts
@@ -132,13 +125,22 @@ struct State {
     fresh: Vec<Comment>,
 }
 
-impl CommentSection {
-    /// Takes over the placeholder `section` rendered with the article: shows the form
-    /// (with any saved draft) and loads comments when the section nears the viewport, or
-    /// at once with `load: "eager"`; or adopts the first page folio-render wrote into it,
-    /// when that is fresh (see [`embedded`](crate::comments::embedded)).
-    #[allow(clippy::too_many_arguments)] // the same arguments as the split core's section
-    pub fn start(
+impl Section for CommentSection {
+    type Prefetch = Prefetch;
+
+    /// Starts the first list request now, when `config` loads eagerly and names its thread.
+    fn prefetch(
+        config: &CommentsConfig,
+        callbacks: Option<Callbacks>,
+        signal: Option<&AbortSignal>,
+    ) -> Option<Prefetch> {
+        prefetch_taking(config, callbacks, None, signal)
+    }
+
+    /// Shows the form (with any saved draft) and loads comments when the section nears the
+    /// viewport, or at once with `load: "eager"`; or adopts the first page folio-render
+    /// wrote into it, when that is fresh (see [`embedded`](folio::comments::embedded)).
+    fn start(
         host: &Element,
         section: Element,
         config: &CommentsConfig,
@@ -210,8 +212,7 @@ impl CommentSection {
         Ok(CommentSection { state, _listeners: listeners })
     }
 
-    /// Loads comments now, whatever the viewport (the handle's `loadComments()`).
-    pub fn load_now(&self) {
+    fn load_now(&self) {
         if !self.state.borrow().started {
             load(Rc::downgrade(&self.state), false);
             start_checks(&Rc::downgrade(&self.state));
@@ -251,18 +252,7 @@ pub struct EarlyList {
     pub response: js_sys::Promise,
 }
 
-/// Starts the first list request now, when `config` loads eagerly and names its thread;
-/// `signal` (the widget's) aborts it.
-#[cfg_attr(feature = "comments-module", allow(dead_code))]
-pub fn prefetch(
-    config: &CommentsConfig,
-    callbacks: Option<Callbacks>,
-    signal: Option<&AbortSignal>,
-) -> Option<Prefetch> {
-    prefetch_taking(config, callbacks, None, signal)
-}
-
-/// [`prefetch`], taking over `early` (the request the split core already sent, which its
+/// [`Section::prefetch`], taking over `early` (the request the split core already sent, which its
 /// sender aborts) when it is the first page's.
 pub fn prefetch_taking(
     config: &CommentsConfig,
@@ -928,7 +918,7 @@ fn send_post(
 /// answer); a 200 HTML page is more likely a captive portal or a misrouted proxy that
 /// stored nothing, so the reader's text must stay.
 fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
-    let json = r.header("content-type").is_some_and(|t| crate::search::find(&t.to_ascii_lowercase(), "json").is_some());
+    let json = r.header("content-type").is_some_and(|t| folio::search::find(&t.to_ascii_lowercase(), "json").is_some());
     matches!(r.status, 201 | 202) || truncated || json || r.body.trim().is_empty()
 }
 
@@ -1003,7 +993,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
 }
 
 /// Takes over the first page folio-render wrote into the section
-/// ([`embedded`](crate::comments::embedded)) when it is of this thread and sort order,
+/// ([`embedded`](folio::comments::embedded)) when it is of this thread and sort order,
 /// fresh and readable, so that page is not requested. Its markup stays when it is what
 /// `render_list` would draw (the times' words are made relative in place); otherwise the
 /// list is drawn from it. Returns whether it did.
@@ -1022,7 +1012,7 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     s.total = Some(page.total);
     s.next = page.next;
     s.comments = page.comments;
-    let same = attr("data-folio-fingerprint") == crate::view::fingerprint(&s.static_list_nodes());
+    let same = attr("data-folio-fingerprint") == folio::view::fingerprint(&s.static_list_nodes());
     s.started = true;
     s.prefetched = None;
     match s.region(Region::List) {
@@ -1069,9 +1059,9 @@ fn submit(weak: Weak<RefCell<State>>) {
             return;
         }
         let since = State::now() as u64;
-        let mut key = crate::date::number(since);
+        let mut key = folio::date::number(since);
         key.push('-');
-        key.push_str(&crate::date::number((js_sys::Math::random() * 1e15) as u64));
+        key.push_str(&folio::date::number((js_sys::Math::random() * 1e15) as u64));
         s.draft.pending = Some(Pending { key, since, unsure: false });
         s.save_draft();
     }
@@ -1419,7 +1409,7 @@ fn vote(weak: Weak<RefCell<State>>, id: String, up: bool) {
             let s = state.borrow();
             if let Some(article) = s.comment_article(&id) {
                 if let Some(count) = dom::find(&article, markup::LIKES) {
-                    count.set_text_content(Some(&crate::date::signed(votes.likes - votes.dislikes)));
+                    count.set_text_content(Some(&folio::date::signed(votes.likes - votes.dislikes)));
                 }
                 let pressed = if up { Action::Like } else { Action::Dislike };
                 if let Some(button) = dom::find(&article, pressed.selector()) {
@@ -1449,13 +1439,13 @@ fn preview(weak: Weak<RefCell<State>>, toggle: Element) {
         return;
     }
     // A build that renders the comments' Markdown renders the draft too, at once.
-    #[cfg(markdown)]
+    #[cfg(feature = "client-markdown")]
     if let Some(hard_wrap) = match &*s.server {
         Server::Http(backend) => backend.markdown(),
         Server::Callbacks(_) => None,
     } {
         dom::attr(&toggle, "aria-pressed", Some("true"));
-        let _ = build::replace_children(&shown, &crate::comments::markdown::render_with(&s.draft.text, hard_wrap));
+        let _ = build::replace_children(&shown, &folio::comments::markdown::render_with(&s.draft.text, hard_wrap));
         dom::attr(&field, "hidden", Some(""));
         return;
     }
@@ -1590,7 +1580,7 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
                     match dom::find(&article, markup::STATUS) {
                         Some(status) => status.set_text_content(Some(&message)),
                         None => {
-                            let note: Node = crate::view::el("p")
+                            let note: Node = folio::view::el("p")
                                 .attr("class", "folio-field-error")
                                 .attr("role", "alert")
                                 .text(message)

@@ -1,4 +1,4 @@
-// `fetch` for src/dom/fetch.rs, which describes the request and reads the answer (and the
+// `fetch` for crates/web/src/dom/fetch.rs, which describes the request and reads the answer (and the
 // wait between retries): the
 // controller, the timer, the caller's signal and the reading of the response are done here,
 // once, instead of in every wasm function that awaits a request. wasm-bindgen copies this

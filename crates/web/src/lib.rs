@@ -1,0 +1,26 @@
+//! Folio's browser edge: the thin layer that touches `web-sys`.
+//!
+//! - [`dom`] turns the core's view trees into DOM nodes, owns listeners and observers, and
+//!   talks to the page's `fetch`, storage and `Intl` through small JS files (`js/`).
+//! - [`widget`] is one mounted instance (the article, the share bar and a comment section),
+//!   generic over its [`widget::Edition`]: the in-process comment section with the
+//!   stylesheet built in ([`widget::InProcess`], what the browser tests run), or the loader
+//!   of the separate comments module with the stylesheet fetched as a file
+//!   ([`widget::Split`], what pages download).
+//! - [`api`] is `mount` and its handle as Rust functions; the wasm modules
+//!   (`crates/wasm-core`, `crates/wasm-comments`) put the `#[wasm_bindgen]` exports on top.
+//!
+//! Every decision that does not need a browser lives in the pure core (the `folio` crate,
+//! the repository's `src/`); `ARCHITECTURE.md` has the whole picture.
+
+#![deny(missing_docs)]
+
+pub mod api;
+pub mod dom;
+pub mod widget;
+
+/// A smaller allocator than the default dlmalloc (about 3 KB gzip less wasm); it grows the
+/// wasm memory as needed.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
