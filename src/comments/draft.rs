@@ -129,6 +129,38 @@ impl Draft {
             notify: self.notify,
         }
     }
+
+    /// An attempt at sending the pending post starts: the post as it was before (`None`
+    /// when there is none), and from now on it may have reached the server although no
+    /// answer says so, so that a page closed meanwhile looks before it sends again.
+    pub fn attempt(&mut self) -> Option<Pending> {
+        let before = self.pending.clone();
+        if let Some(p) = &mut self.pending {
+            p.unsure = true;
+        }
+        before
+    }
+
+    /// An attempt failed: the post stays pending when it may still go (`keep`), knowing
+    /// whether an attempt may have reached the server (`unsure`); otherwise it is given
+    /// up, and the text stays for the reader.
+    pub fn failed(&mut self, keep: bool, unsure: bool) {
+        match &mut self.pending {
+            Some(p) if keep => p.unsure = unsure,
+            _ => self.pending = None,
+        }
+    }
+
+    /// The server has the post: the comment is done (text, reply target, notification
+    /// choice and the pending post go); who the reader is stays for the next comment.
+    pub fn delivered(&mut self) {
+        *self = Draft {
+            name: std::mem::take(&mut self.name),
+            email: std::mem::take(&mut self.email),
+            website: std::mem::take(&mut self.website),
+            ..Draft::default()
+        };
+    }
 }
 
 /// The storage key of the draft for a thread: `"folio:draft:" + uri`.
@@ -142,6 +174,52 @@ pub fn storage_key(thread_uri: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pending_draft() -> Draft {
+        Draft {
+            text: "Hello".into(),
+            name: "Ann".into(),
+            email: "ann@example.org".into(),
+            website: "https://ann.example".into(),
+            parent: Some("7".into()),
+            notify: true,
+            pending: Some(Pending { key: "k".into(), since: 5, unsure: false }),
+        }
+    }
+
+    #[test]
+    fn a_post_is_unsure_from_its_first_attempt_until_an_answer_says() {
+        let mut d = pending_draft();
+        assert_eq!(d.attempt(), Some(Pending { key: "k".into(), since: 5, unsure: false }));
+        assert!(d.pending.as_ref().is_some_and(|p| p.unsure));
+        // A failure that proves the server has nothing (e.g. offline before sending).
+        d.failed(true, false);
+        assert_eq!(d.pending, Some(Pending { key: "k".into(), since: 5, unsure: false }));
+        d.attempt();
+        d.failed(true, true);
+        assert!(d.pending.as_ref().is_some_and(|p| p.unsure));
+        let mut none = Draft::default();
+        assert_eq!(none.attempt(), None);
+        assert_eq!(none.pending, None);
+    }
+
+    #[test]
+    fn a_post_given_up_keeps_the_text_and_a_delivered_one_keeps_only_the_reader() {
+        let mut d = pending_draft();
+        d.failed(false, true);
+        assert_eq!(d, Draft { pending: None, ..pending_draft() });
+        let mut d = pending_draft();
+        d.delivered();
+        assert_eq!(
+            d,
+            Draft {
+                name: "Ann".into(),
+                email: "ann@example.org".into(),
+                website: "https://ann.example".into(),
+                ..Draft::default()
+            }
+        );
+    }
 
     #[test]
     fn hostile_strings_round_trip() {

@@ -19,7 +19,9 @@
 //! | [`retry`] | exponential backoff with full jitter; what follows a failed post; the checks' waits |
 //! | [`thread`] | the thread tree's changes and how the list on screen takes one |
 //! | [`loads`] | which list answer is current: drawn, dropped or asked for again |
+//! | [`listing`] | the list a section holds: pages taken, the reader's comment, new comments, edits |
 //! | [`draft`] | the unsent comment's storage format |
+//! | [`posting`] | what became of a post, read from the server's answer |
 //! | [`embedded`] | a first page written into static HTML, and whether to adopt it |
 //! | [`time`] | relative and ISO 8601 times |
 //! | [`text`] | every visible string |
@@ -41,12 +43,14 @@ pub mod error;
 pub mod form;
 pub mod html;
 pub mod isso;
+pub mod listing;
 pub mod loads;
 #[cfg(markdown)]
 pub mod markdown;
 pub mod markup;
 pub mod model;
 pub mod own;
+pub mod posting;
 pub mod request;
 pub mod retry;
 pub mod sanitize;

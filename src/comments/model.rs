@@ -271,6 +271,28 @@ pub fn strip_likes(list: &mut [Comment]) {
     }
 }
 
+/// A plain comment for unit tests: its id as its HTML body, no replies.
+#[cfg(test)]
+pub(crate) fn sample(id: &str, parent: Option<&str>) -> Comment {
+    Comment {
+        id: id.into(),
+        parent: parent.map(Into::into),
+        author: None,
+        website: None,
+        created: 0.0,
+        modified: None,
+        likes: None,
+        dislikes: None,
+        hash: None,
+        avatar: None,
+        body: Body::Html(id.into()),
+        pending: false,
+        deleted: false,
+        replies: Vec::new(),
+        hidden_replies: 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -163,26 +163,10 @@ impl Patch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::comments::model::Body;
+    use crate::comments::model::{sample, Body};
 
     fn c(id: &str, parent: Option<&str>, replies: Vec<Comment>) -> Comment {
-        Comment {
-            id: id.into(),
-            parent: parent.map(Into::into),
-            author: None,
-            website: None,
-            created: 0.0,
-            modified: None,
-            likes: None,
-            dislikes: None,
-            hash: None,
-            avatar: None,
-            body: Body::Html(id.into()),
-            pending: false,
-            deleted: false,
-            replies,
-            hidden_replies: 0,
-        }
+        Comment { replies, ..sample(id, parent) }
     }
 
     /// The tree as `id(reply, ...)` text.

@@ -18,9 +18,11 @@ use folio::comments::config::{BackendKind, CommentsConfig, NO_ENDPOINT};
 use folio::comments::draft::{storage_key, Draft, Pending};
 use folio::comments::embedded::{self, Embedded};
 use folio::comments::form::{counter_text, form, validate, FormRules, FormState, FORM_ID};
-use folio::comments::loads::{Loads, Verdict};
+use folio::comments::listing::Listing;
+use folio::comments::loads::Verdict;
 use folio::comments::model::strip_likes;
 use folio::comments::own::{self, OwnComment};
+use folio::comments::posting::{outcome, Outcome};
 use folio::comments::request::non_blank;
 use folio::comments::retry::{after_failure, next_check_wait};
 use folio::comments::{
@@ -84,12 +86,8 @@ struct State {
     text: &'static CommentsText,
     /// The locale's tag, for `Intl` date and time formats.
     lang: &'static str,
-    sort: Sort,
-    comments: Vec<Comment>,
-    total: Option<u32>,
-    next: Option<Cursor>,
-    /// The list's requests: which answer is current ([`Loads`]).
-    loads: Loads,
+    /// The comments held and the decisions about them ([`Listing`]).
+    list: Listing,
     started: bool,
     posting: bool,
     form: FormState,
@@ -121,8 +119,6 @@ struct State {
     /// Bumped for every wait before a check, so that only the newest one checks; `0`
     /// until the checks start.
     checks: u32,
-    /// Comments the last checks found, not in the list yet ("N new comments").
-    fresh: Vec<Comment>,
 }
 
 impl Section for CommentSection {
@@ -165,11 +161,7 @@ impl Section for CommentSection {
                 title,
                 text: lang.comments(),
                 lang: lang.tag(),
-                sort: config.sort,
-                comments: Vec::new(),
-                total: config.count,
-                next: None,
-                loads: Loads::default(),
+                list: Listing::new(config.sort, config.count),
                 started: false,
                 posting: false,
                 form: FormState { rules: config.rules, ..FormState::default() },
@@ -186,7 +178,6 @@ impl Section for CommentSection {
                 every: config.new_comments_every.saturating_mul(1000),
                 wait: config.new_comments_every.saturating_mul(1000),
                 checks: 0,
-                fresh: Vec::new(),
             })
         });
         let adopted = adopt(&state, config.static_max_age);
@@ -345,15 +336,22 @@ impl State {
     fn static_list_nodes(&mut self) -> Vec<Node> {
         // The page holds the comments while they are rendered (no copy), then gives them back.
         let page = Page {
-            total: self.total.unwrap_or(0),
-            comments: std::mem::take(&mut self.comments),
-            next: self.next.clone(),
+            total: self.list.total.unwrap_or(0),
+            comments: std::mem::take(&mut self.list.comments),
+            next: self.list.next.clone(),
             settings: None,
         };
         let feed = self.feed();
-        let nodes =
-            view::list(&page, f64::NAN, self.sort, self.text, &sanitize::comment_body, &self.authors, feed.as_deref());
-        self.comments = page.comments;
+        let nodes = view::list(
+            &page,
+            f64::NAN,
+            self.list.sort,
+            self.text,
+            &sanitize::comment_body,
+            &self.authors,
+            feed.as_deref(),
+        );
+        self.list.comments = page.comments;
         nodes
     }
 
@@ -369,7 +367,7 @@ impl State {
         self.show_heading();
         let Some(region) = self.region(Region::List) else { return };
         let list = self.list_target(&region);
-        let hurry = self.total.is_some_and(|n| n <= HURRY) as u32;
+        let hurry = self.list.total.is_some_and(|n| n <= HURRY) as u32;
         let drawing = Drawing { this: self.this.clone(), drawing: self.drawing, region, list, loaded, focus, hurry };
         drawing.next(0);
     }
@@ -386,14 +384,14 @@ impl State {
             }
         };
         let start = js_sys::Date::now();
-        while shown < self.comments.len() && js_sys::Date::now() - start < SLICE_MS {
-            let end = self.comments.len().min(shown + 4);
+        while shown < self.list.comments.len() && js_sys::Date::now() - start < SLICE_MS {
+            let end = self.list.comments.len().min(shown + 4);
             let Some(items) = self.items(shown, end) else { return usize::MAX };
             remove(shown, end);
             let _ = ol.insert_before(&items, old.item(end as u32).as_ref());
             shown = end;
         }
-        if shown < self.comments.len() {
+        if shown < self.list.comments.len() {
             return shown;
         }
         remove(shown, old.length() as usize);
@@ -404,7 +402,7 @@ impl State {
     /// as `<li>` nodes.
     fn items(&self, from: usize, to: usize) -> Option<web_sys::DocumentFragment> {
         let mut nodes =
-            view::items(&self.comments[from..to], Self::now(), self.text, &sanitize::comment_body, &self.authors);
+            view::items(&self.list.comments[from..to], Self::now(), self.text, &sanitize::comment_body, &self.authors);
         dom::intl::localize_comment_times(&mut nodes, self.lang);
         dom::document().and_then(|d| build::fragment(&d, &nodes)).ok()
     }
@@ -425,7 +423,7 @@ impl State {
     /// The heading's text, with the thread's total.
     fn show_heading(&self) {
         if let Some(h) = dom::find(&self.section, markup::HEADING) {
-            h.set_text_content(Some(&view::heading_text(self.total, &self.text.section)));
+            h.set_text_content(Some(&view::heading_text(self.list.total, &self.text.section)));
         }
     }
 
@@ -450,7 +448,7 @@ impl State {
     /// screen is not whole (a drawing is under way, or it shows a note) or differs from
     /// the comments held by more than that.
     fn draw_one(&self, index: usize) -> bool {
-        let held = self.comments.len();
+        let held = self.list.comments.len();
         let list = self.region(Region::List).and_then(|r| dom::find(&r, markup::LIST));
         let Some(ol) = list.filter(|_| self.drawn == self.drawing && held > 0) else { return false };
         let Ok(old) = ol.query_selector_all(markup::LIST_ITEMS) else { return false };
@@ -478,13 +476,13 @@ impl State {
     /// place of what the region holds. `None` when the thread is empty (the region then
     /// says so).
     fn list_target(&self, region: &Element) -> Option<(Element, web_sys::NodeList)> {
-        let empty = self.comments.is_empty() && self.next.is_none();
+        let empty = self.list.comments.is_empty() && self.list.next.is_none();
         let ol = match (empty, dom::find(region, markup::LIST)) {
             (false, Some(ol)) => ol,
             _ => {
                 let _ = build::replace_children(
                     region,
-                    &view::list_shell(empty, self.sort, self.feed().as_deref(), self.text),
+                    &view::list_shell(empty, self.list.sort, self.feed().as_deref(), self.text),
                 );
                 dom::find(region, markup::LIST)?
             }
@@ -500,7 +498,7 @@ impl State {
         if let Some(old) = dom::find(region, markup::LOAD_MORE) {
             old.remove();
         }
-        if let Some(cursor) = &self.next {
+        if let Some(cursor) = &self.list.next {
             if let Ok(more) =
                 dom::document().and_then(|d| build::fragment(&d, &[view::load_more(cursor, self.text).into()]))
             {
@@ -584,7 +582,7 @@ impl State {
         if let Some(old) = dom::find(&self.section, markup::FORM) {
             old.remove();
         }
-        let parent = self.draft.parent.as_deref().filter(|p| thread::find(&self.comments, p).is_some());
+        let parent = self.draft.parent.as_deref().filter(|p| thread::find(&self.list.comments, p).is_some());
         let tree: Node = form(FORM_ID, &self.draft, &self.form, self.text, parent).into();
         let Ok(doc) = dom::document() else { return };
         let Ok(node) = build::build(&doc, &tree, false) else { return };
@@ -799,30 +797,6 @@ impl Server {
             }),
         }
     }
-
-    /// Reads a post's answer into what became of the post.
-    fn post_outcome(&self, response: Result<HttpResponse, CommentsError>) -> PostOutcome {
-        let r = match response {
-            Ok(r) => r,
-            Err(error) => return PostOutcome::Failed(error),
-        };
-        // Each backend's own reader; the callbacks answer in the contract's shapes.
-        match match self {
-            Server::Http(backend) => backend.parse_post(&r),
-            Server::Callbacks(_) => contract::parse_post(&r),
-        } {
-            Ok(posted) => PostOutcome::Accepted(posted),
-            Err(CommentsError::BadResponse { truncated, .. })
-                if r.is_success() && came_from_the_server(&r, truncated) =>
-            {
-                PostOutcome::Stored { found: false }
-            }
-            // 409: the server already has this very comment (a browser may send a POST
-            // again by itself when its connection drops): it is posted.
-            Err(CommentsError::Rejected { status: 409, .. }) => PostOutcome::Stored { found: true },
-            Err(error) => PostOutcome::Failed(error),
-        }
-    }
 }
 
 /// Runs `f` in a later task (a microtask), as the answer to a request would be handled:
@@ -845,18 +819,6 @@ fn early_answer(server: &Server, thread: &ThreadRef, sort: Sort, early: Option<E
     }
 }
 
-/// What became of a post.
-enum PostOutcome {
-    /// The server stored it and said what it stored.
-    Accepted(Posted),
-    /// The server has it but did not show it: its success answer could not be read, or
-    /// (`found`) an earlier attempt that may have reached it was found in the thread. It
-    /// must not be sent again.
-    Stored { found: bool },
-    /// It failed (maybe worth retrying: see [`CommentsError::is_retryable`]).
-    Failed(CommentsError),
-}
-
 /// Sends `comment`, a pending post first sent at `since`, and hands `then` what became of
 /// it, in a later task. When an earlier attempt may have reached the server (`unsure`)
 /// and the backend can tell, it first looks whether the thread has it.
@@ -866,12 +828,17 @@ fn send_post(
     since: u64,
     unsure: bool,
     signal: Option<AbortSignal>,
-    then: Then<PostOutcome>,
+    then: Then<Outcome>,
 ) {
     /// What reads the post's answer and hands its outcome to `then`.
-    fn reader(server: &Rc<Server>, then: Then<PostOutcome>) -> Then<Result<HttpResponse, CommentsError>> {
+    fn reader(server: &Rc<Server>, then: Then<Outcome>) -> Then<Result<HttpResponse, CommentsError>> {
         let server = server.clone();
-        Box::new(move |answer| then(server.post_outcome(answer)))
+        Box::new(move |answer| {
+            then(outcome(answer, |r| match &*server {
+                Server::Http(backend) => backend.parse_post(r),
+                Server::Callbacks(_) => contract::parse_post(r),
+            }))
+        })
     }
     match &*server {
         Server::Http(backend) => match backend.lookup_request(&comment).filter(|_| unsure) {
@@ -883,9 +850,9 @@ fn send_post(
                     Box::new(move |answer| {
                         let Server::Http(backend) = &*server else { return };
                         match answer.and_then(|r| backend.parse_lookup(&comment, since, &r)) {
-                            Ok(Some(_)) => then(PostOutcome::Stored { found: true }),
+                            Ok(Some(_)) => then(Outcome::Stored { found: true }),
                             Ok(None) => send(&backend.post_request(&comment), signal.as_ref(), reader(&server, then)),
-                            Err(error) => then(PostOutcome::Failed(error)),
+                            Err(error) => then(Outcome::Failed(error)),
                         }
                     }),
                 );
@@ -896,7 +863,7 @@ fn send_post(
             let Some(post) = &cb.post else {
                 let refused =
                     CommentsError::Rejected { status: 405, message: "This site does not accept comments.".into() };
-                return later(move || then(PostOutcome::Failed(refused)));
+                return later(move || then(Outcome::Failed(refused)));
             };
             let arg = callback_args(&[
                 ("thread", Some(&comment.uri)),
@@ -913,15 +880,6 @@ fn send_post(
     }
 }
 
-/// Was an unreadable success answer really the comment server's? "Created" and
-/// "Accepted" are, as is a JSON answer or one cut off mid-way (the server started its
-/// answer); a 200 HTML page is more likely a captive portal or a misrouted proxy that
-/// stored nothing, so the reader's text must stay.
-fn came_from_the_server(r: &HttpResponse, truncated: bool) -> bool {
-    let json = r.header("content-type").is_some_and(|t| folio::search::find(&t.to_ascii_lowercase(), "json").is_some());
-    matches!(r.status, 201 | 202) || truncated || json || r.body.trim().is_empty()
-}
-
 // ---------------------------------------------------------------------------------------
 // Work: loading, posting, liking. Each holds only a weak reference while it waits.
 
@@ -929,14 +887,14 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
     let Some(state) = weak.upgrade() else { return };
     let (server, thread, sort, cursor, ticket, early, lang, signal) = {
         let mut s = state.borrow_mut();
-        let Some(ticket) = s.loads.start(append) else { return };
+        let Some(ticket) = s.list.loads.start(append) else { return };
         s.started = true;
         s.observer = None;
         if let Some(region) = s.region(Region::List) {
             dom::attr(&region, "aria-busy", Some("true"));
         }
-        let cursor = if append { s.next.clone() } else { None };
-        let sort = s.sort;
+        let cursor = if append { s.list.next.clone() } else { None };
+        let sort = s.list.sort;
         let thread_uri = s.thread.uri.clone();
         let early = s.prefetched.take().filter(|p| !append && p.thread == thread_uri && p.sort == sort);
         (s.server.clone(), s.thread.clone(), sort, cursor, ticket, early, s.lang, s.signal())
@@ -945,7 +903,7 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
     let show = move |result: Result<Page, CommentsError>| {
         let Some(state) = weak.upgrade() else { return };
         let mut s = state.borrow_mut();
-        match s.loads.answered(ticket) {
+        match s.list.loads.answered(ticket) {
             Verdict::Show => {}
             Verdict::Drop => return,
             Verdict::Again => {
@@ -956,17 +914,9 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
         }
         match result {
             Ok(page) => {
-                s.follow(page.settings);
-                if ticket.append() {
-                    thread::append(&mut s.comments, page.comments);
-                } else {
-                    s.comments = page.comments;
-                    // The new comments noted so far are in this page or wait for the next check.
-                    s.fresh.clear();
-                    s.offer_fresh();
-                }
-                s.next = page.next;
-                s.total = Some(page.total);
+                let settings = s.list.take(page, ticket.append());
+                s.follow(settings);
+                s.offer_fresh();
                 s.render_list(true, None);
             }
             Err(error) => s.render_error(&error),
@@ -1007,11 +957,11 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
     let body = dom::text_of(&script).unwrap_or_default();
     let found = Embedded { format: &format, thread: &thread, sort: &sort, fetched: &fetched, body: &body };
     let likes = matches!(&*s.server, Server::Http(b) if b.capabilities().likes);
-    let Ok(page) = embedded::read(&found, &s.thread.uri, s.sort, State::now(), max_age, likes) else { return false };
-    s.follow(page.settings);
-    s.total = Some(page.total);
-    s.next = page.next;
-    s.comments = page.comments;
+    let Ok(page) = embedded::read(&found, &s.thread.uri, s.list.sort, State::now(), max_age, likes) else {
+        return false;
+    };
+    let settings = s.list.take(page, false);
+    s.follow(settings);
     let same = attr("data-folio-fingerprint") == folio::view::fingerprint(&s.static_list_nodes());
     s.started = true;
     s.prefetched = None;
@@ -1031,8 +981,8 @@ fn adopt(state: &Rc<RefCell<State>>, max_age: u32) -> bool {
 impl State {
     /// Dispatches `folio-comments-loaded` (`{count, total}`) on the host.
     fn announce_loaded(&self) {
-        let count = self.comments.iter().map(Comment::tree_size).sum::<u32>();
-        let total = JsValue::from(self.total.unwrap_or(0));
+        let count = self.list.count();
+        let total = JsValue::from(self.list.total.unwrap_or(0));
         dom::dispatch(
             &self.host,
             "folio-comments-loaded",
@@ -1076,12 +1026,10 @@ fn deliver(weak: Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
     let (server, signal, comment, Pending { since, unsure, .. }) = {
         let mut s = state.borrow_mut();
-        let Some(pending) = s.draft.pending.clone().filter(|_| !s.posting) else { return };
-        // Kept as possibly arrived while an attempt is out: a page closed meanwhile cannot
-        // know, so its next visit looks before it sends.
-        if let Some(p) = &mut s.draft.pending {
-            p.unsure = true;
+        if s.posting {
+            return;
         }
+        let Some(pending) = s.draft.attempt() else { return };
         s.save_draft();
         s.posting = true;
         let waiting = s.form.waiting;
@@ -1120,29 +1068,25 @@ impl Attempt {
         send_post(server, comment, self.since, self.unsure, signal, Box::new(move |result| self.answered(result)));
     }
 
-    fn answered(mut self, result: PostOutcome) {
+    fn answered(mut self, result: Outcome) {
         let Some(state) = self.weak.upgrade() else { return };
         let mut s = state.borrow_mut();
         let error = match result {
-            PostOutcome::Accepted(posted) => return s.posted(posted),
-            PostOutcome::Stored { found } => {
+            Outcome::Accepted(posted) => return s.posted(posted),
+            Outcome::Stored { found } => {
                 s.stored_unseen(found);
                 drop(s);
                 drop(state);
                 return load(self.weak, false);
             }
-            PostOutcome::Failed(error) => error,
+            Outcome::Failed(error) => error,
         };
         let mut status = error.message_in(s.text);
         status.push(' ');
         let next = after_failure(&error, self.number, self.unsure, dom::online(), js_sys::Math::random);
         let retryable = next.keep;
         self.unsure = next.unsure;
-        if let Some(p) = s.draft.pending.as_mut().filter(|_| retryable) {
-            p.unsure = self.unsure;
-        } else {
-            s.draft.pending = None;
-        }
+        s.draft.failed(retryable, self.unsure);
         s.save_draft();
         let Some(ms) = next.retry_in else {
             s.posting = false;
@@ -1173,9 +1117,7 @@ impl State {
     /// post it twice) and say so; the caller reloads the list.
     fn stored_unseen(&mut self, found: bool) {
         self.posting = false;
-        self.draft.text.clear();
-        self.draft.parent = None;
-        self.draft.pending = None;
+        self.draft.delivered();
         self.save_draft();
         let status = if found { view::posted_notice(self.text) } else { self.text.sent_unconfirmed };
         self.form = FormState { rules: self.form.rules, status: Some(status.into()), ..FormState::default() };
@@ -1204,23 +1146,9 @@ impl State {
             self.own.push(OwnComment { id: id.clone(), posted: Self::now(), text: self.draft.text.clone() });
             self.save_own();
         }
-        // A comment held for moderation is not in the server's pages: the next page's
-        // offset stays where it is.
-        let next = if pending { &mut None } else { &mut self.next };
-        thread::add(&mut self.comments, next, self.sort, posted.comment);
-        self.loads.changed();
-        // A check may have found it first: it is not new any more.
-        self.fresh.retain(|c| c.id != id);
+        let index = self.list.posted(posted.comment, pending);
         self.offer_fresh();
-        if !pending {
-            self.total = Some(self.total.unwrap_or(0) + 1);
-        }
-        self.draft = Draft {
-            name: self.draft.name.clone(),
-            email: self.draft.email.clone(),
-            website: self.draft.website.clone(),
-            ..Draft::default()
-        };
+        self.draft.delivered();
         self.save_draft();
         self.form = FormState {
             rules: self.form.rules,
@@ -1229,7 +1157,7 @@ impl State {
             ),
             ..FormState::default()
         };
-        self.redraw_one(thread::thread_of(&self.comments, &id), Some(id.clone()));
+        self.redraw_one(index, Some(id.clone()));
         self.render_form(false);
         let detail = dom::object(&[("id", &JsValue::from_str(&id)), ("pending", &JsValue::from_bool(pending))]);
         dom::dispatch(&self.host, "folio-comment-posted", &detail);
@@ -1282,7 +1210,7 @@ fn check(weak: Weak<RefCell<State>>, checks: u32) {
     if live::hidden() {
         return; // the page's return checks
     }
-    if s.loads.busy() {
+    if s.list.loads.busy() {
         let wait = s.wait;
         drop(s);
         drop(state);
@@ -1321,21 +1249,13 @@ fn recheck(weak: &Weak<RefCell<State>>) {
 }
 
 impl State {
-    /// Notes the comments of `page` (the thread's newest) that the list does not hold and
-    /// has not noted, where the list can take them (a new thread when the list shows the
-    /// newest first or all of the thread), and offers them ("N new comments"); or puts
-    /// them in at once when the list has nowhere to offer them (it is empty). Whether
-    /// there were any.
+    /// Notes the new comments of `page` (the thread's newest, see [`Listing::note`]) and
+    /// offers them ("N new comments"); or puts them in at once when the list has nowhere
+    /// to offer them (it is empty). Whether there were any.
     fn note_fresh(&mut self, page: Vec<Comment>) -> bool {
-        let all_here = self.sort == Sort::Newest || self.next.is_none();
-        let found: Vec<Comment> = thread::fresh(&self.comments, page)
-            .into_iter()
-            .filter(|c| (all_here || c.parent.is_some()) && !self.fresh.iter().any(|f| f.id == c.id))
-            .collect();
-        if found.is_empty() {
+        if !self.list.note(page) {
             return false;
         }
-        self.fresh.extend(found);
         if !self.offer_fresh() {
             self.show_fresh();
         }
@@ -1346,7 +1266,7 @@ impl State {
     /// offer when there are none. `false` when the list has no place for it (it is empty).
     fn offer_fresh(&self) -> bool {
         let Some(button) = dom::find(&self.section, markup::NEW_COMMENTS) else { return false };
-        let count = self.fresh.len();
+        let count = self.list.fresh.len();
         if count > 0 {
             button.set_text_content(Some(&self.text.new_comments.with(count as u64)));
         }
@@ -1361,14 +1281,8 @@ impl State {
     fn show_fresh(&mut self) {
         let at = live::anchor(&self.section);
         let mut whole = false;
-        for c in std::mem::take(&mut self.fresh) {
-            if thread::find(&self.comments, &c.id).is_some() {
-                continue; // the reader's own, posted meanwhile
-            }
-            let id = c.id.clone();
-            thread::add(&mut self.comments, &mut self.next, self.sort, c);
-            self.total = self.total.map(|t| t + 1);
-            whole = whole || !thread::thread_of(&self.comments, &id).is_some_and(|i| self.draw_one(i));
+        while let Some((id, index)) = self.list.put_fresh() {
+            whole = whole || !index.is_some_and(|i| self.draw_one(i));
             // Marked for `steady`, which focuses the first in the list's order.
             if let Some(article) = self.comment_article(&id) {
                 dom::attr(&article, "tabindex", Some("-1"));
@@ -1482,7 +1396,7 @@ fn more_replies(weak: Weak<RefCell<State>>, id: String, button: Element) {
     let Some(state) = weak.upgrade() else { return };
     let (server, thread, sort, signal) = {
         let s = state.borrow();
-        (s.server.clone(), s.thread.clone(), s.sort, s.signal())
+        (s.server.clone(), s.thread.clone(), s.list.sort, s.signal())
     };
     drop(state);
     fetch_page(
@@ -1497,8 +1411,8 @@ fn more_replies(weak: Weak<RefCell<State>>, id: String, button: Element) {
             let mut s = state.borrow_mut();
             match page {
                 Ok(page) => {
-                    let first = thread::show_replies(&mut s.comments, &id, page.comments);
-                    let index = thread::thread_of(&s.comments, &id);
+                    let first = thread::show_replies(&mut s.list.comments, &id, page.comments);
+                    let index = thread::thread_of(&s.list.comments, &id);
                     s.redraw_one(index, first);
                 }
                 Err(error) => button.set_text_content(Some(&error.message_in(s.text))),
@@ -1559,16 +1473,13 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
             let outcome = response.and_then(|r| parse(&r));
             match outcome {
                 Ok(updated) => {
-                    let index = thread::thread_of(&s.comments, &id);
-                    thread::replace(&mut s.comments, &id, updated, text.is_none());
-                    s.loads.changed();
+                    let index = s.list.changed(&id, updated, text.is_none());
                     if let Some(t) = &text {
                         if let Some(mine) = s.own.iter_mut().find(|c| c.id == id) {
                             mine.text = t.clone();
                         }
                     } else {
                         s.own.retain(|c| c.id != id);
-                        s.total = s.total.map(|n| n.saturating_sub(1));
                     }
                     s.save_own();
                     s.redraw_one(index, None);
@@ -1629,7 +1540,7 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
                 Action::CancelEdit => {
                     if let Some(state) = weak.upgrade() {
                         let mut s = state.borrow_mut();
-                        let index = thread::thread_of(&s.comments, &id);
+                        let index = thread::thread_of(&s.list.comments, &id);
                         s.redraw_one(index, None);
                     }
                 }
@@ -1665,9 +1576,9 @@ fn listen(section: &Element, state: &Rc<RefCell<State>>) -> Vec<Listener> {
             };
             if let Some(state) = weak.upgrade() {
                 let mut s = state.borrow_mut();
-                s.sort = sort;
-                s.next = None;
-                s.loads.supersede();
+                s.list.sort = sort;
+                s.list.next = None;
+                s.list.loads.supersede();
             }
             load(weak.clone(), false);
         }
