@@ -83,19 +83,87 @@ pub struct SyntaxError {
     pub line: usize,
     /// 1-based column (in characters) of the offending character.
     pub column: usize,
+    /// What was wrong.
+    pub reason: Reason,
+}
+
+/// What was wrong with a JSON text. Its words are [`Reason::text`]'s alone, so a build
+/// that never shows them carries none of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// "unexpected text after the JSON value"
+    TrailingText,
+    /// "unexpected character"
+    UnexpectedCharacter,
+    /// "nested too deeply"
+    TooDeep,
+    /// "unexpected end of input"
+    UnexpectedEnd,
+    /// "expected ',' or ']'"
+    ExpectedCommaOrBracket,
+    /// "expected a string key"
+    ExpectedKey,
+    /// "expected ':'"
+    ExpectedColon,
+    /// "expected ',' or '}'"
+    ExpectedCommaOrBrace,
+    /// "invalid escape"
+    InvalidEscape,
+    /// "unterminated string"
+    UnterminatedString,
+    /// "control character in string"
+    ControlCharacter,
+    /// "invalid \u escape"
+    InvalidUnicodeEscape,
+    /// "expected a digit"
+    ExpectedDigit,
+    /// "leading zero in number"
+    LeadingZero,
+    /// "expected a digit after '.'"
+    ExpectedFractionDigit,
+    /// "expected a digit in exponent"
+    ExpectedExponentDigit,
+}
+
+impl Reason {
     /// What was wrong, e.g. "expected ',' or '}'".
-    pub reason: &'static str,
+    pub fn text(self) -> &'static str {
+        match self {
+            Reason::TrailingText => "unexpected text after the JSON value",
+            Reason::UnexpectedCharacter => "unexpected character",
+            Reason::TooDeep => "nested too deeply",
+            Reason::UnexpectedEnd => "unexpected end of input",
+            Reason::ExpectedCommaOrBracket => "expected ',' or ']'",
+            Reason::ExpectedKey => "expected a string key",
+            Reason::ExpectedColon => "expected ':'",
+            Reason::ExpectedCommaOrBrace => "expected ',' or '}'",
+            Reason::InvalidEscape => "invalid escape",
+            Reason::UnterminatedString => "unterminated string",
+            Reason::ControlCharacter => "control character in string",
+            Reason::InvalidUnicodeEscape => "invalid \\u escape",
+            Reason::ExpectedDigit => "expected a digit",
+            Reason::LeadingZero => "leading zero in number",
+            Reason::ExpectedFractionDigit => "expected a digit after '.'",
+            Reason::ExpectedExponentDigit => "expected a digit in exponent",
+        }
+    }
 }
 
 impl SyntaxError {
     /// "line 3, column 7: expected ':'", built without `core::fmt` (smaller wasm).
     pub fn text(&self) -> String {
+        let mut out = self.position();
+        out.push_str(": ");
+        out.push_str(self.reason.text());
+        out
+    }
+
+    /// "line 3, column 7": where the reader stopped.
+    pub fn position(&self) -> String {
         let mut out = String::from("line ");
         crate::date::push_number(&mut out, self.line as u32);
         out.push_str(", column ");
         crate::date::push_number(&mut out, self.column as u32);
-        out.push_str(": ");
-        out.push_str(self.reason);
         out
     }
 }
@@ -125,7 +193,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     let value = reader.value(0)?;
     reader.skip_ws();
     if reader.pos < reader.text.len() {
-        return Err(reader.error("unexpected text after the JSON value"));
+        return Err(reader.error(Reason::TrailingText));
     }
     Ok(value)
 }
@@ -137,7 +205,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn error(&self, reason: &'static str) -> SyntaxError {
+    fn error(&self, reason: Reason) -> SyntaxError {
         let before = &self.src[..floor_char_boundary(self.src, self.pos)];
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
         let column = before[crate::search::rfind(before, "\n").map_or(0, |i| i + 1)..].chars().count() + 1;
@@ -154,7 +222,7 @@ impl Reader<'_> {
         }
     }
 
-    fn eat(&mut self, byte: u8, reason: &'static str) -> Result<(), SyntaxError> {
+    fn eat(&mut self, byte: u8, reason: Reason) -> Result<(), SyntaxError> {
         if self.peek() == Some(byte) {
             self.pos += 1;
             Ok(())
@@ -168,16 +236,16 @@ impl Reader<'_> {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(self.error("unexpected character"))
+            Err(self.error(Reason::UnexpectedCharacter))
         }
     }
 
     fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error(Reason::TooDeep));
         }
         match self.peek() {
-            None => Err(self.error("unexpected end of input")),
+            None => Err(self.error(Reason::UnexpectedEnd)),
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
             Some(b'"') => self.string().map(Value::String),
@@ -185,7 +253,7 @@ impl Reader<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.error("unexpected character")),
+            Some(_) => Err(self.error(Reason::UnexpectedCharacter)),
         }
     }
 
@@ -207,7 +275,7 @@ impl Reader<'_> {
                     self.pos += 1;
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(self.error("expected ',' or ']'")),
+                _ => return Err(self.error(Reason::ExpectedCommaOrBracket)),
             }
         }
     }
@@ -223,11 +291,11 @@ impl Reader<'_> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                return Err(self.error("expected a string key"));
+                return Err(self.error(Reason::ExpectedKey));
             }
             let key = self.string()?;
             self.skip_ws();
-            self.eat(b':', "expected ':'")?;
+            self.eat(b':', Reason::ExpectedColon)?;
             self.skip_ws();
             let value = self.value(depth + 1)?;
             members.push((key, value));
@@ -238,7 +306,7 @@ impl Reader<'_> {
                     self.pos += 1;
                     return Ok(Value::Object(members));
                 }
-                _ => return Err(self.error("expected ',' or '}'")),
+                _ => return Err(self.error(Reason::ExpectedCommaOrBrace)),
             }
         }
     }
@@ -277,22 +345,22 @@ impl Reader<'_> {
                             out.push(c);
                             continue;
                         }
-                        _ => return Err(self.error("invalid escape")),
+                        _ => return Err(self.error(Reason::InvalidEscape)),
                     };
                     self.pos += 1;
                     out.push(escaped);
                 }
-                None => return Err(self.error("unterminated string")),
-                Some(_) => return Err(self.error("control character in string")),
+                None => return Err(self.error(Reason::UnterminatedString)),
+                Some(_) => return Err(self.error(Reason::ControlCharacter)),
             }
         }
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self.text.get(self.pos..self.pos + 4).ok_or_else(|| self.error("invalid \\u escape"))?;
+        let digits = self.text.get(self.pos..self.pos + 4).ok_or_else(|| self.error(Reason::InvalidUnicodeEscape))?;
         let mut n = 0;
         for &d in digits {
-            let v = (d as char).to_digit(16).ok_or_else(|| self.error("invalid \\u escape"))?;
+            let v = (d as char).to_digit(16).ok_or_else(|| self.error(Reason::InvalidUnicodeEscape))?;
             n = n * 16 + v;
         }
         self.pos += 4;
@@ -331,10 +399,10 @@ impl Reader<'_> {
             self.pos += 1;
         }
         if self.pos == int_start {
-            return Err(self.error("expected a digit"));
+            return Err(self.error(Reason::ExpectedDigit));
         }
         if self.text[int_start] == b'0' && self.pos - int_start > 1 {
-            return Err(self.error("leading zero in number"));
+            return Err(self.error(Reason::LeadingZero));
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
@@ -346,7 +414,7 @@ impl Reader<'_> {
                 self.pos += 1;
             }
             if self.pos == frac_start {
-                return Err(self.error("expected a digit after '.'"));
+                return Err(self.error(Reason::ExpectedFractionDigit));
             }
         }
         if let Some(b'e' | b'E') = self.peek() {
@@ -369,7 +437,7 @@ impl Reader<'_> {
                 self.pos += 1;
             }
             if self.pos == exp_start {
-                return Err(self.error("expected a digit in exponent"));
+                return Err(self.error(Reason::ExpectedExponentDigit));
             }
             value *= 10f64.powi(if exp_negative { -exp } else { exp });
         }
@@ -435,7 +503,7 @@ mod tests {
     fn reports_line_and_column() {
         let err = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
         assert_eq!((err.line, err.column), (3, 7));
-        assert_eq!(err.reason, "expected ':'");
+        assert_eq!(err.reason, Reason::ExpectedColon);
         assert_eq!(err.to_string(), "line 3, column 7: expected ':'");
     }
 
@@ -449,7 +517,7 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = "[".repeat(100_000);
-        assert_eq!(parse(&deep).unwrap_err().reason, "nested too deeply");
+        assert_eq!(parse(&deep).unwrap_err().reason, Reason::TooDeep);
     }
 
     #[test]

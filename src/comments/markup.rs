@@ -85,14 +85,15 @@ impl Action {
 
     /// A selector for the controls of the actions the edge looks for by name:
     /// `[data-folio-action="like"]`, `[data-folio-action="dislike"]`,
-    /// `[data-folio-action="reply"]`; [`ANY_ACTION`] for the
-    /// others.
+    /// `[data-folio-action="reply"]`, `[data-folio-action="retry-comments"]` (the split
+    /// core's Retry, before the comments module runs); [`ANY_ACTION`] for the others.
     #[inline]
     pub fn selector(self) -> &'static str {
         match self {
             Action::Like => r#"[data-folio-action="like"]"#,
             Action::Dislike => r#"[data-folio-action="dislike"]"#,
             Action::Reply => r#"[data-folio-action="reply"]"#,
+            Action::RetryComments => r#"[data-folio-action="retry-comments"]"#,
             _ => ANY_ACTION,
         }
     }

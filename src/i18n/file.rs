@@ -297,6 +297,10 @@ impl FileError {
     /// A sentence for the console.
     pub fn text(&self) -> String {
         match self {
+            // Natively (folio-locales, for translators) what was wrong; in the browser's
+            // console where, so that the comments module carries none of the JSON reader's
+            // words (the core keeps them for the article's errors).
+            FileError::Syntax(e) if cfg!(target_arch = "wasm32") => String::from("not JSON at ") + &e.position(),
             FileError::Syntax(e) => String::from("not JSON: ") + &e.text(),
             FileError::Version(v) => String::from("written by Folio ") + v + ", not " + VERSION,
             FileError::Language(t) => String::from("no such language: ") + t,

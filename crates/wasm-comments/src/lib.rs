@@ -130,7 +130,9 @@ pub fn start_comments(#[wasm_bindgen(unchecked_param_type = "StartOptions")] opt
 fn start(options: StartOptions, lang: i18n::Lang) -> Result<CommentsHandle, StartError> {
     let StartOptions { host, section, callbacks, early } = options;
     let attr = |name: &str| folio_web::dom::get_attr(&section, name).unwrap_or_default();
-    let value = json::parse(&attr("data-folio-config")).map_err(|e| StartError::Config(e.text()))?;
+    // Folio's own markup wrote it: where it stops being JSON is enough to find what changed it.
+    let value = json::parse(&attr("data-folio-config"))
+        .map_err(|e| StartError::Config(String::from("data-folio-config is not JSON at ") + &e.position()))?;
     let mut config: CommentsConfig = CommentsConfig::from_json(&value)
         .map_err(StartError::Config)?
         .ok_or_else(|| StartError::Config("no comments configuration.".into()))?;

@@ -21,6 +21,7 @@ use web_sys::{AbortSignal, Element};
 
 use crate::dom::{build, fetch, observer::NearViewport, Listener};
 use folio::comments::config::CommentsConfig;
+use folio::comments::markup::{Action, Region};
 use folio::comments::{view, Method};
 use folio::i18n::Lang;
 
@@ -152,7 +153,7 @@ impl Section for CommentSection {
                 let retry = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|t| t.closest("[data-folio-action=\"retry-comments\"]").ok().flatten())
+                    .and_then(|t| t.closest(Action::RetryComments.selector()).ok().flatten())
                     .is_some();
                 if retry && weak.upgrade().is_some_and(|s| s.borrow().phase == Phase::Failed) {
                     begin(weak.clone());
@@ -276,7 +277,7 @@ fn show_error(section: &Element, lang: Lang) {
 }
 
 fn region(section: &Element) -> Option<Element> {
-    section.query_selector("[data-folio-region=\"comments-list\"]").ok().flatten()
+    section.query_selector(Region::List.selector()).ok().flatten()
 }
 
 fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
