@@ -295,6 +295,7 @@ fn comment(v: &Value) -> Option<Comment> {
         deleted: false,
         replies,
         hidden_replies: 0,
+        voted: None,
     })
 }
 

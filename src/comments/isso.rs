@@ -325,6 +325,7 @@ fn comment(v: &Value) -> Option<Comment> {
         // hide the thread.
         replies: replies(v).unwrap_or_default(),
         hidden_replies: v.get("hidden_replies").and_then(count).unwrap_or(0),
+        voted: None,
     })
 }
 

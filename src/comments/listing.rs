@@ -7,7 +7,7 @@
 //! Pure: no I/O, no DOM. Which answer is current is [`Loads`]'s to say, before any of this.
 
 use super::loads::Loads;
-use super::model::{Comment, Cursor, Page, Settings, Sort};
+use super::model::{Comment, Cursor, Page, Settings, Sort, Votes};
 use super::thread;
 
 /// The comments a section holds: the server's pages, patched by what happened since.
@@ -113,6 +113,18 @@ impl Listing {
             self.total = self.total.map(|n| n.saturating_sub(1));
         }
         index
+    }
+
+    /// The server counted the reader's vote on comment `id` (`up`: a like) and answered its
+    /// counts now: the comment keeps them and the vote, so a drawing of its thread shows
+    /// both, and a first page on its way, which may predate the vote, is asked for again.
+    pub fn voted(&mut self, id: &str, up: bool, votes: Votes) {
+        if let Some(c) = thread::find_mut(&mut self.comments, id) {
+            c.likes = Some(votes.likes);
+            c.dislikes = c.dislikes.map(|_| votes.dislikes);
+            c.voted = Some(up);
+            self.loads.changed();
+        }
     }
 
     /// The comments held, replies included.
@@ -245,6 +257,21 @@ mod tests {
             (vec!["7", "1", "3"], Some(5), &Some(Cursor::Offset(3)))
         );
         assert_eq!(list.count(), 5);
+    }
+
+    #[test]
+    fn a_vote_stays_with_its_comment() {
+        let mut list = loaded(Sort::Oldest, 3);
+        list.comments[0].replies[0].dislikes = Some(0);
+        let Some(ticket) = list.loads.start(false) else { panic!("no request under way") };
+        list.voted("2", false, Votes { likes: 4, dislikes: 1 });
+        list.voted("3", true, Votes { likes: 1, dislikes: 0 });
+        let (reply, other) = (&list.comments[0].replies[0], &list.comments[1]);
+        assert_eq!((reply.likes, reply.dislikes, reply.voted), (Some(4), Some(1), Some(false)));
+        // A server without down-votes keeps none.
+        assert_eq!((other.likes, other.dislikes, other.voted), (Some(1), None, Some(true)));
+        assert_eq!(list.loads.answered(ticket), Verdict::Again);
+        list.voted("9", true, Votes { likes: 1, dislikes: 0 });
     }
 
     #[test]

@@ -245,6 +245,7 @@ mod tests {
             deleted: false,
             replies: Vec::new(),
             hidden_replies: 1,
+            voted: None,
         }
     }
 

@@ -78,6 +78,9 @@ pub struct Comment {
     pub replies: Vec<Comment>,
     /// Replies the server held back (paging of nested comments).
     pub hidden_replies: u32,
+    /// The reader's vote on it, cast on this page: `Some(true)` a like, `Some(false)` a
+    /// dislike (its button is drawn pressed).
+    pub voted: Option<bool>,
 }
 
 impl Comment {
@@ -290,6 +293,7 @@ pub(crate) fn sample(id: &str, parent: Option<&str>) -> Comment {
         deleted: false,
         replies: Vec::new(),
         hidden_replies: 0,
+        voted: None,
     }
 }
 

@@ -21,6 +21,19 @@ pub fn find<'a>(list: &'a [Comment], id: &str) -> Option<&'a Comment> {
     list.iter().find_map(|c| if c.id == id { Some(c) } else { find(&c.replies, id) })
 }
 
+/// The comment `id`, at any depth, to change.
+pub fn find_mut<'a>(list: &'a mut [Comment], id: &str) -> Option<&'a mut Comment> {
+    for c in list {
+        if c.id == id {
+            return Some(c);
+        }
+        if let Some(found) = find_mut(&mut c.replies, id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
 /// Puts a newly posted comment into the tree: last among the replies of its parent, or at
 /// the end of the list when it has none or the tree does not hold its parent.
 pub fn insert(list: &mut Vec<Comment>, comment: Comment) {

@@ -215,7 +215,11 @@ pub fn comment(c: &Comment, depth: usize, now: f64, t: &CommentsText, body: Body
             // Each button's name is its visible text, so speech input can say what it sees
             // and the name never goes stale when the count changes. Likes alone: "Like 3";
             // with down-votes, Isso's score (likes less dislikes) between the two buttons.
-            let vote = |action, label| action_button(action, &c.id).attr("aria-pressed", "false").text(label);
+            // Pressed: the reader's vote on this page, kept when the thread is drawn again.
+            let vote = |action, label| {
+                let pressed = c.voted == Some(action == Action::Like);
+                action_button(action, &c.id).attr("aria-pressed", if pressed { "true" } else { "false" }).text(label)
+            };
             let count = |n| {
                 el("span").attr("class", "folio-like-count").attr("data-folio-likes", "").text(crate::date::signed(n))
             };
@@ -543,6 +547,12 @@ mod tests {
         let score = r#"<span class="folio-like-count" data-folio-likes="">-3</span>"#;
         let dislike = r#"<button type="button" data-folio-action="dislike" data-folio-comment-id="11" aria-pressed="false">Dislike</button>"#;
         assert!(two_way.contains(&[like, score, dislike].concat()), "{two_way}");
+        // The reader's own vote on this page is drawn pressed.
+        let mut disliked = c("11", vec![]);
+        (disliked.dislikes, disliked.voted) = (Some(5), Some(false));
+        let (_, pressed) = render(&Page { total: 1, comments: vec![disliked], next: None, settings: None });
+        let dislike_pressed = dislike.replace("aria-pressed=\"false\"", "aria-pressed=\"true\"");
+        assert!(pressed.contains(&[like, score, &dislike_pressed].concat()), "{pressed}");
         let undated_article = all(&nodes, &|e| e.get_attr("id") == Some("folio-comment-10"))[0];
         assert!(Node::from(undated_article.clone()).find(&|e| e.tag == "time").is_none());
         assert!(html.contains("data-folio-action=\"load-more\" data-folio-cursor=\"n x\">Load more comments</button>"));

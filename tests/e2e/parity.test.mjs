@@ -71,6 +71,16 @@ test('up and down votes: Isso score between Like and Dislike, counted by Isso on
   await comment(a).locator('[data-folio-action="like"][aria-pressed="true"]').waitFor();
   assert.equal(await score(a).textContent(), '-1');
   assert.deepEqual(await votes(thread), { [a]: [0, 1], [b]: [1, 0] });
+
+  // A reply to a voted comment draws its thread again: the score and the pressed button stay.
+  await comment(b).getByRole('button', { name: 'Reply' }).click();
+  const form = page.locator('#article [data-folio-form]');
+  await form.getByLabel('Comment').fill('Replying after the vote.');
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await page.locator('#article .folio-replies article', { hasText: 'Replying after the vote.' }).waitFor();
+  assert.equal(await score(b).textContent(), '1');
+  assert.equal(await comment(b).locator('[data-folio-action="like"]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await comment(b).locator('[data-folio-action="dislike"]').getAttribute('aria-pressed'), 'false');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -1320,7 +1320,9 @@ fn vote(weak: Weak<RefCell<State>>, id: String, up: bool) {
             let Ok(response) = response else { return };
             let Ok(votes) = parse(&response) else { return };
             let Some(state) = weak.upgrade() else { return };
-            let s = state.borrow();
+            let mut s = state.borrow_mut();
+            s.list.voted(&id, up, votes);
+            // In place, not drawn again: the button the reader pressed keeps the focus.
             if let Some(article) = s.comment_article(&id) {
                 if let Some(count) = dom::find(&article, markup::LIKES) {
                     count.set_text_content(Some(&folio::date::signed(votes.likes - votes.dislikes)));
