@@ -20,8 +20,8 @@ use folio::options::{ArticleSource, Options};
 /// A handle's widget. Boxed: a destroyed handle keeps only its empty slot until the
 /// page's garbage collector frees it (wasm-bindgen's FinalizationRegistry), not a
 /// widget-sized hole in the wasm heap.
-type Cell<E> = RefCell<Option<Box<Widget<E>>>>;
-type Slot<E> = Rc<Cell<E>>;
+type Held<E> = RefCell<Option<Box<Widget<E>>>>;
+type Slot<E> = Rc<Held<E>>;
 
 /// A slot in the registry of mounted widgets, whatever its edition.
 trait Mounted {
@@ -31,7 +31,7 @@ trait Mounted {
     fn empty(&self);
 }
 
-impl<E: Edition> Mounted for Cell<E> {
+impl<E: Edition> Mounted for Held<E> {
     fn is_on(&self, host: &web_sys::Element) -> bool {
         self.borrow().as_ref().is_some_and(|w| w.host() == host)
     }
@@ -117,7 +117,7 @@ impl<E: Edition> Handle<E> {
 /// A failed first render: the error box in the widget (while there is one), the console
 /// told why (unless the widget was destroyed meanwhile), and the `FolioError` that
 /// rejects `ready`.
-fn fail<E: Edition>(slot: &Weak<Cell<E>>, error: &Error) -> JsValue {
+fn fail<E: Edition>(slot: &Weak<Held<E>>, error: &Error) -> JsValue {
     if let Some(slot) = slot.upgrade() {
         if let Some(widget) = slot.borrow().as_ref() {
             widget.show_error(error);
@@ -146,7 +146,7 @@ fn mark_handled(promise: &Promise) {
 
 /// The first render: the widget attached now, the article and its language's table
 /// loaded (the promise of the rest, which ends with the article on screen).
-fn start<E: Edition>(element: JsValue, options: &JsValue, slot: Weak<Cell<E>>) -> Result<Promise, Error> {
+fn start<E: Edition>(element: JsValue, options: &JsValue, slot: Weak<Held<E>>) -> Result<Promise, Error> {
     let host: web_sys::Element = element
         .dyn_into()
         .map_err(|_| Error::Options("mount(element, options): element must be a DOM element.".into()))?;

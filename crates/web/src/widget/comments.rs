@@ -60,6 +60,18 @@ enum Server {
     Callbacks(Callbacks),
 }
 
+impl Server {
+    /// The HTTP backend, for what only it offers (votes, edits, previews): the host's
+    /// callbacks list and post, nothing more.
+    #[inline]
+    fn backend(&self) -> Option<&dyn Backend> {
+        match self {
+            Server::Http(backend) => Some(&**backend),
+            Server::Callbacks(_) => None,
+        }
+    }
+}
+
 /// A mounted comment section. Dropping it removes its listeners and observer and aborts
 /// its requests and retry waits; work in flight finds it gone and stops.
 pub struct CommentSection {
@@ -1305,10 +1317,7 @@ impl State {
 /// marks the pressed button.
 fn vote(weak: Weak<RefCell<State>>, id: String, up: bool) {
     let Some(state) = weak.upgrade() else { return };
-    let Some((request, parse)) = (match &*state.borrow().server {
-        Server::Http(backend) => backend.vote_request(&id, up),
-        Server::Callbacks(_) => None,
-    }) else {
+    let Some((request, parse)) = state.borrow().server.backend().and_then(|b| b.vote_request(&id, up)) else {
         return;
     };
     let signal = state.borrow().signal();
@@ -1356,19 +1365,13 @@ fn preview(weak: Weak<RefCell<State>>, toggle: Element) {
     }
     // A build that renders the comments' Markdown renders the draft too, at once.
     #[cfg(feature = "client-markdown")]
-    if let Some(hard_wrap) = match &*s.server {
-        Server::Http(backend) => backend.markdown(),
-        Server::Callbacks(_) => None,
-    } {
+    if let Some(hard_wrap) = s.server.backend().and_then(|b| b.markdown()) {
         dom::attr(&toggle, "aria-pressed", Some("true"));
         let _ = build::replace_children(&shown, &folio::comments::markdown::render_with(&s.draft.text, hard_wrap));
         dom::attr(&field, "hidden", Some(""));
         return;
     }
-    let Some((request, parse)) = (match &*s.server {
-        Server::Http(backend) => backend.preview_request(&s.draft.text),
-        Server::Callbacks(_) => None,
-    }) else {
+    let Some((request, parse)) = s.server.backend().and_then(|b| b.preview_request(&s.draft.text)) else {
         return;
     };
     dom::attr(&toggle, "aria-pressed", Some("true"));
@@ -1458,10 +1461,8 @@ fn start_edit(weak: &Weak<RefCell<State>>, id: &str) {
 /// Edits (`Some(text)`) or deletes (`None`) one of the reader's comments.
 fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
     let Some(state) = weak.upgrade() else { return };
-    let Some((request, parse)) = (match &*state.borrow().server {
-        Server::Http(backend) => backend.change_request(&id, text.as_deref()),
-        Server::Callbacks(_) => None,
-    }) else {
+    let Some((request, parse)) = state.borrow().server.backend().and_then(|b| b.change_request(&id, text.as_deref()))
+    else {
         return;
     };
     let signal = state.borrow().signal();

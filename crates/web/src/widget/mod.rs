@@ -18,7 +18,6 @@ pub use section::Section;
 const NEAR_MARGIN: &str = "1250px 0px";
 
 use std::cell::Cell;
-use std::marker::PhantomData;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -52,7 +51,6 @@ pub struct Widget<E: Edition> {
     comments: Option<E::Section>,
     current: Option<(Parsed, Options)>,
     _page_theme: Option<dom::observer::PageTheme>,
-    edition: PhantomData<E>,
 }
 
 impl<E: Edition> Widget<E> {
@@ -88,7 +86,6 @@ impl<E: Edition> Widget<E> {
             comments: None,
             current: None,
             _page_theme: None,
-            edition: PhantomData,
         };
         widget.share_listener = Some(share::wire(&widget.root, &widget.host, lang));
         widget._page_theme = dom::observer::PageTheme::watch(&widget.host).ok();
