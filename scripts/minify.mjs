@@ -15,8 +15,10 @@
 //    is dropped. So scripts/env.sh runs this before wasm-opt, which then removes what only
 //    the dropped exports kept.
 // 2. The JS files the wasm imports (wasm-bindgen copies them to snippets/<crate>-<hash>/js/):
-//    js/locales.js and js/fetch.js (both modules), js/comments.js (the core's loader of the comments
-//    module) and js/style.js (the core's stylesheet, fetched from pkg/folio.css), written
+//    js/locales.js and js/fetch.js (both modules), js/comments.js (loading the comments module and starting
+//    it on a section, which element.js bundles too), js/wiring.js (the core's share bar and page theme, which element.js bundles
+//    too), js/style.js (the core's stylesheet, fetched from pkg/folio.css) and js/live.js
+//    (the comments module's scroll anchoring), written
 //    into the glue instead, with their paths made relative to pkg/: the glue would
 //    otherwise import them before it starts fetching the wasm, one more round trip on
 //    every page. pkg/snippets/ is then removed. With js/style.js, the glue's default export
@@ -49,6 +51,7 @@ const SNIPPETS = {
   'fetch.js': (code) => code.includes('const request = ') && code.includes('const settle = '),
   'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheetWithin = '),
   'url.js': (code) => code.includes('const parses = ') && code.includes('URL.canParse'),
+  'wiring.js': (code) => code.includes('const wire = ') && code.includes('const revealShare = '),
   'live.js': (code) => code.includes('const anchor = ') && code.includes('preventScroll'),
   'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };

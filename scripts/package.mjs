@@ -5,7 +5,7 @@
 // it owns from sources outside pkg/, so running it twice gives the same pkg/.
 import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = `${root}pkg/`;
@@ -29,7 +29,18 @@ const minify = async (from, to, loader, edit = (source) => source) => {
   const { code } = await transform(edit(await readFile(from, 'utf8')), { loader, format: loader === 'js' ? 'esm' : undefined, minify: true, target: 'es2022', legalComments: 'none' });
   await writeFile(to, code);
 };
-await minify(`${root}js/element.js`, `${pkg}element.js`, 'js');
+// element.js is bundled with the files it imports from crates/web/js/: wiring.js (the share
+// bar's and the page theme's behaviour) and comments.js (loading the comments module and
+// starting it on a section), which the core's glue carries too; the modules it loads later
+// stay separate files.
+{
+  const { outputFiles } = await build({
+    entryPoints: [`${root}js/element.js`], bundle: true, write: false, format: 'esm', minify: true, target: 'es2022',
+    legalComments: 'none', external: ['./folio.js', './folio_comments.js'],
+  });
+  if (outputFiles.length !== 1) throw new Error(`package.mjs: bundling js/element.js gave ${outputFiles.length} files`);
+  await writeFile(`${pkg}element.js`, outputFiles[0].text);
+}
 // Comment counts for index pages: a script of its own, no wasm. It is given the languages
 // that have a locale file: English and every translation in locales/.
 const tags = ['en', ...(await readdir(`${root}locales`)).filter((f) => /^[a-z]+\.json$/.test(f)).map((f) => f.slice(0, -5)).sort()];

@@ -294,15 +294,10 @@ fn author(c: &Comment, t: &CommentsText) -> Element {
 
 /// The error box shown in the list region: `role="alert"`, the message, and a retry
 /// button (`data-folio-action="retry-comments"`).
+/// (`loadSection` in `crates/web/js/comments.js` draws the same box, with the words of
+/// `data-folio-failed` and `data-folio-retry`, when the comments module cannot be loaded.)
 pub fn error_box(err: &CommentsError, t: &CommentsText) -> Element {
     alert_with_retry(err.code(), err.message_in(t), &t.section)
-}
-
-/// The error box of a section whose list or module could not be had at all
-/// ([`CommentsError::Network`]), from the frame's words alone (what the core shows when the
-/// comments module cannot be loaded).
-pub fn network_error_box(t: &SectionText) -> Element {
-    alert_with_retry(CommentsError::Network.code(), t.err_network.into(), t)
 }
 
 fn alert_with_retry(code: &'static str, message: String, t: &SectionText) -> Element {

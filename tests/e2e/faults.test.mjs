@@ -253,9 +253,8 @@ for (const path of [CLIENT, HTML_FIRST]) test(`comments module missing (404): th
     await page.waitForSelector('#article[data-folio-state="ready"]', { timeout: SETTLE_MS });
     await listAlert(page).waitFor({ timeout: MESSAGE_MS });
     assert.match(await listAlert(page).textContent(), NETWORK);
-    // The core's loader sets aria-busy="false"; element.js, drawing the same box on the
-    // HTML-first path, removes the attribute.
-    assert.equal(await list(page).getAttribute('aria-busy'), path === CLIENT ? 'false' : null);
+    // Both paths draw the box with the same loader (loadSection in js/comments.js).
+    assert.equal(await list(page).getAttribute('aria-busy'), 'false');
     assert.ok(await page.locator('#article h1').isVisible(), 'the article stays');
     assert.ok(consoleErrors.some((t) => /comments module \(folio_comments\.js\) could not be loaded/.test(t)), consoleErrors.join('\n'));
     missing = false;

@@ -3,39 +3,52 @@
 //! the comments module (`pkg/folio_comments.js`, the crate `crates/wasm-comments`),
 //! imported when the section is needed: when it nears the viewport, at once with
 //! `load: "eager"` (the import then starts at mount time, with the article), or on
-//! `loadComments()`. The module gets the host, the section (whose data attributes hold the
-//! configuration, the thread and the title; the root's `lang` the language), the host's
-//! callbacks and what the prefetch brought, and returns a handle this section keeps and
-//! destroys when it is dropped.
+//! `loadComments()`.
 //!
-//! When the module cannot be loaded, the list region shows the comments error box (with
-//! Retry, which tries again) and the console says why; the article is not touched.
+//! The loading itself is `loadSection` of `js/comments.js`, the one implementation that
+//! `js/element.js` also runs on folio-render's markup: the module gets the host, the
+//! section (whose data attributes hold the configuration, the thread, the title and the
+//! words of the error box; the root's `lang` the language), the host's callbacks and what
+//! the prefetch brought. When the module cannot be loaded, the list region shows the
+//! comments error box (with Retry, which tries again) and the console says why; the
+//! article is not touched.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
-
-use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{AbortSignal, Element};
 
-use crate::dom::{build, fetch, observer::NearViewport, Listener};
+use crate::dom::fetch;
 use folio::comments::config::CommentsConfig;
-use folio::comments::markup::{Action, Region};
-use folio::comments::{view, Method};
+use folio::comments::Method;
 use folio::i18n::Lang;
 
 use super::callbacks::Callbacks;
 use super::section::Section;
-use super::NEAR_MARGIN;
 
 #[wasm_bindgen(module = "/js/comments.js")]
 extern "C" {
-    /// Imports the module: resolves to `[startComments, prefetched]` (what
-    /// `prefetchComments` returned, or `undefined`), rejects with a sentence saying why the
-    /// module could not be had.
-    #[wasm_bindgen(js_name = importSection)]
-    fn import_section(prefetched: &JsValue) -> Promise;
+    /// What `loadSection` returns: the section, waiting for the viewport or running.
+    type Loader;
+
+    /// Loads the module and starts it on `section` when it nears the viewport, or at once
+    /// when `eager`; fails when the browser has no `IntersectionObserver`.
+    #[wasm_bindgen(catch, js_name = loadSection)]
+    fn load_section(
+        host: &Element,
+        section: &Element,
+        list: &JsValue,
+        post: &JsValue,
+        early: &JsValue,
+        eager: bool,
+    ) -> Result<Loader, JsValue>;
+
+    /// Starts the section whatever the viewport; with `now`, a running one loads its
+    /// comments now.
+    #[wasm_bindgen(method)]
+    fn load(this: &Loader, now: bool);
+
+    /// Stops the section and releases the module's.
+    #[wasm_bindgen(method)]
+    fn destroy(this: &Loader);
 
     /// Starts importing the module and sends the first list request (`url`, if any,
     /// aborted after `timeout` ms or when `signal` aborts): `[url, what fetch() returned]`
@@ -53,45 +66,9 @@ pub struct Prefetch {
     page: JsValue,
 }
 
-/// The callbacks as `startComments` arguments (`undefined` for none).
-fn callback_values(callbacks: Option<&Callbacks>) -> (JsValue, JsValue) {
-    match callbacks {
-        Some(cb) => (JsValue::from(cb.list.clone()), cb.post.clone().map_or(JsValue::UNDEFINED, JsValue::from)),
-        None => (JsValue::UNDEFINED, JsValue::UNDEFINED),
-    }
-}
-
-/// Where the section is.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Phase {
-    /// Waiting for the viewport (or `loadComments()`).
-    Waiting,
-    /// The module is on its way.
-    Importing,
-    /// The module runs the section.
-    Started,
-    /// The module could not be loaded; Retry tries again.
-    Failed,
-}
-
-struct State {
-    host: Element,
-    section: Element,
-    lang: Lang,
-    callbacks: Option<Callbacks>,
-    prefetched: Option<Prefetch>,
-    phase: Phase,
-    observer: Option<NearViewport>,
-    /// The comments module's handle (`loadNow()`, `destroy()`), once started.
-    handle: Option<JsValue>,
-}
-
 /// A comment section run by the comments module. Dropping it destroys the module's
-/// section (its listeners, observer and work) and removes this one's listener and observer.
-pub struct CommentSection {
-    state: Rc<RefCell<State>>,
-    _listener: Listener,
-}
+/// section (its listeners, observer and work) and this one's observer.
+pub struct CommentSection(Loader);
 
 impl Section for CommentSection {
     type Prefetch = Prefetch;
@@ -119,11 +96,10 @@ impl Section for CommentSection {
         Some(Prefetch { page })
     }
 
-    /// Imports the comments module and starts it when the section nears the viewport, or at
-    /// once with `load: "eager"`. The module reads the configuration, the thread, the title
-    /// and the language from the placeholder ([`folio::compose::comments_placeholder`] writes
-    /// them), so `_thread` and `_title` are not kept: the parameters are the in-process
-    /// section's.
+    /// Hands `section` to `loadSection`. The module reads the configuration, the thread,
+    /// the title and the language from the placeholder
+    /// ([`folio::compose::comments_placeholder`] writes them), so `_thread`, `_title` and
+    /// `_lang` are not kept: the parameters are the in-process section's.
     fn start(
         host: &Element,
         section: Element,
@@ -131,171 +107,26 @@ impl Section for CommentSection {
         _thread: String,
         _title: String,
         callbacks: Option<Callbacks>,
-        lang: Lang,
+        _lang: Lang,
         prefetched: Option<Prefetch>,
     ) -> Result<CommentSection, String> {
-        let state = Rc::new(RefCell::new(State {
-            host: host.clone(),
-            section: section.clone(),
-            lang,
-            callbacks,
-            prefetched,
-            phase: Phase::Waiting,
-            observer: None,
-            handle: None,
-        }));
-        let weak = Rc::downgrade(&state);
-        // Retry in the error box shown when the module could not be loaded; once the module
-        // runs the section, its own listeners answer.
-        let listener = Listener::new(&section, "click", {
-            let weak = weak.clone();
-            move |event: &web_sys::Event| {
-                let retry = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|t| t.closest(Action::RetryComments.selector()).ok().flatten())
-                    .is_some();
-                if retry && weak.upgrade().is_some_and(|s| s.borrow().phase == Phase::Failed) {
-                    begin(weak.clone());
-                }
-            }
-        });
-        if config.eager {
-            begin(weak);
-        } else {
-            let observer = NearViewport::new(&section, NEAR_MARGIN, move || begin(weak.clone()))
-                .map_err(|_| "IntersectionObserver is not available.".to_string())?;
-            state.borrow_mut().observer = Some(observer);
-        }
-        Ok(CommentSection { state, _listener: listener })
-    }
-
-    /// Imports the module if it is not there yet.
-    fn load_now(&self) {
-        let (phase, handle) = {
-            let s = self.state.borrow();
-            (s.phase, s.handle.clone())
+        let (list, post) = match callbacks {
+            Some(cb) => (JsValue::from(cb.list), cb.post.map_or(JsValue::UNDEFINED, JsValue::from)),
+            None => (JsValue::UNDEFINED, JsValue::UNDEFINED),
         };
-        match (phase, handle) {
-            (Phase::Waiting, _) => begin(Rc::downgrade(&self.state)),
-            (Phase::Started, Some(handle)) => {
-                let _ = call_method(&handle, "loadNow", &[]);
-            }
-            _ => {}
-        }
+        let early = prefetched.map_or(JsValue::UNDEFINED, |p| p.page);
+        load_section(host, &section, &list, &post, &early, config.eager)
+            .map(CommentSection)
+            .map_err(|_| "IntersectionObserver is not available.".to_string())
+    }
+
+    fn load_now(&self) {
+        self.0.load(true);
     }
 }
 
-/// Imports the module (unless it is on its way or running) and starts the section in it.
-fn begin(weak: Weak<RefCell<State>>) {
-    let Some(state) = weak.upgrade() else { return };
-    {
-        let mut s = state.borrow_mut();
-        if matches!(s.phase, Phase::Importing | Phase::Started) {
-            return;
-        }
-        s.phase = Phase::Importing;
-        s.observer = None;
-        if let Some(region) = region(&s.section) {
-            let _ = region.set_attribute("aria-busy", "true");
-        }
-    }
-    let prefetched = state.borrow_mut().prefetched.take().map_or(JsValue::UNDEFINED, |p| p.page);
-    drop(state);
-    let _ = crate::dom::when(&import_section(&prefetched), move |imported| {
-        let Some(state) = weak.upgrade() else { return Ok(JsValue::UNDEFINED) };
-        let started = imported.map(|pair| {
-            let pair: js_sys::Array = pair.unchecked_into();
-            let s = state.borrow();
-            let (list, post) = callback_values(s.callbacks.as_ref());
-            let options = crate::dom::object(&[
-                ("host", &s.host),
-                ("section", &s.section),
-                ("list", &list),
-                ("post", &post),
-                ("early", &pair.get(1)),
-            ]);
-            let start: Function = pair.get(0).unchecked_into();
-            start.call1(&JsValue::NULL, &options).unwrap_or_else(|e| Promise::reject(&e).into())
-        });
-        match started {
-            Ok(promise) => {
-                let _ = crate::dom::when(&promise, move |started| {
-                    started_in_module(&weak, started);
-                    Ok(JsValue::UNDEFINED)
-                });
-            }
-            Err(why) => {
-                let mut s = state.borrow_mut();
-                console_error(&why.as_string().unwrap_or_default());
-                s.phase = Phase::Failed;
-                show_error(&s.section, s.lang);
-            }
-        }
-        Ok(JsValue::UNDEFINED)
-    });
-}
-
-/// What `startComments` came to: the section's handle is kept (or released, when this
-/// section is gone meanwhile); a refusal leaves the placeholder, as the in-process section
-/// leaves it when its configuration is refused.
-fn started_in_module(weak: &Weak<RefCell<State>>, started: Result<JsValue, JsValue>) {
-    let Some(state) = weak.upgrade() else {
-        // Dropped while the module started: release what it made.
-        if let Ok(handle) = started {
-            destroy(&handle);
-        }
-        return;
-    };
-    let mut s = state.borrow_mut();
-    s.phase = Phase::Started;
-    match started {
-        Ok(handle) => s.handle = Some(handle),
-        Err(error) => console_error(&message_of(&error)),
-    }
-}
-
-fn console_error(why: &str) {
-    web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: comments: ") + why)));
-}
-
-/// An error's `message` (or the value itself, as text).
-fn message_of(error: &JsValue) -> String {
-    Reflect::get(error, &JsValue::from_str("message"))
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
-
-/// Shows the comments error box in the list region (Retry tries the import again).
-fn show_error(section: &Element, lang: Lang) {
-    let Some(region) = region(section) else { return };
-    let _ = build::replace_children(&region, &[view::network_error_box(lang.section()).into()]);
-    let _ = region.class_list().remove_1("folio-comments-loading");
-    let _ = region.set_attribute("aria-busy", "false");
-}
-
-fn region(section: &Element) -> Option<Element> {
-    section.query_selector(Region::List.selector()).ok().flatten()
-}
-
-fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let f: Function = Reflect::get(target, &JsValue::from_str(name))?.dyn_into()?;
-    f.apply(target, &args.iter().collect::<js_sys::Array>())
-}
-
-/// Releases the module's section (`destroy()` also frees the handle).
-fn destroy(handle: &JsValue) {
-    if let Err(e) = call_method(handle, "destroy", &[]) {
-        web_sys::console::error_2(&JsValue::from_str("Folio: comments: the section could not be released:"), &e);
-    }
-}
-
-impl Drop for State {
+impl Drop for CommentSection {
     fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            destroy(&handle);
-        }
+        self.0.destroy();
     }
 }

@@ -14,11 +14,10 @@ pub use edition::{Edition, InProcess, Prefetch, Split};
 pub use section::Section;
 
 /// How far below the viewport a comment section starts loading (the in-process section's
-/// list, or the split core's import of the comments module).
+/// list; `loadSection` of `js/comments.js`, which loads the comments module, uses the same).
 const NEAR_MARGIN: &str = "1250px 0px";
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, AbortSignal, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -42,15 +41,14 @@ pub struct Widget<E: Edition> {
     host: Element,
     root: ShadowRoot,
     abort: Option<AbortController>,
-    /// The language of Folio's own words, shared with the listeners that announce things.
-    lang: Rc<Cell<Lang>>,
+    /// The language of Folio's own words.
+    lang: Cell<Lang>,
     /// Fingerprint of pre-rendered markup found in the shadow root, to adopt if it matches.
     adoptable: Option<String>,
-    /// The share bar's one delegated click listener, for the widget's whole life.
-    share_listener: Option<dom::Listener>,
+    /// The share bar's and the page theme's behaviour, for the widget's whole life.
+    wiring: Option<share::Wiring>,
     comments: Option<E::Section>,
     current: Option<(Parsed, Options)>,
-    _page_theme: Option<dom::observer::PageTheme>,
 }
 
 impl<E: Edition> Widget<E> {
@@ -75,20 +73,17 @@ impl<E: Edition> Widget<E> {
             .ok()
             .flatten()
             .and_then(|e| dom::get_attr(&e, STATIC_ATTRIBUTE));
-        let lang = Rc::new(Cell::new(Lang::EN));
         let mut widget = Widget {
             host,
             root,
             abort: AbortController::new().ok(),
-            lang: lang.clone(),
+            lang: Cell::new(Lang::EN),
             adoptable,
-            share_listener: None,
+            wiring: None,
             comments: None,
             current: None,
-            _page_theme: None,
         };
-        widget.share_listener = Some(share::wire(&widget.root, &widget.host, lang));
-        widget._page_theme = dom::observer::PageTheme::watch(&widget.host).ok();
+        widget.wiring = share::Wiring::new(&widget.root, &widget.host).ok();
         widget.set_state("loading");
         if widget.adoptable.is_none() {
             let loading = folio::view::el("div")
@@ -309,12 +304,11 @@ pub fn prefetch_language(options: &Options) {
 impl<E: Edition> Drop for Widget<E> {
     fn drop(&mut self) {
         self.comments = None;
-        self.share_listener = None;
+        self.wiring = None;
         if let Some(abort) = self.abort.take() {
             abort.abort();
         }
         self.root.set_text_content(None);
         let _ = self.host.remove_attribute(STATE_ATTRIBUTE);
-        let _ = self.host.remove_attribute("data-folio-page-theme");
     }
 }
