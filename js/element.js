@@ -14,7 +14,7 @@
 //
 // Share links are plain links, so they work before and without this script.
 
-import { event, wire } from '../crates/web/js/wiring.js';
+import { event, wire } from '../crates/web/js/page.js';
 import { loadSection } from '../crates/web/js/comments.js';
 
 let core, coreModule;

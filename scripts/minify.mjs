@@ -15,15 +15,15 @@
 //    is dropped. So scripts/env.sh runs this before wasm-opt, which then removes what only
 //    the dropped exports kept.
 // 2. The JS files the wasm imports (wasm-bindgen copies them to snippets/<crate>-<hash>/js/):
-//    js/locales.js and js/fetch.js (both modules), js/comments.js (loading the comments module and starting
-//    it on a section, which element.js bundles too), js/wiring.js (the core's share bar and page theme, which element.js bundles
-//    too), js/style.js (the core's stylesheet, fetched from pkg/folio.css) and js/live.js
-//    (the comments module's scroll anchoring), written
-//    into the glue instead, with their paths made relative to pkg/: the glue would
-//    otherwise import them before it starts fetching the wasm, one more round trip on
-//    every page. pkg/snippets/ is then removed. With js/style.js, the glue's default export
-//    (`init()`) also waits for the stylesheet (fetched meanwhile; at most 3 s more), so
-//    that the first render is styled.
+//    js/locales.js, js/fetch.js, js/url.js and js/page.js (both modules: page.js holds the
+//    core's share bar and page theme and the comments module's scroll anchoring),
+//    js/comments.js (loading the comments module and starting it on a section) and
+//    js/style.js (the core's stylesheet, fetched from pkg/folio.css), written into the glue
+//    instead, with their paths made relative to pkg/ (element.js bundles page.js and
+//    comments.js too): the glue would otherwise import them before it starts fetching the
+//    wasm, one more round trip on every page. pkg/snippets/ is then removed. With
+//    js/style.js, the glue's default export (`init()`) also waits for the stylesheet
+//    (fetched meanwhile; at most 3 s more), so that the first render is styled.
 // 3. The glue, pkg/<name>.js, minified by esbuild with tree shaking (a snippet's functions
 //    that a module does not use are dropped; ES module in, ES module out; the
 //    `new URL('<name>_bg.wasm', import.meta.url)` and the `import('./folio_comments.js')`
@@ -51,8 +51,7 @@ const SNIPPETS = {
   'fetch.js': (code) => code.includes('const request = ') && code.includes('const settle = '),
   'style.js': (code) => code.includes("new URL('./folio.css', import.meta.url)") && code.includes('const stylesheetWithin = '),
   'url.js': (code) => code.includes('const parses = ') && code.includes('URL.canParse'),
-  'wiring.js': (code) => code.includes('const wire = ') && code.includes('const revealShare = '),
-  'live.js': (code) => code.includes('const anchor = ') && code.includes('preventScroll'),
+  'page.js': (code) => code.includes('const wire = ') && code.includes('const revealShare = ') && code.includes('const anchor = ') && code.includes('preventScroll'),
   'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };
 
@@ -110,7 +109,8 @@ function descriptionEnd(bytes, kind, at) {
 }
 
 /** Renames the imports from MODULE in the wasm, an import `same` maps to another under
- * that one's name; returns the new wasm and the renames. */
+ * that one's name; returns the new wasm, the renames, the short name of each module and
+ * the names the wasm imports from each (`used`). */
 function renameImports(wasm, same) {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
@@ -123,6 +123,7 @@ function renameImports(wasm, same) {
     const renames = new Map();
     const short = new Map();
     const modules = new Map();
+    const used = new Map();
     let [count, p] = leb(wasm, start);
     const out = [...encodeLeb(count)];
     const string = () => {
@@ -144,13 +145,15 @@ function renameImports(wasm, same) {
         renames.set(name, renamed);
       }
       if (!modules.has(module)) modules.set(module, shortName(modules.size));
+      if (!used.has(module)) used.set(module, new Set());
+      used.get(module).add(name);
       pushString(modules.get(module));
       pushString(renamed);
       out.push(...wasm.subarray(p, descEnd));
       p = descEnd;
     }
     if (p !== end) throw new Error('minify.mjs: the import section did not parse to its end');
-    return { wasm: replaceSection(wasm, at, end, id, out), renames, modules };
+    return { wasm: replaceSection(wasm, at, end, id, out), renames, modules, used };
   }
   throw new Error('minify.mjs: the wasm has no import section');
 }
@@ -247,7 +250,7 @@ for (const [imported, short] of renamed.renames) {
 // or, for a snippet whose functions the wasm imports directly (no JS shim in between),
 // `import * as import1 from "./snippets/folio-web-<hash>/js/style.js"` with the path
 // also a key of the import object (`"./snippets/...": import1,`), which stays: the
-// namespace becomes an object of the snippet's exports.
+// namespace becomes an object of the snippet's exports that the wasm imports.
 const imports = [...js.matchAll(/^import \{ \w+(?:, \w+)* \} from '(\.\/snippets\/[^']+\/js\/([\w-]+\.js))';\n/gm)];
 const namespaces = [...js.matchAll(/^import \* as (\w+) from "(\.\/snippets\/[^"]+\/js\/([\w-]+\.js))";?\n/gm)];
 if (imports.length + 2 * namespaces.length !== (js.match(/\.\/snippets\//g) ?? []).length) throw new Error(`minify.mjs: ${name}.js imports snippets in a way this script does not know`);
@@ -277,7 +280,9 @@ for (const [line, namespace, path, file] of namespaces) {
   }
   namespaced.add(path);
   const { inlined, exported } = await inline(path, file);
-  js = js.replace(line, `${written.has(file) ? '' : inlined}const ${namespace} = { ${exported.join(', ')} };\n`);
+  // Only what the wasm imports from it, so that esbuild drops the rest of the snippet.
+  const wanted = exported.filter((f) => renamed.used.get(path)?.has(f));
+  js = js.replace(line, `${written.has(file) ? '' : inlined}const ${namespace} = { ${wanted.join(', ')} };\n`);
   written.add(file);
   imports.push([line, path, file]);
 }

@@ -29,7 +29,7 @@ const minify = async (from, to, loader, edit = (source) => source) => {
   const { code } = await transform(edit(await readFile(from, 'utf8')), { loader, format: loader === 'js' ? 'esm' : undefined, minify: true, target: 'es2022', legalComments: 'none' });
   await writeFile(to, code);
 };
-// element.js is bundled with the files it imports from crates/web/js/: wiring.js (the share
+// element.js is bundled with the files it imports from crates/web/js/: page.js (the share
 // bar's and the page theme's behaviour) and comments.js (loading the comments module and
 // starting it on a section), which the core's glue carries too; the modules it loads later
 // stay separate files.

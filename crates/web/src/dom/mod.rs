@@ -8,6 +8,7 @@ pub mod intl;
 pub mod live;
 pub mod locales;
 pub mod observer;
+pub mod page;
 pub mod storage;
 pub mod style;
 pub mod url;

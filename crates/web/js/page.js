@@ -1,9 +1,14 @@
-// What a rendered widget does on the page with no Rust: the share bar's clicks, the
-// native-share button, and the page's own theme mirrored onto the host. One
-// implementation for both paths: js/element.js bundles it for folio-render's markup
-// (HTML-first, no wasm), and the core's wasm imports it for what it renders itself
-// (wasm-bindgen copies this file to pkg/snippets/*/js/; scripts/minify.mjs writes it into
-// the core's glue).
+// What a rendered widget does on the page with no Rust, by the data attributes its view
+// carries. One file for both modules and both paths:
+// - the share bar's clicks, the native-share button and the page's own theme mirrored
+//   onto the host (`wire`, `revealShare`, `event`): the core's wasm imports them for what
+//   it renders, and js/element.js bundles them for folio-render's markup (HTML-first, no
+//   wasm);
+// - keeping the comment the reader is looking at where it is on screen while new comments
+//   are put in above it (`anchor`, `steady`; browsers without scroll anchoring would let
+//   it jump): the comments module's.
+// wasm-bindgen copies this file to pkg/snippets/*/js/; scripts/minify.mjs writes what each
+// glue uses of it into that glue.
 
 /** Dispatches `name` on `host`, out of the shadow root. */
 export const event = (host, name, detail) => host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -82,4 +87,29 @@ export const revealShare = (root) => {
   for (const button of root.querySelectorAll('[data-folio-action=native-share]')) {
     if (navigator.canShare?.({ url: button.dataset.url, title: button.dataset.title })) button.hidden = button.parentElement.hidden = false;
   }
+};
+
+/** `[id, top]` of the comment of `root` the reader is looking at: the first that starts on
+ * screen, else the one that fills it; `null` when none is on screen. */
+export const anchor = (root) => {
+  let at = null;
+  for (const a of root.querySelectorAll('article[id]')) {
+    const { top, bottom } = a.getBoundingClientRect();
+    if (bottom <= 0) continue;
+    if (top >= innerHeight) break;
+    at = [a.id, top];
+    if (top >= 0) break;
+  }
+  return at;
+};
+
+/** Scrolls by as much as the comment `anchor` found has moved, and focuses the first of
+ * the comments just put in (marked `data-folio-fresh`, a mark it takes away) without
+ * scrolling to it. */
+export const steady = (root, at) => {
+  const a = at && root.querySelector(`#${CSS.escape(at[0])}`);
+  if (a) scrollBy(0, a.getBoundingClientRect().top - at[1]);
+  const fresh = root.querySelectorAll('[data-folio-fresh]');
+  fresh[0]?.focus({ preventScroll: true });
+  for (const f of fresh) f.removeAttribute('data-folio-fresh');
 };
