@@ -297,17 +297,16 @@ fn author(c: &Comment, t: &CommentsText) -> Element {
 /// (`loadSection` in `crates/web/js/comments.js` draws the same box, with the words of
 /// `data-folio-failed` and `data-folio-retry`, when the comments module cannot be loaded.)
 pub fn error_box(err: &CommentsError, t: &CommentsText) -> Element {
-    alert_with_retry(err.code(), err.message_in(t), &t.section)
-}
-
-fn alert_with_retry(code: &'static str, message: String, t: &SectionText) -> Element {
     el("div")
         .attr("class", "folio-comments-error")
         .attr("role", "alert")
-        .attr("data-folio-error", code)
-        .child(el("p").text(message))
+        .attr("data-folio-error", err.code())
+        .child(el("p").text(err.message_in(t)))
         .child(
-            el("button").attr("type", "button").attr("data-folio-action", Action::RetryComments.as_str()).text(t.retry),
+            el("button")
+                .attr("type", "button")
+                .attr("data-folio-action", Action::RetryComments.as_str())
+                .text(t.section.retry),
         )
 }
 

@@ -13,7 +13,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, AbortSignal, Element, HtmlElement};
 
-use crate::dom::{self, build, fetch, live, observer::NearViewport, storage, Listener};
+use crate::dom::{self, build, fetch, live, observer::NearViewport, page, storage, Listener};
 use folio::comments::config::{BackendKind, CommentsConfig, NO_ENDPOINT};
 use folio::comments::draft::{storage_key, Draft, Pending};
 use folio::comments::embedded::{self, Embedded};
@@ -1291,7 +1291,7 @@ impl State {
     /// was looking at kept where it was on screen, and the first new one in the list's
     /// order focused.
     fn show_fresh(&mut self) {
-        let at = live::anchor(&self.section);
+        let at = page::anchor(&self.section);
         let mut whole = false;
         while let Some((id, index)) = self.list.put_fresh() {
             whole = whole || !index.is_some_and(|i| self.draw_one(i));
@@ -1308,7 +1308,7 @@ impl State {
             self.show_heading();
             self.restore_reply_form();
         }
-        live::steady(&self.section, &at);
+        page::steady(&self.section, &at);
     }
 }
 

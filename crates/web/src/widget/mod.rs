@@ -160,7 +160,7 @@ impl<E: Edition> Widget<E> {
         let stamp = self.adoptable.as_ref().map(|_| compose::fingerprint(&nodes));
         self.show(nodes, stamp.as_deref());
         self.adoptable = None;
-        share::reveal_native_share(&self.root);
+        dom::page::reveal_native_share(&self.root);
         self.start_comments(article, options.comments.as_ref(), callbacks, prefetched);
         self.set_state("ready");
         let detail = dom::object(&[("title", &JsValue::from_str(&article.title))]);
@@ -226,7 +226,7 @@ impl<E: Edition> Widget<E> {
         if let Ok(frag) = build::fragment(&doc, &after) {
             let _ = body.after_with_node_1(&frag);
         }
-        share::reveal_native_share(&self.root);
+        dom::page::reveal_native_share(&self.root);
     }
 
     fn start_comments(

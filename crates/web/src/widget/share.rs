@@ -9,8 +9,6 @@
 use wasm_bindgen::JsValue;
 use web_sys::{Element, ShadowRoot};
 
-pub use crate::dom::page::reveal_native_share;
-
 /// The share bar and the page theme wired for one widget; dropping it unwires both.
 #[must_use = "the share bar stops working when the wiring is dropped"]
 pub struct Wiring(js_sys::Function);
