@@ -86,7 +86,10 @@ build_pkg() {
     # --strip-producers, --strip-target-features: two custom sections (rustc's and
     # wasm-bindgen's versions, the features the wasm was built with) that no browser reads.
     wasm-opt -Oz --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-reference-types --enable-multivalue --strip-producers --strip-target-features "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm"
+      --enable-reference-types --enable-multivalue --strip-producers --strip-target-features "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm" || return 1
+    # The functions in the order gzip compresses best (similar bodies side by side), the
+    # code unchanged: ~450 B gzip less per module (measured 2026-12-07).
+    node scripts/layout.mjs "pkg/$1_bg.wasm"
   }
   # FOLIO_FEATURES (see Cargo.toml) goes to both builds: client-markdown builds the comment
   # Markdown renderer into the comments module (the core has no use for it, so its wasm

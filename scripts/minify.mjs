@@ -25,9 +25,9 @@
 //    js/style.js, the glue's default export (`init()`) also waits for the stylesheet
 //    (fetched meanwhile; at most 3 s more), so that the first render is styled.
 // 3. The glue, pkg/<name>.js, minified by esbuild with tree shaking (a snippet's functions
-//    that a module does not use are dropped; ES module in, ES module out; the
-//    `new URL('<name>_bg.wasm', import.meta.url)` and the `import('./folio_comments.js')`
-//    that bundlers look for stay as they are).
+//    that a module does not use are dropped; ES module in, ES module out), then by terser
+//    (scripts/terse.mjs). The `new URL('<name>_bg.wasm', import.meta.url)` and the
+//    `import('./folio_comments.js')` that bundlers look for stay as they are.
 // 4. The comments module's `initSync`, which nothing calls (the core's loader uses
 //    `default`), from its glue and its .d.ts, and its `default`'s warning about arguments
 //    other than the `{ module_or_path }` the loader passes.
@@ -38,6 +38,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
+import { terse } from './terse.mjs';
+import { descriptionEnd, encodeLeb, leb } from './wasm.mjs';
 
 const dir = process.argv[2] ?? 'pkg';
 const name = process.argv[3] ?? 'folio';
@@ -55,30 +57,6 @@ const SNIPPETS = {
   'comments.js': (code) => code.includes("import('./folio_comments.js')") && code.includes("new URL('./folio_comments_bg.wasm', import.meta.url)"),
 };
 
-/** Reads an unsigned LEB128 number at `at`: [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    if (b < 0x80) return [value, at];
-    shift += 7;
-  }
-}
-
-/** Encodes an unsigned LEB128 number. */
-function encodeLeb(n) {
-  const out = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
-
 /** `a`, `b`, ... `z`, `A` ... `Z`, `aa`, `ab`, ...: the n-th short name. */
 function shortName(n) {
   const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -88,24 +66,6 @@ function shortName(n) {
     n = Math.floor(n / ALPHABET.length) - 1;
   } while (n >= 0);
   return name;
-}
-
-/** Length in bytes of an import's description (after its kind byte) starting at `at`. */
-function descriptionEnd(bytes, kind, at) {
-  const limits = (p) => {
-    const flags = bytes[p++];
-    [, p] = leb(bytes, p);
-    if (flags & 1) [, p] = leb(bytes, p);
-    return p;
-  };
-  switch (kind) {
-    case 0: return leb(bytes, at)[1]; // function: type index
-    case 1: return limits(at + 1); // table: reference type, limits
-    case 2: return limits(at); // memory: limits
-    case 3: return at + 2; // global: value type, mutability
-    case 4: return leb(bytes, at + 1)[1]; // tag: attribute, type index
-    default: throw new Error(`minify.mjs: unknown import kind ${kind}`);
-  }
 }
 
 /** Renames the imports from MODULE in the wasm, an import `same` maps to another under
@@ -335,7 +295,7 @@ for (const [module, short] of renamed.modules) {
   if (!key.test(js)) throw new Error(`minify.mjs: ${name}.js has no import object key "${module}"`);
   js = js.replace(key, `$1${short}: $2,`);
 }
-const minified = await transform(js, { format: 'esm', minify: true, treeShaking: true, target: 'es2022', legalComments: 'none' });
+const minified = { code: await terse((await transform(js, { format: 'esm', minify: true, treeShaking: true, target: 'es2022', legalComments: 'none' })).code) };
 
 await writeFile(wasmPath, exports.wasm);
 await writeFile(typesPath, types);

@@ -6,6 +6,7 @@
 import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
+import { terse } from './terse.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = `${root}pkg/`;
@@ -27,7 +28,7 @@ if (!/^\d+\.\d+\.\d+/.test(cargo.version ?? '')) throw new Error(`package.mjs: n
 // both minified (js/element.js and src/style.css are the readable sources).
 const minify = async (from, to, loader, edit = (source) => source) => {
   const { code } = await transform(edit(await readFile(from, 'utf8')), { loader, format: loader === 'js' ? 'esm' : undefined, minify: true, target: 'es2022', legalComments: 'none' });
-  await writeFile(to, code);
+  await writeFile(to, loader === 'js' ? await terse(code) : code);
 };
 // element.js is bundled with the files it imports from crates/web/js/: page.js (the share
 // bar's and the page theme's behaviour) and comments.js (loading the comments module and
@@ -39,7 +40,7 @@ const minify = async (from, to, loader, edit = (source) => source) => {
     legalComments: 'none', external: ['./folio.js', './folio_comments.js'],
   });
   if (outputFiles.length !== 1) throw new Error(`package.mjs: bundling js/element.js gave ${outputFiles.length} files`);
-  await writeFile(`${pkg}element.js`, outputFiles[0].text);
+  await writeFile(`${pkg}element.js`, await terse(outputFiles[0].text));
 }
 // Comment counts for index pages: a script of its own, no wasm. It is given the languages
 // that have a locale file: English and every translation in locales/.
