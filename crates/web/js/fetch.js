@@ -76,3 +76,9 @@ export const settle = (response) => response.then(read);
  * `f` returns (or throws). Work in the wasm that waits for one value goes through here, a
  * callback instead of a compiled future. */
 export const settled = (promise, f) => Promise.resolve(promise).then((v) => f(true, v), (e) => f(false, e));
+
+/** Marks `promise` handled, so that a rejection nobody observes is not an "uncaught"
+ * error in the host's console; `.catch()` and `await` still see it. */
+export const handled = (promise) => {
+  promise.catch(() => {});
+};

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::dom::fetch::{read, request};
+use crate::dom::mark_handled;
 use crate::widget::{Callbacks, Edition, Section, Widget};
 use folio::article::Article;
 use folio::error::Error;
@@ -127,21 +128,6 @@ fn fail<E: Edition>(slot: &Weak<Held<E>>, error: &Error) -> JsValue {
         web_sys::console::error_1(&JsValue::from_str(&(String::from("Folio: ") + &error.text())));
     }
     to_js_error(error)
-}
-
-thread_local! {
-    /// The one do-nothing rejection handler every `ready` and `update()` promise gets.
-    static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
-}
-
-/// Marks a promise handled so an unobserved failure is not an "uncaught" error in the
-/// host's console; `.catch()` and `await` still see the rejection. One handler, made once
-/// per page, serves every promise: a handler per promise would be kept alive (and leak)
-/// by every promise that resolves.
-fn mark_handled(promise: &Promise) {
-    IGNORE.with(|ignore| {
-        let _ = promise.catch(ignore);
-    });
 }
 
 /// The first render: the widget attached now, the article and its language's table

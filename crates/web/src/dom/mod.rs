@@ -158,6 +158,13 @@ extern "C" {
     /// Calls `f(true, value)` or `f(false, error)` once `promise` settles; the promise of
     /// what `f` returns or throws.
     fn settled(promise: &JsValue, f: &JsValue) -> js_sys::Promise;
+
+    /// Marks `promise` handled, so that a failure nobody observes is not an "uncaught"
+    /// error in the host's console; `.catch()` and `await` still see the rejection (the
+    /// handler is JS's: a Rust one would be one more closure type, and its glue, in the
+    /// wasm).
+    #[wasm_bindgen(js_name = handled)]
+    pub fn mark_handled(promise: &js_sys::Promise);
 }
 
 /// Calls `f` with what `promise` (a promise or any value) settles to, `Ok` when it

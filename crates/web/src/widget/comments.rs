@@ -266,25 +266,16 @@ pub fn prefetch_taking(
     let thread = config.thread.clone().filter(|_| config.eager)?;
     let server = server_for(config, callbacks).ok()?;
     let result = Rc::new(RefCell::new(None));
-    let mut resolve = None;
-    let done = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
     let (slot, sort) = (result.clone(), config.sort);
-    let finish = move |page| {
-        *slot.borrow_mut() = Some(page);
-        if let Some(ok) = resolve {
-            let _ = ok.call0(&JsValue::NULL);
-        }
-    };
+    let finish = move |page| *slot.borrow_mut() = Some(page);
     let (server, thread_ref) = (Rc::new(server), ThreadRef::new(thread.clone()));
-    match early_answer(&server, &thread_ref, sort, early) {
-        Some(answer) => {
-            answered(
-                &fetch::settle(answer),
-                Box::new(move |r| finish(r.and_then(|r| server.parse_list(sort, None, &r)))),
-            );
-        }
-        None => fetch_page(server, &thread_ref, sort, None, None, signal.cloned(), Box::new(finish)),
-    }
+    let done = match early_answer(&server, &thread_ref, sort, early) {
+        Some(answer) => answered(
+            &fetch::settle(answer),
+            Box::new(move |r| finish(r.and_then(|r| server.parse_list(sort, None, &r)))),
+        ),
+        None => fetch_page(server, &thread_ref, sort, None, None, signal.cloned(), Box::new(finish))?,
+    };
     Some(Prefetch { thread, sort: config.sort, result, done })
 }
 
@@ -690,8 +681,13 @@ fn css_ident(id: &str) -> String {
 /// that waits for one is compiled once, not once for every caller's closure.
 type Then<T> = Box<dyn FnOnce(T)>;
 
-/// Sends `request` (aborted with `signal`) and hands `then` the answer, in a later task.
-fn send(request: &HttpRequest, signal: Option<&AbortSignal>, then: Then<Result<HttpResponse, CommentsError>>) {
+/// Sends `request` (aborted with `signal`) and hands `then` the answer, in a later task:
+/// the promise of `then`'s end.
+fn send(
+    request: &HttpRequest,
+    signal: Option<&AbortSignal>,
+    then: Then<Result<HttpResponse, CommentsError>>,
+) -> js_sys::Promise {
     let sent = fetch::request(
         request.method.as_str(),
         &request.url,
@@ -700,16 +696,16 @@ fn send(request: &HttpRequest, signal: Option<&AbortSignal>, then: Then<Result<H
         request.credentials,
         signal,
     );
-    answered(&sent, then);
+    answered(&sent, then)
 }
 
 /// Hands `then` the answer `sent` (a promise of `fetch::request`'s or `fetch::settle`'s)
-/// brings, once it does.
-fn answered(sent: &js_sys::Promise, then: Then<Result<HttpResponse, CommentsError>>) {
-    let _ = dom::when(sent, move |answer| {
+/// brings, once it does: the promise of `then`'s end.
+fn answered(sent: &js_sys::Promise, then: Then<Result<HttpResponse, CommentsError>>) -> js_sys::Promise {
+    dom::when(sent, move |answer| {
         then(answer.and_then(fetch::read).map(http_response).map_err(|_| CommentsError::Network));
         Ok(JsValue::UNDEFINED)
-    });
+    })
 }
 
 fn http_response(f: fetch::Fetched) -> HttpResponse {
@@ -719,10 +715,15 @@ fn http_response(f: fetch::Fetched) -> HttpResponse {
 /// Calls a host function and hands `then` its promise's outcome as a contract-shaped
 /// response, in a later task: resolved -> `ok_status` with the JSON of the value; rejected
 /// with an `Error` that has a numeric `status` -> that status and its message; rejected
-/// otherwise (or the call threw) -> no answer.
-fn call(f: &js_sys::Function, arg: &JsValue, ok_status: u16, then: Then<Result<HttpResponse, CommentsError>>) {
+/// otherwise (or the call threw) -> no answer. The promise of `then`'s end.
+fn call(
+    f: &js_sys::Function,
+    arg: &JsValue,
+    ok_status: u16,
+    then: Then<Result<HttpResponse, CommentsError>>,
+) -> js_sys::Promise {
     let promise = f.call1(&JsValue::NULL, arg).unwrap_or_else(|e| js_sys::Promise::reject(&e).into());
-    let _ = dom::when(&promise, move |outcome| {
+    dom::when(&promise, move |outcome| {
         then(match outcome {
             Ok(value) => {
                 let body = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).unwrap_or_default();
@@ -743,7 +744,7 @@ fn call(f: &js_sys::Function, arg: &JsValue, ok_status: u16, then: Then<Result<H
             }
         });
         Ok(JsValue::UNDEFINED)
-    });
+    })
 }
 
 /// The argument of a callbacks backend's function: an object of `pairs`, `null` where a
@@ -758,7 +759,8 @@ fn callback_args(pairs: &[(&str, Option<&str>)]) -> JsValue {
 
 /// Asks `server` for a page of `thread`, or for every reply of comment `parent` (see
 /// [`Backend::replies_request`]; a page of them, where the server has that request), and
-/// hands `then` what came of it, in a later task.
+/// hands `then` what came of it, in a later task: the promise of `then`'s end, or `None`
+/// when the server has no such request (`then` is then never called).
 fn fetch_page(
     server: Rc<Server>,
     thread: &ThreadRef,
@@ -767,7 +769,7 @@ fn fetch_page(
     parent: Option<&str>,
     signal: Option<AbortSignal>,
     then: Then<Result<Page, CommentsError>>,
-) {
+) -> Option<js_sys::Promise> {
     let request = match (&*server, parent) {
         (Server::Http(backend), None) => Some(backend.list_request(thread, sort, cursor.as_ref())),
         (Server::Http(backend), Some(id)) => backend.replies_request(thread, id, sort),
@@ -781,16 +783,16 @@ fn fetch_page(
         }
     };
     match (&*server, request) {
-        (_, Some(request)) => send(&request, signal.as_ref(), Box::new(read)),
+        (_, Some(request)) => Some(send(&request, signal.as_ref(), Box::new(read))),
         (Server::Callbacks(cb), _) if parent.is_none() => {
             let arg = callback_args(&[
                 ("thread", Some(&thread.uri)),
                 ("sort", Some(sort.as_str())),
                 ("cursor", token.as_deref()),
             ]);
-            call(&cb.list, &arg, 200, Box::new(read));
+            Some(call(&cb.list, &arg, 200, Box::new(read)))
         }
-        _ => {}
+        _ => None,
     }
 }
 
@@ -856,20 +858,24 @@ fn send_post(
         Server::Http(backend) => match backend.lookup_request(&comment).filter(|_| unsure) {
             Some(lookup) => {
                 let (server, waits) = (server.clone(), signal.clone());
-                send(
+                let _ = send(
                     &lookup,
                     waits.as_ref(),
                     Box::new(move |answer| {
                         let Server::Http(backend) = &*server else { return };
                         match answer.and_then(|r| backend.parse_lookup(&comment, since, &r)) {
                             Ok(Some(_)) => then(Outcome::Stored { found: true }),
-                            Ok(None) => send(&backend.post_request(&comment), signal.as_ref(), reader(&server, then)),
+                            Ok(None) => {
+                                let _ = send(&backend.post_request(&comment), signal.as_ref(), reader(&server, then));
+                            }
                             Err(error) => then(Outcome::Failed(error)),
                         }
                     }),
                 );
             }
-            None => send(&backend.post_request(&comment), signal.as_ref(), reader(&server, then)),
+            None => {
+                let _ = send(&backend.post_request(&comment), signal.as_ref(), reader(&server, then));
+            }
         },
         Server::Callbacks(cb) => {
             let Some(post) = &cb.post else {
@@ -887,7 +893,7 @@ fn send_post(
                 ("title", Some(&comment.title)),
                 ("key", comment.key.as_deref()),
             ]);
-            call(post, &arg, 201, reader(&server, then));
+            let _ = call(post, &arg, 201, reader(&server, then));
         }
     }
 }
@@ -940,12 +946,16 @@ fn load(weak: Weak<RefCell<State>>, append: bool) {
                 let taken = p.result.borrow_mut().take();
                 match taken {
                     Some(r) => show(r),
-                    None => fetch_page(server, &thread, sort, cursor, None, signal, Box::new(show)),
+                    None => {
+                        fetch_page(server, &thread, sort, cursor, None, signal, Box::new(show));
+                    }
                 }
                 Ok(JsValue::UNDEFINED)
             });
         }
-        None => fetch_page(server, &thread, sort, cursor, None, signal, Box::new(show)),
+        None => {
+            fetch_page(server, &thread, sort, cursor, None, signal, Box::new(show));
+        }
     }
     if !append {
         // After the request went out: the time formatters the list needs are made while
@@ -1322,7 +1332,7 @@ fn vote(weak: Weak<RefCell<State>>, id: String, up: bool) {
     };
     let signal = state.borrow().signal();
     drop(state);
-    send(
+    let _ = send(
         &request,
         signal.as_ref(),
         Box::new(move |response| {
@@ -1377,7 +1387,7 @@ fn preview(weak: Weak<RefCell<State>>, toggle: Element) {
     dom::attr(&toggle, "aria-pressed", Some("true"));
     let (signal, text) = (s.signal(), s.text);
     drop(s);
-    send(
+    let _ = send(
         &request,
         signal.as_ref(),
         Box::new(move |response| {
@@ -1467,7 +1477,7 @@ fn change(weak: Weak<RefCell<State>>, id: String, text: Option<String>) {
     };
     let signal = state.borrow().signal();
     drop(state);
-    send(
+    let _ = send(
         &request,
         signal.as_ref(),
         Box::new(move |response| {
