@@ -127,9 +127,17 @@ function greedy(functions, k, w, relative) {
   return order;
 }
 
-/** `bytes` without its name section and with one naming each function by its place in
- *  `order` (imports by their index, before all of them). */
-function named(bytes, all, imported, order) {
+/** `bytes` without its name section. */
+function unnamed(bytes) {
+  const kept = sections(bytes)
+    .filter((s) => !isCustom(bytes, s, 'name'))
+    .map((s) => bytes.subarray(s.start, s.end));
+  return Buffer.concat([bytes.subarray(0, 8), ...kept]);
+}
+
+/** `bytes` with a name section (instead of any it has) that names each function by its
+ *  place in `order` (imports by their index, before all of them). */
+function named(bytes, imported, order) {
   const names = [];
   for (let f = 0; f < imported; f++) names.push([f, `i${String(f).padStart(6, '0')}`]);
   order.forEach((f, place) => names.push([imported + f, `f${String(place).padStart(6, '0')}`]));
@@ -139,16 +147,7 @@ function named(bytes, all, imported, order) {
     ...names.map(([index, name]) => Buffer.concat([uleb(index), uleb(name.length), Buffer.from(name)])),
   ]);
   const content = Buffer.concat([uleb(4), Buffer.from('name'), Buffer.from([1]), uleb(map.length), map]);
-  const kept = all.filter((s) => !isCustom(bytes, s, 'name')).map((s) => bytes.subarray(s.start, s.end));
-  return Buffer.concat([bytes.subarray(0, 8), ...kept, Buffer.from([0]), uleb(content.length), content]);
-}
-
-/** `bytes` without its name section. */
-function unnamed(bytes) {
-  const kept = sections(bytes)
-    .filter((s) => !isCustom(bytes, s, 'name'))
-    .map((s) => bytes.subarray(s.start, s.end));
-  return Buffer.concat([bytes.subarray(0, 8), ...kept]);
+  return Buffer.concat([unnamed(bytes), Buffer.from([0]), uleb(content.length), content]);
 }
 
 const gzip = (bytes) => execFileSync('gzip', ['-9n'], { input: bytes, maxBuffer: 1 << 26 }).length;
@@ -173,7 +172,7 @@ try {
   for (const [k, w, relative] of TRIALS) {
     const input = join(dir, 'in.wasm');
     const output = join(dir, 'out.wasm');
-    writeFileSync(input, named(bytes, all, imported, greedy(functions, k, w, relative)));
+    writeFileSync(input, named(bytes, imported, greedy(functions, k, w, relative)));
     execFileSync('wasm-opt', ['-g', ...FEATURES, '--reorder-functions-by-name', input, '-o', output]);
     const candidate = unnamed(readFileSync(output));
     const gz = gzip(candidate);

@@ -1,7 +1,8 @@
 // `fetch` for crates/web/src/dom/fetch.rs, which describes the request and reads the answer (and the
 // wait between retries): the
 // controller, the timer, the caller's signal and the reading of the response are done here,
-// once, instead of in every wasm function that awaits a request. wasm-bindgen copies this
+// once, instead of in every wasm function that awaits a request. Also the two promise
+// helpers of crates/web/src/dom/mod.rs (`settled`, `handled`). wasm-bindgen copies this
 // file to pkg/snippets/*/js/; scripts/minify.mjs writes it into both glues.
 
 /** A `Retry-After` value that is an HTTP date (`Wed, 21 Oct 2015 07:28:30 GMT`) as the
