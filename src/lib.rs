@@ -4,7 +4,8 @@
 //! picture, the data flow of a render and of a comment post, and what each directory owns):
 //!
 //! - **Ground** (pure): [`json`] reads JSON, [`date`], [`percent`], [`plural`], [`view`] is
-//!   the view tree with the one URL allowlist and the one HTML writer.
+//!   the view tree with the one URL allowlist and the one HTML writer; [`heap`] is the wasm
+//!   modules' allocator, over memory the edge grows.
 //! - **Domain** (pure): [`article`] (model, validation, article -> view tree), [`share`]
 //!   (share links), [`comments`] (comment model, sanitizing rules, backends), [`error`].
 //! - **Words and composition** (pure): [`i18n`] gathers the domains' text tables;
@@ -23,6 +24,7 @@ pub mod comments;
 pub mod compose;
 pub mod date;
 pub mod error;
+pub mod heap;
 pub mod i18n;
 pub mod json;
 pub mod options;

@@ -9,7 +9,14 @@ __bench.mark('module-start');
 const { default: init, mount } = await import('../../pkg/folio.js');
 const wasm = await init();
 __bench.mark('init-done');
-__bench.wasmBytes = () => wasm.memory.buffer.byteLength;
+/** A module's memory among its exports (the build gives exports short names). */
+const memoryOf = (exports) => Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+let commentsMemory;
+host.addEventListener('folio-comments-loaded', async () => {
+  commentsMemory = memoryOf(await (await import('../../pkg/folio_comments.js')).default());
+}, { once: true });
+/** The linear memory of both modules: the core's and, once the list is in, the comments module's. */
+__bench.wasmBytes = () => memoryOf(wasm).buffer.byteLength + (commentsMemory?.buffer.byteLength ?? 0);
 // mount() attaches the shadow root and sets data-folio-state="loading" in the same step:
 // that attribute change says the root is there to watch.
 const start = () => {

@@ -19,8 +19,22 @@ pub mod api;
 pub mod dom;
 pub mod widget;
 
-/// A smaller allocator than the default dlmalloc (about 3 KB gzip less wasm); it grows the
-/// wasm memory as needed.
+/// The allocator of both modules: `folio::heap`'s size classes over the wasm memory, a few
+/// hundred bytes of wasm (dlmalloc, Rust's default, is ~3 KB gzip more).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: folio::heap::Bins<WasmMemory> = folio::heap::Bins::new(WasmMemory);
+
+/// The wasm module's own memory, grown page by page.
+#[cfg(target_arch = "wasm32")]
+struct WasmMemory;
+
+#[cfg(target_arch = "wasm32")]
+impl folio::heap::Grow for WasmMemory {
+    fn grow(&self, pages: usize) -> Option<usize> {
+        match core::arch::wasm32::memory_grow(0, pages) {
+            usize::MAX => None,
+            old => Some(old * folio::heap::PAGE),
+        }
+    }
+}

@@ -40,7 +40,9 @@ window.live = () => ({ listeners: [...listeners.values()].reduce((n, s) => n + s
 
 const { default: init, mount } = await import('../../../pkg/folio.js');
 const wasm = await init();
-window.wasmBytes = () => wasm.memory.buffer.byteLength;
+/** A module's memory among its exports (the build gives exports short names). */
+const memoryOf = (exports) => Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+window.wasmBytes = () => memoryOf(wasm).buffer.byteLength;
 const article = await (await fetch('../../../www/articles/kaspersky-reputation.json')).text();
 const edited = article.replace('Kaspersky Lab Defends Its Reputation Against Allegations', 'Updated headline');
 
@@ -52,7 +54,7 @@ const loaded = (host, folio) => new Promise((resolve, reject) => {
 });
 let comments;
 /** The comments module's wasm memory, once a section has loaded it. */
-window.commentsWasmBytes = () => comments?.memory.buffer.byteLength ?? 0;
+window.commentsWasmBytes = () => (comments ? memoryOf(comments).buffer.byteLength : 0);
 
 window.soak = async ({ cycles, together, endpoint }) => {
   const area = document.getElementById('area');
