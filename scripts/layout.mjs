@@ -26,7 +26,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { descriptionEnd, encodeLeb, leb, sections } from './wasm.mjs';
+import { descriptionEnd, encodeLeb, isCustom, leb, sections } from './wasm.mjs';
 
 const FEATURES = [
   '--enable-bulk-memory',
@@ -50,13 +50,6 @@ const TRIALS = [
 
 /** `n` as an unsigned LEB128 number. */
 const uleb = (n) => Buffer.from(encodeLeb(n));
-
-/** Whether a section is the custom section `name`. */
-function isCustom(bytes, section, name) {
-  if (section.id !== 0) return false;
-  const [length, at] = leb(bytes, section.content);
-  return bytes.toString('utf8', at, at + length) === name;
-}
 
 /** How many functions the module imports (they come before its own in the index space). */
 function importedFunctions(bytes, section) {

@@ -21,7 +21,7 @@
 //
 // Usage: node scripts/shims.mjs pkg/<name>_bg.wasm (rewrites it; prints what it emptied).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { encodeLeb, leb, sections } from './wasm.mjs';
+import { encodeLeb, isCustom, leb, sections } from './wasm.mjs';
 
 /** The slots' functions that only descriptors asked for. */
 const DESCRIBED_ONLY = /::convert::closures::_::invoke::</;
@@ -33,10 +33,9 @@ const all = sections(bytes);
 /** Function index -> name, from the name section's function names. */
 function functionNames() {
   const names = new Map();
-  for (const section of all.filter((s) => s.id === 0)) {
-    let [length, at] = leb(bytes, section.content);
-    if (bytes.toString('utf8', at, at + length) !== 'name') continue;
-    at += length;
+  for (const section of all.filter((s) => isCustom(bytes, s, 'name'))) {
+    const [length, name] = leb(bytes, section.content);
+    let at = name + length;
     while (at < section.end) {
       const id = bytes[at++];
       const [size, content] = leb(bytes, at);

@@ -1,5 +1,5 @@
 // Reading and writing the WebAssembly binary format, for the build scripts that rewrite
-// what wasm-bindgen and wasm-opt wrote (minify.mjs, layout.mjs).
+// what wasm-bindgen and wasm-opt wrote (minify.mjs, shims.mjs, layout.mjs).
 
 /** Reads an unsigned LEB128 number at `at`: [value, next offset]. */
 export function leb(bytes, at) {
@@ -56,4 +56,11 @@ export function sections(bytes) {
     out.push({ id, start, content, end: at });
   }
   return out;
+}
+
+/** Whether a section is the custom section `name`. */
+export function isCustom(bytes, section, name) {
+  if (section.id !== 0) return false;
+  const [length, at] = leb(bytes, section.content);
+  return bytes.toString('utf8', at, at + length) === name;
 }
