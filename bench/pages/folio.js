@@ -1,7 +1,7 @@
 // bench/render's Folio page: the seed article with every comment of the thread, loaded at
-// once (load: 'eager', one page of up to 1,000 top-level comments, with all their replies).
-// Thread /thread (as in isso.html); ?expect=1000: the number of comment elements that
-// means "all rendered".
+// once (load: 'eager', one page of up to 1,000 top-level comments, with up to 5 replies of
+// each, as Isso's client draws them). Thread /thread (as in isso.html); ?expect=1000: the
+// number of comment elements that means "all rendered".
 const q = new URLSearchParams(location.search);
 const expected = Number(q.get('expect') ?? 1000);
 const host = document.getElementById('article');
