@@ -38,7 +38,7 @@ pub fn share_bars(article: &Article, share: Option<&ShareOptions>, lang: Lang) -
 pub fn widget_nodes(article: &Article, options: &Options, lang: Lang) -> Vec<Node> {
     let (before_body, after_body) = share_bars(article, options.share.as_ref(), lang);
     let render = RenderOptions { words_per_minute: options.words_per_minute, before_body, after_body };
-    let mut nodes: Vec<Node> = vec![render_article(article, &render, lang.article()).into()];
+    let mut nodes: Vec<Node> = vec![render_article(article, render, lang.article()).into()];
     if let Some(config) = &options.comments {
         nodes.push(comments_placeholder(article, config, lang).into());
     }
@@ -97,7 +97,7 @@ mod tests {
         )
         .unwrap()
         .article;
-        (article, Options::from_json(&json::parse(options).unwrap()).unwrap())
+        (article, Options::from_json(json::parse(options).unwrap()).unwrap())
     }
 
     #[test]

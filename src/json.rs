@@ -39,6 +39,25 @@ impl Value {
         }
     }
 
+    /// Takes the member `key` of an object out, leaving `null` in its place: the value, or
+    /// `null` for a missing key or a non-object. Reading a member this way costs no copy.
+    ///
+    /// ```
+    /// let mut v = folio::json::parse(r#"{"a": [1]}"#).unwrap();
+    /// assert_eq!(v.take("a"), folio::json::parse("[1]").unwrap());
+    /// assert_eq!(v.get("a"), Some(&folio::json::Value::Null));
+    /// assert_eq!(v.take("b"), folio::json::Value::Null);
+    /// ```
+    pub fn take(&mut self, key: &str) -> Value {
+        match self {
+            Value::Object(members) => members
+                .iter_mut()
+                .find(|(k, _)| k == key)
+                .map_or(Value::Null, |(_, v)| core::mem::replace(v, Value::Null)),
+            _ => Value::Null,
+        }
+    }
+
     /// The string inside, if this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match self {

@@ -45,20 +45,25 @@ impl Options {
     ///
     /// ```
     /// use folio::{json, options::{Options, ArticleSource}};
-    /// let o = Options::from_json(&json::parse(r#"{"src": "articles/a.json"}"#).unwrap()).unwrap();
+    /// let o = Options::from_json(json::parse(r#"{"src": "articles/a.json"}"#).unwrap()).unwrap();
     /// assert_eq!(o.article, ArticleSource::Url("articles/a.json".into()));
     /// ```
-    pub fn from_json(v: &Value) -> Result<Options, Error> {
+    /// The options are taken by value: an inline article moves into [`ArticleSource::Value`]
+    /// instead of being copied.
+    pub fn from_json(mut v: Value) -> Result<Options, Error> {
         if !matches!(v, Value::Object(_)) {
             return Err(Error::Options(
                 String::from("mount(element, options) needs an options object, not ") + v.kind() + ".",
             ));
         }
+        // `None`: an inline object, taken out of `v` once everything else is read.
         let article = match (v.get("article"), v.get("src")) {
-            (Some(Value::Object(_)), _) => ArticleSource::Value(v.get("article").cloned().unwrap_or(Value::Null)),
-            (Some(Value::String(s)), _) if s.trim_start().starts_with(['{', '[']) => ArticleSource::Text(s.clone()),
-            (Some(Value::String(s)), _) => fetch_url(s)?,
-            (None | Some(Value::Null), Some(Value::String(s))) => fetch_url(s)?,
+            (Some(Value::Object(_)), _) => None,
+            (Some(Value::String(s)), _) if s.trim_start().starts_with(['{', '[']) => {
+                Some(ArticleSource::Text(s.clone()))
+            }
+            (Some(Value::String(s)), _) => Some(fetch_url(s)?),
+            (None | Some(Value::Null), Some(Value::String(s))) => Some(fetch_url(s)?),
             (None | Some(Value::Null), _) => {
                 return Err(Error::Options(
                     "options.article (an object or JSON text) or options.src (a URL) is required.".into(),
@@ -98,6 +103,7 @@ impl Options {
                 return Err(Error::Options("options.lang must be a language tag such as \"de\" or \"pt-BR\".".into()))
             }
         };
+        let article = article.unwrap_or_else(|| ArticleSource::Value(v.take("article")));
         Ok(Options { article, words_per_minute, share, lang, comments, warnings })
     }
 }
@@ -117,12 +123,15 @@ mod tests {
     use crate::json::parse;
 
     fn read(s: &str) -> Result<Options, Error> {
-        Options::from_json(&parse(s).unwrap())
+        Options::from_json(parse(s).unwrap())
     }
 
     #[test]
     fn article_as_object_text_or_url() {
-        assert!(matches!(read(r#"{"article": {"title": "x"}}"#).unwrap().article, ArticleSource::Value(_)));
+        assert_eq!(
+            read(r#"{"article": {"title": "x"}, "wordsPerMinute": 200}"#).unwrap().article,
+            ArticleSource::Value(parse(r#"{"title": "x"}"#).unwrap())
+        );
         assert_eq!(read(r#"{"article": " {\"a\":1}"}"#).unwrap().article, ArticleSource::Text(" {\"a\":1}".into()));
         assert_eq!(
             read(r#"{"article": "https://a.example/x.json"}"#).unwrap().article,

@@ -105,19 +105,20 @@ pub fn reading_minutes(article: &Article, wpm: u32) -> u32 {
 }
 
 /// Renders the article as a view tree rooted at `<article>`.
-pub fn render_article(article: &Article, opts: &RenderOptions, t: &ArticleText) -> Element {
+/// The options are taken by value: their nodes move into the tree.
+pub fn render_article(article: &Article, opts: RenderOptions, t: &ArticleText) -> Element {
     let mut root = el("article")
         .attr("class", "folio-article")
         .attr("part", "article")
         .attr_opt("lang", article.lang.clone())
         .attr_opt("dir", article.dir.map(|d| d.as_str()))
-        .child(header(article, opts, t));
+        .child(header(article, &opts, t));
     if let Some(img) = &article.image {
         root.push(figure(img, "folio-lead", "lead-image"));
     }
-    root = root.children(opts.before_body.iter().cloned());
+    root = root.children(opts.before_body);
     root.push(el("div").attr("class", "folio-body").attr("part", "body").children(article.body.iter().map(block)));
-    root = root.children(opts.after_body.iter().cloned());
+    root = root.children(opts.after_body);
     if !article.tags.is_empty() {
         root.push(
             el("footer").attr("class", "folio-tags").attr("part", "tags").child(
@@ -301,7 +302,7 @@ mod tests {
     }
 
     fn html(a: &Article) -> String {
-        to_html(&render_article(a, &RenderOptions::default(), &ArticleText::en()).into())
+        to_html(&render_article(a, RenderOptions::default(), &ArticleText::en()).into())
     }
 
     #[test]
@@ -359,9 +360,8 @@ mod tests {
             after_body: vec![text("BOTTOM")],
             ..RenderOptions::default()
         };
-        let h = to_html(
-            &render_article(&article(r#"[{"type":"paragraph","text":"P"}]"#), &opts, &ArticleText::en()).into(),
-        );
+        let h =
+            to_html(&render_article(&article(r#"[{"type":"paragraph","text":"P"}]"#), opts, &ArticleText::en()).into());
         let (top, body, bottom) = (h.find("TOP").unwrap(), h.find("<p>P</p>").unwrap(), h.find("BOTTOM").unwrap());
         assert!(top < body && body < bottom);
     }

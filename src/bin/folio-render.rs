@@ -153,7 +153,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         members.retain(|(k, _)| k != "article" && k != "src");
         members.push(("article".into(), Value::String(text.clone())));
     }
-    let options = Options::from_json(&options_value).map_err(|e| e.to_string())?;
+    let options = Options::from_json(options_value).map_err(|e| e.to_string())?;
     for w in &options.warnings {
         eprintln!("folio-render: warning: {w}");
     }

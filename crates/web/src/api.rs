@@ -245,13 +245,13 @@ fn apply<E: Edition>(slot: Slot<E>, options: &JsValue) -> Result<Promise, Error>
 /// separately by whoever needs them; JSON drops them.
 fn read_options(options: &JsValue) -> Result<Options, Error> {
     if options.is_undefined() || options.is_null() {
-        return Options::from_json(&json::Value::Null);
+        return Options::from_json(json::Value::Null);
     }
     let text = js_sys::JSON::stringify(options).ok().and_then(|s| s.as_string()).ok_or_else(|| {
         Error::Options("options could not be read as JSON (a circular reference or a BigInt?).".into())
     })?;
     let value = json::parse(&text).map_err(|e| Error::Options(String::from("options: ") + &e.text()))?;
-    Options::from_json(&value)
+    Options::from_json(value)
 }
 
 /// The callbacks backend's functions, `options.comments.list` and `.post` (JSON, which

@@ -359,7 +359,7 @@ fn pre_rendered(comments: &JsValue, age: f64) -> Element {
     let mut options = String::from(r#"{"src": "/a", "share": false, "comments": {"backend": "callbacks", "thread": "#);
     folio::json::write_string(&mut options, &thread);
     options.push_str("}}");
-    let options = folio::options::Options::from_json(&folio::json::parse(&options).unwrap()).unwrap();
+    let options = folio::options::Options::from_json(folio::json::parse(&options).unwrap()).unwrap();
     let mut nodes = folio::compose::widget_nodes(&article, &options, folio::i18n::Lang::EN);
     let stamp = folio::compose::fingerprint(&nodes);
     let page = parse(Format::Json, LIST, folio::comments::Sort::Oldest, false).unwrap();
