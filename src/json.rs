@@ -39,6 +39,15 @@ impl Value {
         }
     }
 
+    /// The member `key` of an object to change, or `None` for a missing key or a
+    /// non-object.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        match self {
+            Value::Object(members) => members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     /// Takes the member `key` of an object out, leaving `null` in its place: the value, or
     /// `null` for a missing key or a non-object. Reading a member this way costs no copy.
     ///

@@ -126,11 +126,11 @@ pub fn parse_list(resp: &HttpResponse, offset: u32) -> Result<Page, CommentsErro
     if resp.status == 404 {
         return Ok(Page::default());
     }
-    let root = json_body(resp)?;
+    let mut root = json_body(resp)?;
     if !matches!(root, Value::Object(_)) {
         return Err(CommentsError::bad("expected a JSON object"));
     }
-    let comments = replies(&root)?;
+    let comments = replies(&mut root)?;
     let shown: u32 = comments.iter().map(Comment::tree_size).fold(0, u32::saturating_add);
     let total = root.get("total_replies").and_then(count).unwrap_or(shown).max(shown);
     let hidden = root.get("hidden_replies").and_then(count).unwrap_or(0);
@@ -196,7 +196,7 @@ pub fn delete(endpoint: &str, id: &str) -> HttpRequest {
 pub fn parse_delete(resp: &HttpResponse) -> Result<Option<Comment>, CommentsError> {
     match json_body(resp)? {
         Value::Null => Ok(None),
-        v => comment(&v).map(Some).ok_or(CommentsError::bad("the comment has no id")),
+        mut v => comment(&mut v).map(Some).ok_or(CommentsError::bad("the comment has no id")),
     }
 }
 
@@ -279,8 +279,8 @@ pub fn error_for(resp: &HttpResponse) -> CommentsError {
 }
 
 fn parse_comment_response(resp: &HttpResponse) -> Result<Comment, CommentsError> {
-    let v = json_body(resp)?;
-    comment(&v).ok_or(CommentsError::bad("the comment has no id"))
+    let mut v = json_body(resp)?;
+    comment(&mut v).ok_or(CommentsError::bad("the comment has no id"))
 }
 
 /// A non-negative whole count from a JSON number (negative counts, which Isso can compute
@@ -294,18 +294,26 @@ fn text_field(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).filter(|s| !s.trim().is_empty()).map(decode_entities)
 }
 
-fn replies(v: &Value) -> Result<Vec<Comment>, CommentsError> {
-    match v.get("replies") {
+/// The comments of `v`'s `replies`, their bodies moved out of `v` (a thread's bodies are
+/// most of its answer: they are not held twice while it is read).
+fn replies(v: &mut Value) -> Result<Vec<Comment>, CommentsError> {
+    match v.get_mut("replies") {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(items)) => Ok(items.iter().filter_map(comment).collect()),
+        Some(Value::Array(items)) => Ok(items.iter_mut().filter_map(comment).collect()),
         Some(_) => Err(CommentsError::bad("\"replies\" is not a list")),
     }
 }
 
-/// One Isso comment; `None` without a usable `id`.
-fn comment(v: &Value) -> Option<Comment> {
+/// One Isso comment, its body moved out of `v`; `None` without a usable `id`.
+fn comment(v: &mut Value) -> Option<Comment> {
     let id = json_id(v.get("id")?)?;
     let mode = v.get("mode").and_then(Value::as_f64).unwrap_or(1.0);
+    let body = match v.get_mut("text") {
+        Some(Value::String(text)) => core::mem::take(text),
+        _ => String::new(),
+    };
+    let replies = replies(v).unwrap_or_default();
+    let v = &*v;
     let number = |k| v.get(k).and_then(Value::as_f64).filter(|n| n.is_finite());
     Some(Comment {
         id,
@@ -318,12 +326,12 @@ fn comment(v: &Value) -> Option<Comment> {
         dislikes: number("dislikes").map(|n| n as i64),
         hash: text_field(v, "hash"),
         avatar: text_field(v, "gravatar_image"),
-        body: Body::Html(v.get("text").and_then(Value::as_str).unwrap_or_default().to_string()),
+        body: Body::Html(body),
         pending: mode == 2.0,
         deleted: mode == 4.0,
         // A reply list of the wrong type is treated as none: one odd comment should not
         // hide the thread.
-        replies: replies(v).unwrap_or_default(),
+        replies,
         hidden_replies: v.get("hidden_replies").and_then(count).unwrap_or(0),
         voted: None,
     })
