@@ -70,6 +70,10 @@ build_pkg() {
     out="target/wasm32-unknown-unknown/release/$file"
     cargo build --quiet -p "$1" --release --target wasm32-unknown-unknown ${2:+--features "$2"}
   }
+  # What both wasm-opt runs below are told about the module: the features it uses, and
+  # that its first 1 KB of memory is never used (--low-memory-unused, see below).
+  local wasm_opt_flags=(--low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+    --enable-reference-types --enable-multivalue)
   # name, crate, features: one module of the package.
   build_module() {
     compile "$2" "$3" || return 1
@@ -92,16 +96,15 @@ build_pkg() {
     # core unchanged (+4 B; measured 2026-12-07).
     # --strip-producers, --strip-target-features: two custom sections (rustc's and
     # wasm-bindgen's versions, the features the wasm was built with) that no browser reads.
-    wasm-opt -Oz --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --gufa -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-reference-types --enable-multivalue --strip-producers --strip-target-features "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm" || return 1
+    wasm-opt -Oz --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --gufa -Oz --converge "${wasm_opt_flags[@]}" \
+      --strip-producers --strip-target-features "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm" || return 1
     # The functions in the order gzip compresses best (similar bodies side by side), the
     # code unchanged: ~450 B gzip less per module (measured 2026-12-07).
     node scripts/layout.mjs "pkg/$1_bg.wasm" || return 1
     # One more -Oz over the laid-out module, which keeps the functions in that order: with
     # them renumbered, binaryen's passes shrink the code by ~0.2 KB more, although the
     # rounds above had converged (~130 B gzip less per module, measured 2026-12-07).
-    wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-reference-types --enable-multivalue "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm"
+    wasm-opt -Oz "${wasm_opt_flags[@]}" "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm"
   }
   # FOLIO_FEATURES (see Cargo.toml) goes to both builds: client-markdown builds the comment
   # Markdown renderer into the comments module (the core has no use for it, so its wasm

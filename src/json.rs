@@ -58,13 +58,7 @@ impl Value {
     /// assert_eq!(v.take("b"), folio::json::Value::Null);
     /// ```
     pub fn take(&mut self, key: &str) -> Value {
-        match self {
-            Value::Object(members) => members
-                .iter_mut()
-                .find(|(k, _)| k == key)
-                .map_or(Value::Null, |(_, v)| core::mem::replace(v, Value::Null)),
-            _ => Value::Null,
-        }
+        self.get_mut(key).map_or(Value::Null, |v| core::mem::replace(v, Value::Null))
     }
 
     /// The string inside, if this is a string.
