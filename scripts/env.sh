@@ -80,7 +80,8 @@ build_pkg() {
     wasm-bindgen --target web --out-dir pkg --out-name "$1" "$out" || return 1
     # The function table without the closure invoke shims that only wasm-bindgen's
     # descriptors used, so wasm-opt drops them: ~0.5 KB gzip less per module (measured
-    # 2026-12-07).
+    # 2026-12-07); nor js-sys's unused JSPI task waker (core -154 B, comments -53 B,
+    # measured 2026-12-08).
     node scripts/shims.mjs "pkg/$1_bg.wasm" || return 1
     # Before wasm-opt: the exports the glue never calls go, and wasm-opt then drops what
     # only they kept.
