@@ -161,12 +161,11 @@ pub fn list(endpoint: &str, thread: &str, sort: Sort, cursor: Option<&str>, limi
 
 /// Reads a list answer.
 pub fn parse_list(resp: &HttpResponse) -> Result<Page, CommentsError> {
-    let root = json_body(resp)?;
-    let items = match root.get("comments") {
-        Some(Value::Array(items)) => items,
+    let mut root = json_body(resp)?;
+    let comments: Vec<Comment> = match root.get_mut("comments") {
+        Some(Value::Array(items)) => items.iter_mut().filter_map(comment).collect(),
         _ => return Err(CommentsError::bad("expected {\"comments\": [...]}")),
     };
-    let comments: Vec<Comment> = items.iter().filter_map(comment).collect();
     let shown = comments.iter().map(Comment::tree_size).fold(0, u32::saturating_add);
     let total = root.get("total").and_then(count).unwrap_or(shown);
     let next = match root.get("next") {
@@ -208,9 +207,9 @@ pub fn parse_preview(resp: &HttpResponse) -> Result<String, CommentsError> {
 
 /// Reads the answer to [`post`].
 pub fn parse_post(resp: &HttpResponse) -> Result<Posted, CommentsError> {
-    let root = json_body(resp)?;
+    let mut root = json_body(resp)?;
     let mut comment =
-        root.get("comment").and_then(comment).ok_or(CommentsError::bad("expected {\"comment\": {...}}"))?;
+        root.get_mut("comment").and_then(comment).ok_or(CommentsError::bad("expected {\"comment\": {...}}"))?;
     let pending = resp.status == 202 || matches!(root.get("pending"), Some(Value::Bool(true))) || comment.pending;
     comment.pending = pending;
     Ok(Posted { comment, pending })
@@ -272,13 +271,19 @@ fn time(v: &Value, key: &str) -> Option<f64> {
     }
 }
 
-fn comment(v: &Value) -> Option<Comment> {
-    let id = json_id(v.get("id")?)?;
-    let number = |k| v.get(k).and_then(Value::as_f64).filter(|n| n.is_finite()).map(|n| n as i64);
-    let replies = match v.get("replies") {
-        Some(Value::Array(items)) => items.iter().filter_map(comment).collect(),
+/// One comment of an answer. Its body and replies are moved out of `v`, not copied.
+fn comment(v: &mut Value) -> Option<Comment> {
+    let html = match v.get_mut("html") {
+        Some(Value::String(html)) => core::mem::take(html),
+        _ => String::new(),
+    };
+    let replies = match v.get_mut("replies") {
+        Some(Value::Array(items)) => items.iter_mut().filter_map(comment).collect(),
         _ => Vec::new(),
     };
+    let v = &*v;
+    let id = json_id(v.get("id")?)?;
+    let number = |k| v.get(k).and_then(Value::as_f64).filter(|n| n.is_finite()).map(|n| n as i64);
     Some(Comment {
         id,
         parent: v.get("parent").and_then(json_id),
@@ -290,7 +295,7 @@ fn comment(v: &Value) -> Option<Comment> {
         dislikes: number("dislikes"),
         hash: text(v, "hash"),
         avatar: text(v, "avatar"),
-        body: Body::Html(v.get("html").and_then(Value::as_str).unwrap_or_default().to_string()),
+        body: Body::Html(html),
         pending: matches!(v.get("pending"), Some(Value::Bool(true))),
         deleted: false,
         replies,
@@ -428,6 +433,10 @@ mod tests {
             (Some("c_17"), 1_772_357_400.0, None, None)
         );
         assert_eq!(reply.replies[0].id, "c_19");
+        // Each body is its own comment's, moved out of the answer.
+        assert_eq!(ada.body, Body::Html("<p>Lovely piece.</p>".into()));
+        assert_eq!(reply.body, Body::Html("<p>Agreed</p>".into()));
+        assert_eq!(reply.replies[0].body, Body::Html("deeper".into()));
         let second = &page.comments[1];
         assert_eq!((second.id.as_str(), second.created, second.pending), ("20", 0.0, true));
         assert_eq!(second.modified, Some(1_772_496_000.0));
@@ -473,6 +482,7 @@ mod tests {
             r#"{"comment": {"id": "c_21", "created": "2026-03-04T00:00:00Z", "html": "<p>Hi</p>"}, "pending": false}"#;
         let p = parse_post(&HttpResponse::new(201, ok)).unwrap();
         assert_eq!((p.comment.id.as_str(), p.pending), ("c_21", false));
+        assert_eq!(p.comment.body, Body::Html("<p>Hi</p>".into()));
         let held = ok.replace("\"pending\": false", "\"pending\": true");
         assert!(parse_post(&HttpResponse::new(201, held)).unwrap().comment.pending);
         assert!(parse_post(&HttpResponse::new(202, ok)).unwrap().pending);
