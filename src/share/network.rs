@@ -122,23 +122,23 @@ impl Network {
     /// ```
     pub fn parse(name: &str) -> Result<Network, NameError> {
         let name = name.trim().to_ascii_lowercase();
-        Ok(match name.as_str() {
-            "x" | "twitter" => Network::X,
-            "facebook" => Network::Facebook,
-            "linkedin" | "linked in" => Network::LinkedIn,
-            "bluesky" => Network::Bluesky,
-            "mastodon" => Network::Mastodon,
-            "threads" => Network::Threads,
-            "reddit" => Network::Reddit,
-            "hn" | "hackernews" | "hacker-news" => Network::HackerNews,
-            "telegram" => Network::Telegram,
-            "whatsapp" => Network::WhatsApp,
-            "email" | "mail" => Network::Email,
-            "copy" => Network::Copy,
-            "native" => Network::Native,
-            "google+" | "googleplus" | "google-plus" | "gplus" | "google" => return Err(NameError::GooglePlus),
-            _ => return Err(NameError::Unknown),
-        })
+        // Every id names its network; these are the other names hosts write.
+        const ALIASES: [(&str, Result<Network, NameError>); 10] = [
+            ("twitter", Ok(Network::X)),
+            ("linked in", Ok(Network::LinkedIn)),
+            ("hn", Ok(Network::HackerNews)),
+            ("hacker-news", Ok(Network::HackerNews)),
+            ("mail", Ok(Network::Email)),
+            ("google+", Err(NameError::GooglePlus)),
+            ("googleplus", Err(NameError::GooglePlus)),
+            ("google-plus", Err(NameError::GooglePlus)),
+            ("gplus", Err(NameError::GooglePlus)),
+            ("google", Err(NameError::GooglePlus)),
+        ];
+        if let Some(n) = Network::ALL.into_iter().find(|n| n.id() == name) {
+            return Ok(n);
+        }
+        ALIASES.iter().find(|(alias, _)| *alias == name).map_or(Err(NameError::Unknown), |(_, n)| *n)
     }
 }
 
