@@ -195,10 +195,7 @@ pub fn is_bare_host(host: &str) -> bool {
         None => (host, None),
     };
     let port_ok = port.map_or(true, |p| {
-        p.len() <= 5
-            && !p.is_empty()
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
+        p.len() <= 5 && !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (1..=65535).contains(&decimal(p))
     });
     let name_ok = !name.is_empty()
         && name.len() <= 253
@@ -212,8 +209,14 @@ pub fn is_bare_host(host: &str) -> bool {
         // A numeric last label makes the URL parser read the host as an IPv4 address, so
         // it must be one ("08", "1.2.3.999", "0x1f" are not); a name ends in a TLD, and
         // every TLD starts with a letter.
-        && (is_ipv4(name) || name.rsplit('.').next().is_some_and(|tld| tld.as_bytes()[0].is_ascii_alphabetic() && !tld.starts_with("0x")));
+        && (is_ipv4(name) || last_label(name).first().is_some_and(u8::is_ascii_alphabetic));
     port_ok && name_ok
+}
+
+/// What follows the last `.` of `name` (all of it when there is none).
+fn last_label(name: &str) -> &[u8] {
+    let name = name.as_bytes();
+    &name[name.iter().rposition(|&b| b == b'.').map_or(0, |dot| dot + 1)..]
 }
 
 /// Four dotted decimal numbers 0-255 without leading zeros: an IPv4 address as written.
@@ -225,8 +228,14 @@ fn is_ipv4(s: &str) -> bool {
                 && p.len() <= 3
                 && p.bytes().all(|b| b.is_ascii_digit())
                 && !(p.len() > 1 && p.starts_with('0'))
-                && p.parse::<u16>().is_ok_and(|n| n <= 255)
+                && decimal(p) <= 255
         })
+}
+
+/// The value of a few ASCII digits that the caller has checked (at most 9, so it cannot
+/// overflow): what `str::parse` would give, without its general parser in the wasm.
+fn decimal(digits: &str) -> u32 {
+    digits.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
 }
 
 /// Reads an array of strings or one comma-separated string. Non-string array items are
