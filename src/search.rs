@@ -73,6 +73,18 @@ pub fn split<'a>(haystack: &'a str, separator: &'a str) -> impl Iterator<Item = 
     })
 }
 
+/// `s` without the bytes `skipped` accepts at its start, as `s.trim_start_matches(chars)`
+/// for ASCII `chars` (without core's char searcher). `skipped` must accept ASCII bytes only,
+/// so that the rest starts on a character.
+///
+/// ```
+/// assert_eq!(folio::search::skip("?&a=1", |b| b == b'?' || b == b'&'), "a=1");
+/// assert_eq!(folio::search::skip("@@", |b| b == b'@'), "");
+/// ```
+pub fn skip(s: &str, skipped: impl Fn(u8) -> bool) -> &str {
+    &s[s.bytes().position(|b| !skipped(b)).unwrap_or(s.len())..]
+}
+
 /// The words of `text`: what ASCII whitespace separates (as `split_ascii_whitespace`),
 /// found byte by byte, without core's char searcher.
 ///
@@ -109,6 +121,7 @@ mod tests {
                 }
             }
             assert_eq!(words(t).collect::<Vec<_>>(), t.split_ascii_whitespace().collect::<Vec<_>>(), "{t:?}");
+            assert_eq!(skip(t, |b| b == b'a' || b == b'\n'), t.trim_start_matches(['a', '\n']), "{t:?}");
         }
         for t in [" a  b ", "\t\r\n\x0c", "é\u{a0}x y\n"] {
             assert_eq!(words(t).collect::<Vec<_>>(), t.split_ascii_whitespace().collect::<Vec<_>>(), "{t:?}");

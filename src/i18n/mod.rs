@@ -326,7 +326,7 @@ pub fn language(tag: &str) -> Option<&'static str> {
     if let Some(t) = TAGS.iter().find(|t| same(t)) {
         return Some(t);
     }
-    let language = tag.split(['-', '_']).next().unwrap_or("");
+    let language = &tag[..tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len())];
     let language = if language.eq_ignore_ascii_case("iw") { "he" } else { language };
     TAGS.iter().find(|t| t.eq_ignore_ascii_case(language)).copied()
 }

@@ -3,6 +3,7 @@
 //! what a URL points to: that is `view::url`'s job.
 
 pub use crate::percent::{encode, encode_into};
+use crate::search;
 
 /// Appends `name=value` query parameters to `url`, keeping its existing query and putting
 /// them before the fragment. A parameter whose name is already in the query is not added
@@ -16,15 +17,15 @@ pub use crate::percent::{encode, encode_into};
 /// );
 /// ```
 pub fn append_query(url: &str, params: &[(&str, &str)]) -> String {
-    let (base, fragment) = match url.find('#') {
+    let (base, fragment) = match search::byte(url, b'#') {
         Some(i) => url.split_at(i),
         None => (url, ""),
     };
-    let query = base.find('?').map_or("", |i| &base[i + 1..]);
+    let query = search::byte(base, b'?').map_or("", |i| &base[i + 1..]);
     let mut out = String::with_capacity(url.len() + 64);
     out.push_str(base);
-    let mut needs_separator = !base.ends_with('?') && !base.ends_with('&');
-    let mut first = !base.contains('?');
+    let mut needs_separator = !matches!(base.as_bytes().last(), Some(b'?' | b'&'));
+    let mut first = search::byte(base, b'?').is_none();
     for (name, value) in params {
         if has_param(query, name) || has_param_in(&out[base.len()..], name) {
             continue;
@@ -46,12 +47,12 @@ pub fn append_query(url: &str, params: &[(&str, &str)]) -> String {
 
 /// Does the query string (without `?`) hold a parameter named `name`?
 fn has_param(query: &str, name: &str) -> bool {
-    query.split('&').any(|pair| pair.split('=').next() == Some(name))
+    search::split(query, "&").any(|pair| pair[..search::byte(pair, b'=').unwrap_or(pair.len())] == *name)
 }
 
 /// Same check on what [`append_query`] has added so far (starts with `?` or `&`).
 fn has_param_in(added: &str, name: &str) -> bool {
-    has_param(added.trim_start_matches(['?', '&']), name)
+    has_param(search::skip(added, |b| b == b'?' || b == b'&'), name)
 }
 
 #[cfg(test)]

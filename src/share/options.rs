@@ -3,6 +3,7 @@
 
 use super::network::{parse_networks, Network};
 use crate::json::Value;
+use crate::search;
 
 /// Where the widget puts the share bar relative to the article. The bar itself does not
 /// read it.
@@ -127,7 +128,7 @@ impl ShareOptions {
             opts.utm = read_utm(v, &mut warnings);
         }
         if let Some(v) = get("via") {
-            match v.as_str().map(|s| s.trim().trim_start_matches('@')) {
+            match v.as_str().map(|s| search::skip(s.trim(), |b| b == b'@')) {
                 Some("") => {}
                 Some(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => opts.via = Some(s.to_string()),
                 _ => warnings.push(wrong_value("share.via", "an X handle such as \"@folio\"", v)),
@@ -138,7 +139,7 @@ impl ShareOptions {
                 Some(tags) => {
                     opts.hashtags = tags
                         .iter()
-                        .map(|t| t.trim_start_matches('#').trim().to_string())
+                        .map(|t| search::skip(t, |b| b == b'#').trim().to_string())
                         .filter(|t| !t.is_empty())
                         .collect()
                 }
@@ -190,8 +191,8 @@ impl ShareOptions {
 /// assert!(!is_bare_host("evil.example/phish?"));
 /// ```
 pub fn is_bare_host(host: &str) -> bool {
-    let (name, port) = match host.split_once(':') {
-        Some((name, port)) => (name, Some(port)),
+    let (name, port) = match search::byte(host, b':') {
+        Some(colon) => (&host[..colon], Some(&host[colon + 1..])),
         None => (host, None),
     };
     let port_ok = port.map_or(true, |p| {
@@ -199,11 +200,11 @@ pub fn is_bare_host(host: &str) -> bool {
     });
     let name_ok = !name.is_empty()
         && name.len() <= 253
-        && name.split('.').all(|label| {
+        && search::split(name, ".").all(|label| {
             !label.is_empty()
                 && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
+                && !label.starts_with("-")
+                && !label.ends_with("-")
                 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
         // A numeric last label makes the URL parser read the host as an IPv4 address, so
@@ -221,13 +222,13 @@ fn last_label(name: &str) -> &[u8] {
 
 /// Four dotted decimal numbers 0-255 without leading zeros: an IPv4 address as written.
 fn is_ipv4(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
+    let parts: Vec<&str> = search::split(s, ".").collect();
     parts.len() == 4
         && parts.iter().all(|p| {
             !p.is_empty()
                 && p.len() <= 3
                 && p.bytes().all(|b| b.is_ascii_digit())
-                && !(p.len() > 1 && p.starts_with('0'))
+                && !(p.len() > 1 && p.starts_with("0"))
                 && decimal(p) <= 255
         })
 }
@@ -242,7 +243,9 @@ fn decimal(digits: &str) -> u32 {
 /// skipped with a warning; `None` when `v` is neither form.
 fn string_list(v: &Value, path: &str, warnings: &mut Vec<String>) -> Option<Vec<String>> {
     match v {
-        Value::String(s) => Some(s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()),
+        Value::String(s) => {
+            Some(search::split(s, ",").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+        }
         Value::Array(items) => Some(
             items
                 .iter()
