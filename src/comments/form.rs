@@ -142,7 +142,7 @@ fn looks_like_email(s: &str) -> bool {
     let (local, domain) = (&s[..at], &s[at + 1..]);
     s.len() <= 254
         && !local.is_empty()
-        && domain.as_bytes().contains(&b'.')
+        && crate::search::byte(domain, b'.').is_some()
         && !domain.starts_with(".")
         && !domain.ends_with(".")
         && !s.chars().any(char::is_whitespace)

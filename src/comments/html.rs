@@ -68,7 +68,7 @@ fn listed(list: &str, name: &str) -> bool {
 /// ]);
 /// ```
 pub fn parse(html: &str) -> Vec<Untrusted> {
-    let input: Cow<str> = if html.as_bytes().contains(&b'\r') {
+    let input: Cow<str> = if crate::search::byte(html, b'\r').is_some() {
         crate::search::replace(&crate::search::replace(html, "\r\n", "\n"), "\r", "\n").into()
     } else {
         html.into()
@@ -135,7 +135,7 @@ fn past_gt(b: &[u8], from: usize) -> usize {
 
 /// A name or attribute value as text: NUL becomes U+FFFD.
 fn clean(s: &str) -> String {
-    if s.as_bytes().contains(&0) {
+    if crate::search::byte(s, 0).is_some() {
         crate::search::replace(s, "\0", "\u{fffd}")
     } else {
         s.to_string()
@@ -243,8 +243,12 @@ impl Tree {
     }
 
     fn text(&mut self, raw: &str) {
-        let mut t = if raw.as_bytes().contains(&b'&') { Cow::Owned(decode_entities(raw)) } else { Cow::Borrowed(raw) };
-        if t.as_bytes().contains(&0) {
+        let mut t = if crate::search::byte(raw, b'&').is_some() {
+            Cow::Owned(decode_entities(raw))
+        } else {
+            Cow::Borrowed(raw)
+        };
+        if crate::search::byte(&t, 0).is_some() {
             t = Cow::Owned(crate::search::replace(&t, "\0", ""));
         }
         // Before any content the parser is not in the body yet and skips white space.
