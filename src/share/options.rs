@@ -235,6 +235,8 @@ fn is_ipv4(s: &str) -> bool {
 
 /// The value of a few ASCII digits that the caller has checked (at most 9, so it cannot
 /// overflow): what `str::parse` would give, without its general parser in the wasm.
+/// (`date::parse_number` checks digits and overflow in any radix again: measured
+/// 2026-12-08, calling it here costs the core ~0.1 KB gzip.)
 fn decimal(digits: &str) -> u32 {
     digits.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
 }
