@@ -48,9 +48,11 @@ export class Folio {
    */
   readonly ready: Promise<void>;
   /**
-   * Applies new options, re-rendering only what they change (the share bar, the comment
-   * section) unless the article, reading speed or language changed. Rejects with a
-   * {@link FolioError} (and shows the error box) when the new article cannot be shown.
+   * Applies new options. A change to the share bar alone swaps the bar, and leaves the
+   * article and a running comment section alone; a change to the comment section's
+   * options or callbacks, the article, the reading speed or the language renders
+   * everything again. Rejects with a {@link FolioError} (and shows the error box) when the
+   * new article cannot be shown.
    */
   update(options: MountOptions): Promise<void>;
   /** Loads the comments now instead of when the section nears the viewport. */

@@ -94,6 +94,45 @@ test('posting a comment and a reply shows them, stored in Isso', async () => {
   }
 });
 
+test('update(): a new share bar leaves the article, the running section and the text being typed alone; new comment options render anew', async () => {
+  const isso = await startIsso({ origins: [origin] });
+  try {
+    const thread = newThread();
+    await isso.seed(thread, [{ text: 'Seeded comment.', author: 'Ann' }]);
+    const { page, issoRequests, problems } = await openPage(isso, thread, { load: 'eager' });
+    await page.locator('#article article[data-folio-comment-id]').first().waitFor();
+    await form(page).getByLabel('Comment').fill('Half-written, not posted yet.');
+    const section = page.locator('#article [data-folio-comments]');
+    const headline = page.locator('#article h1');
+    await section.evaluate((el) => { el.folioMark = 'before'; });
+    await headline.evaluate((el) => { el.folioMark = 'before'; });
+    const asked = issoRequests.length;
+    const options = (share, sort) => ({
+      src: '../../../www/articles/kaspersky-reputation.json',
+      share,
+      comments: { endpoint: isso.url, thread, load: 'eager', sort },
+    });
+
+    await page.evaluate((o) => window.folio.update(o), options({ networks: ['x', 'copy'] }, 'oldest'));
+    assert.equal(await page.locator('#article .folio-share a[href^="https://x.com/intent/tweet"]').count(), 1, 'the new share bar is there');
+    assert.equal(await section.evaluate((el) => el.folioMark), 'before', 'the comment section is the same element');
+    assert.equal(await headline.evaluate((el) => el.folioMark), 'before', 'the article is the same element');
+    assert.equal(await form(page).getByLabel('Comment').inputValue(), 'Half-written, not posted yet.');
+    assert.equal(issoRequests.length, asked, 'no list request for a share change');
+
+    await page.evaluate((o) => window.folio.update(o), options({ networks: ['x', 'copy'] }, 'newest'));
+    await page.locator('#article article[data-folio-comment-id]').first().waitFor();
+    assert.equal(await section.evaluate((el) => el.folioMark), undefined, 'a new comment section');
+    assert.equal(await headline.evaluate((el) => el.folioMark), undefined, 'the article rendered again');
+    assert.equal(issoRequests.length, asked + 1, 'the new section asks for its list');
+    assert.equal(await page.locator('#article .folio-share').count(), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await isso.stop();
+  }
+});
+
 // A comment posted while reading moves Isso's offsets by one: the next page, asked for
 // by offset, must still add each comment once. The reader's own comment shows at once, in
 // the list's order where it can (first, newest first; after the comments shown, oldest first).

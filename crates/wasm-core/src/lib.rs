@@ -32,9 +32,11 @@ impl Folio {
         self.handle.load_comments();
     }
 
-    /// Applies new options, re-rendering only what they change (the share bar, the comment
-    /// section) unless the article itself changed. Resolves when done; rejects with a
-    /// `FolioError` (and shows the error box) when the new article cannot be shown.
+    /// Applies new options. A change to the share bar alone swaps the bar, and leaves the
+    /// article and a running comment section alone; a change to the comment section's
+    /// options or callbacks, the article, the reading speed or the language renders
+    /// everything again. Resolves when done; rejects with a `FolioError` (and shows the
+    /// error box) when the new article cannot be shown.
     pub fn update(&self, options: JsValue) -> Promise {
         self.handle.update(options)
     }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::dom::fetch::{read, request};
 use crate::dom::mark_handled;
-use crate::widget::{Callbacks, Edition, Section, Widget};
+use crate::widget::{Callbacks, Edition, Prefetch, Section, Widget};
 use folio::article::Article;
 use folio::error::Error;
 use folio::json;
@@ -97,9 +97,11 @@ impl<E: Edition> Handle<E> {
         }
     }
 
-    /// Applies new options, re-rendering only what they change (the share bar, the comment
-    /// section) unless the article itself changed. Resolves when done; rejects with a
-    /// `FolioError` (and shows the error box) when the new article cannot be shown.
+    /// Applies new options. A change to the share bar alone swaps the bar, and leaves the
+    /// article and a running comment section alone; a change to the comment section's
+    /// options or callbacks, the article, the reading speed or the language renders
+    /// everything again. Resolves when done; rejects with a `FolioError` (and shows the
+    /// error box) when the new article cannot be shown.
     pub fn update(&self, options: JsValue) -> Promise {
         let promise = apply(self.widget.clone(), &options).unwrap_or_else(|e| Promise::reject(&to_js_error(&e)));
         mark_handled(&promise);
@@ -115,9 +117,9 @@ impl<E: Edition> Handle<E> {
     }
 }
 
-/// A failed first render: the error box in the widget (while there is one), the console
-/// told why (unless the widget was destroyed meanwhile), and the `FolioError` that
-/// rejects `ready`.
+/// A failed render (the first, or an update's): the error box in the widget (while there
+/// is one), the console told why (unless the widget was destroyed meanwhile), and the
+/// `FolioError` that rejects `ready` or the update's promise.
 fn fail<E: Edition>(slot: &Weak<Held<E>>, error: &Error) -> JsValue {
     if let Some(slot) = slot.upgrade() {
         if let Some(widget) = slot.borrow().as_ref() {
@@ -154,24 +156,26 @@ fn start<E: Edition>(element: JsValue, options: &JsValue, slot: Weak<Held<E>>) -
         .filter(|_| !embedded)
         .and_then(|c| E::Section::prefetch(c, callbacks.clone(), signal.as_ref()));
     crate::widget::prefetch_language(&options);
-    Ok(load_article(
-        options,
-        signal.as_ref(),
-        Box::new(move |parsed, options, lang| {
-            let done = (|| {
-                let slot = slot.upgrade().ok_or(Error::Destroyed)?;
-                if let Some(widget) = slot.borrow().as_ref() {
-                    widget.set_lang(lang);
-                }
-                let parsed = parsed?;
-                let mut guard = slot.borrow_mut();
-                let widget = guard.as_mut().ok_or(Error::Destroyed)?;
-                widget.show_article(parsed, options, lang, callbacks, prefetched);
-                Ok(())
-            })();
-            done.map(|()| JsValue::UNDEFINED).map_err(|e| fail(&slot, &e))
-        }),
-    ))
+    Ok(load_article(options, signal.as_ref(), show(slot, callbacks, prefetched)))
+}
+
+/// What shows a loaded article (or the error box) in the widget in `slot`: the end of a
+/// first render, and of an update that brings a new article.
+fn show<E: Edition>(slot: Weak<Held<E>>, callbacks: Option<Callbacks>, prefetched: Option<Prefetch<E>>) -> Loaded {
+    Box::new(move |parsed, options, lang| {
+        let done = (|| {
+            let slot = slot.upgrade().ok_or(Error::Destroyed)?;
+            if let Some(widget) = slot.borrow().as_ref() {
+                widget.set_lang(lang);
+            }
+            let parsed = parsed?;
+            let mut guard = slot.borrow_mut();
+            let widget = guard.as_mut().ok_or(Error::Destroyed)?;
+            widget.show_article(parsed, options, lang, callbacks, prefetched);
+            Ok(())
+        })();
+        done.map(|()| JsValue::UNDEFINED).map_err(|e| fail(&slot, &e))
+    })
 }
 
 /// What [`load_article`] hands its results to: the value (or the error) of its promise out.
@@ -220,25 +224,7 @@ fn apply<E: Edition>(slot: Slot<E>, options: &JsValue) -> Result<Promise, Error>
         slot.borrow_mut().as_mut().ok_or(Error::Destroyed)?.update(options, callbacks);
         return Ok(Promise::resolve(&JsValue::UNDEFINED));
     }
-    Ok(load_article(
-        options,
-        signal.as_ref(),
-        Box::new(move |parsed, options, lang| {
-            let mut guard = slot.borrow_mut();
-            let widget = guard.as_mut().ok_or_else(|| to_js_error(&Error::Destroyed))?;
-            widget.set_lang(lang);
-            match parsed {
-                Ok(parsed) => {
-                    widget.show_article(parsed, options, lang, callbacks, None);
-                    Ok(JsValue::UNDEFINED)
-                }
-                Err(error) => {
-                    widget.show_error(&error);
-                    Err(to_js_error(&error))
-                }
-            }
-        }),
-    ))
+    Ok(load_article(options, signal.as_ref(), show(Rc::downgrade(&slot), callbacks, None)))
 }
 
 /// JS object -> JSON text -> [`Options`]. Functions in the object (callbacks) are read

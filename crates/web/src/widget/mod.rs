@@ -173,38 +173,26 @@ impl<E: Edition> Widget<E> {
         self.current.as_ref().map(|(_, o)| o)
     }
 
-    /// Applies new options to the article on screen, re-rendering only what they change:
-    /// the share bar, or the comment section. (A new article, reading speed or language
-    /// needs [`Widget::show_article`].)
+    /// Applies new options to the article on screen, comparing what the old and the new
+    /// options draw ([`compose::fingerprint`]): when the comment placeholder differs (the
+    /// section's options changed), or the host gives callbacks, everything is rendered
+    /// again as [`Widget::show_article`] does and the section starts anew; when only the
+    /// share bars differ, they alone are replaced, and the article and a running comment
+    /// section (with what a reader is typing there) are not touched. (A new article,
+    /// reading speed or language needs [`Widget::show_article`].)
     pub fn update(&mut self, options: Options, callbacks: Option<Callbacks>) {
         let Some((parsed, old)) = self.current.take() else { return };
-        if old.share != options.share {
-            self.replace_share(&parsed.article, options.share.as_ref());
+        let lang = self.lang.get();
+        // What changed is what draws differently: the article element (with the share
+        // bars) first, then the comment placeholder (which carries the section's options).
+        let before = compose::widget_nodes(&parsed.article, &old, lang);
+        let nodes = compose::widget_nodes(&parsed.article, &options, lang);
+        let (article, section) = nodes.split_at(1);
+        if callbacks.is_some() || compose::fingerprint(section) != compose::fingerprint(&before[1..]) {
+            return self.show_article(parsed, options, lang, callbacks, None);
         }
-        if old.comments != options.comments || callbacks.is_some() {
-            self.comments = None;
-            let section = self.root.query_selector("[data-folio-comments]").ok().flatten();
-            let fresh = options
-                .comments
-                .as_ref()
-                .map(|c| compose::comments_placeholder(&parsed.article, c, self.lang.get()).into());
-            match (section, fresh) {
-                (Some(old_section), Some(node)) => {
-                    if let Ok(new) = dom::document().and_then(|d| build::build(&d, &node, false)) {
-                        let _ = old_section.replace_with_with_node_1(&new);
-                    }
-                }
-                (Some(old_section), None) => old_section.remove(),
-                (None, Some(node)) => {
-                    if let Ok(Some(root)) = self.root.query_selector(".folio") {
-                        if let Ok(new) = dom::document().and_then(|d| build::build(&d, &node, false)) {
-                            let _ = root.append_child(&new);
-                        }
-                    }
-                }
-                (None, None) => {}
-            }
-            self.start_comments(&parsed.article, options.comments.as_ref(), callbacks, None);
+        if compose::fingerprint(article) != compose::fingerprint(&before[..1]) {
+            self.replace_share(&parsed.article, options.share.as_ref());
         }
         self.current = Some((parsed, options));
     }
