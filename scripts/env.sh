@@ -51,20 +51,22 @@ build_pkg() {
     rustc --version > target/pkg-toolchain.txt
   fi
   echo "build_pkg: $(cat target/pkg-toolchain.txt)"
-  # The wasm module crate $1 (a cdylib) with features $2, into $out. A nightly that cannot
-  # build it (a toolchain too old or too new for these flags) hands over to the default
-  # toolchain, for this module and the rest, and says so.
+  # The wasm module crate $1 (a cdylib) with features $2 and the module's own rustc flags
+  # $3 (nightly only; such a module gets its own target directory, so that the two builds
+  # do not rebuild each other's std), into $out. A nightly that cannot build it (a
+  # toolchain too old or too new for these flags) hands over to the default toolchain, for
+  # this module and the rest, and says so.
   compile() {
-    local file="${1//-/_}.wasm"
+    local file="${1//-/_}.wasm" dir="target/nightly${3:+-$1}"
     if [ "$toolchain" = nightly ]; then
-      out="target/nightly/wasm32-unknown-unknown/release/$file"
+      out="$dir/wasm32-unknown-unknown/release/$file"
       # -zstack-size: a stack of 992 KB instead of rustc's 1 MB (2^20 B), so that the data
       # after it sits below 2^20 and each of the ~1,000 data addresses in the code is a
       # 3-byte constant, not a 4-byte one (comments -52 B gzip, core -7 B; measured
       # 2026-12-08). The stack still comes first: an overflow traps, it overwrites nothing.
-      if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zcross-crate-inline-threshold=always -Clink-arg=-zstack-size=1015808" cargo "+$FOLIO_NIGHTLY" build --quiet -p "$1" --release \
+      if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zcross-crate-inline-threshold=always -Clink-arg=-zstack-size=1015808 ${3:-}" cargo "+$FOLIO_NIGHTLY" build --quiet -p "$1" --release \
         --target wasm32-unknown-unknown ${2:+--features "$2"} \
-        -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/nightly; then
+        -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir "$dir"; then
         return 0
       fi
       echo "build_pkg: the nightly build failed (above); building with the default toolchain" >&2
@@ -78,9 +80,9 @@ build_pkg() {
   # that its first 1 KB of memory is never used (--low-memory-unused, see below).
   local wasm_opt_flags=(--low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
     --enable-reference-types --enable-multivalue)
-  # name, crate, features: one module of the package.
+  # name, crate, features, rustc flags of its own: one module of the package.
   build_module() {
-    compile "$2" "$3" || return 1
+    compile "$2" "$3" "${4:-}" || return 1
     wasm-bindgen --target web --out-dir pkg --out-name "$1" "$out" || return 1
     # The function table without the closure invoke shims that only wasm-bindgen's
     # descriptors used, so wasm-opt drops them: ~0.5 KB gzip less per module (measured
@@ -115,7 +117,11 @@ build_pkg() {
   # Markdown renderer into the comments module (the core has no use for it, so its wasm
   # does not change), all-locales every table into both.
   mkdir -p target && printf '%s\n' "${FOLIO_FEATURES:-}" > target/pkg-features.txt
-  build_module folio folio-wasm-core "${FOLIO_FEATURES:-}" || return 1
+  # The core with LLVM's inliner told that a call costs 40 instead of 25: it then inlines
+  # more of the small functions whose calls cost more than their bodies (core -0.4 KB gzip;
+  # the comments module grows with it, +0.2 KB, so it keeps the default; measured
+  # 2026-12-08).
+  build_module folio folio-wasm-core "${FOLIO_FEATURES:-}" "-Cllvm-args=-inline-call-penalty=40" || return 1
   build_module folio_comments folio-wasm-comments "${FOLIO_FEATURES:-}" || return 1
   # Every language but English as a file the widget fetches when a page needs it.
   cargo run --quiet --bin folio-locales -- pkg/locales || return 1
