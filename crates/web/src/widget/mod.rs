@@ -19,7 +19,7 @@ const NEAR_MARGIN: &str = "1250px 0px";
 
 use std::cell::Cell;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{AbortController, AbortSignal, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::dom::{self, build};
@@ -198,12 +198,8 @@ impl<E: Edition> Widget<E> {
     }
 
     fn replace_share(&self, article: &Article, share: Option<&ShareOptions>) {
-        if let Ok(old) = self.root.query_selector_all(".folio-share") {
-            for i in 0..old.length() {
-                if let Some(n) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    n.remove();
-                }
-            }
+        while let Ok(Some(old)) = self.root.query_selector(".folio-share") {
+            old.remove();
         }
         let (before, after) = compose::share_bars(article, share, self.lang.get());
         let Ok(Some(body)) = self.root.query_selector(".folio-body") else { return };
