@@ -118,8 +118,8 @@ build_pkg() {
   # does not change), all-locales every table into both.
   mkdir -p target && printf '%s\n' "${FOLIO_FEATURES:-}" > target/pkg-features.txt
   # The core with LLVM's inliner told that a call costs 40 instead of 25: it then inlines
-  # more of the small functions whose calls cost more than their bodies (core -0.4 KB gzip;
-  # the comments module grows with it, +0.2 KB, so it keeps the default; measured
+  # more of the small functions whose calls cost more than their bodies (core -0.3 to -0.4 KB
+  # gzip; the comments module grows with it, +0.2 KB, so it keeps the default; measured
   # 2026-12-08).
   build_module folio folio-wasm-core "${FOLIO_FEATURES:-}" "-Cllvm-args=-inline-call-penalty=40" || return 1
   build_module folio_comments folio-wasm-comments "${FOLIO_FEATURES:-}" || return 1

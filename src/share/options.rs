@@ -214,7 +214,9 @@ pub fn is_bare_host(host: &str) -> bool {
     port_ok && name_ok
 }
 
-/// What follows the last `.` of `name` (all of it when there is none).
+/// What follows the last `.` of `name` (all of it when there is none). (`search::rfind`
+/// looks for a whole needle: measured 2026-12-08, calling it here costs the core ~0.1 KB
+/// gzip.)
 fn last_label(name: &str) -> &[u8] {
     let name = name.as_bytes();
     &name[name.iter().rposition(|&b| b == b'.').map_or(0, |dot| dot + 1)..]
