@@ -41,45 +41,66 @@ pkg_toolchain() {
   fi
 }
 
+# Compiles the wasm module crate $1 (a cdylib) with features $2 and the module's own rustc
+# flags $3 (nightly only; such a module gets its own target directory, so that two modules'
+# builds do not rebuild each other's std) with the toolchain its caller chose ($toolchain, see
+# pkg_toolchain), into $out. A nightly that cannot build it (a toolchain too old or too new
+# for these flags) hands over to the default toolchain, for this module and the rest, and
+# says so ($toolchain becomes stable, $fell_back 1).
+compile() {
+  local file="${1//-/_}.wasm" dir="target/nightly${3:+-$1}"
+  if [ "$toolchain" = nightly ]; then
+    out="$dir/wasm32-unknown-unknown/release/$file"
+    # -zstack-size: a stack of 992 KB instead of rustc's 1 MB (2^20 B), so that the data
+    # after it sits below 2^20 and each of the ~1,000 data addresses in the code is a
+    # 3-byte constant, not a 4-byte one (comments -52 B gzip, core -7 B; measured
+    # 2026-12-08). The stack still comes first: an overflow traps, it overwrites nothing.
+    if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zcross-crate-inline-threshold=always -Clink-arg=-zstack-size=1015808 ${3:-}" cargo "+$FOLIO_NIGHTLY" build --quiet -p "$1" --release \
+      --target wasm32-unknown-unknown ${2:+--features "$2"} \
+      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir "$dir"; then
+      return 0
+    fi
+    echo "compile: the nightly build of $1 failed (above); building with the default toolchain" >&2
+    toolchain=stable
+    fell_back=1
+  fi
+  out="target/wasm32-unknown-unknown/release/$file"
+  cargo build --quiet -p "$1" --release --target wasm32-unknown-unknown ${2:+--features "$2"}
+}
+
+# What every wasm-opt run is told about a module: the features it uses, and that its first
+# 1 KB of memory is never used (--low-memory-unused, see optimize_wasm).
+FOLIO_WASM_OPT_FLAGS=(--low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-reference-types --enable-multivalue)
+
+# Shrinks the wasm file $1 in place, as every module of the package is shrunk.
+optimize_wasm() {
+  # --low-memory-unused: the first 1 KB of memory is never read or written (rustc puts the
+  # stack first, 992 KB growing down towards 0, and the data after it), so wasm-opt may fold
+  # constant offsets into addresses: ~230 B gzip less per module. --flatten --rereloop
+  # between two -Oz rounds rebuilds each function's control flow from scratch, which the
+  # second round then shrinks further: ~200 B gzip less per module; a third -Oz after them
+  # takes ~90 B more from the comments module (measured 2026-12-06).
+  # --gufa (whole-module flow analysis: values and types that can only be constants or
+  # cannot occur) and one more -Oz after it: ~80 B gzip less in the comments module, the
+  # core unchanged (+4 B; measured 2026-12-07).
+  # --strip-producers, --strip-target-features: two custom sections (rustc's and
+  # wasm-bindgen's versions, the features the wasm was built with) that no browser reads.
+  wasm-opt -Oz --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --gufa -Oz --converge "${FOLIO_WASM_OPT_FLAGS[@]}" \
+    --strip-producers --strip-target-features "$1" -o "$1" || return 1
+  # The functions in the order gzip compresses best (similar bodies side by side), the
+  # code unchanged: ~450 B gzip less per module (measured 2026-12-07).
+  node scripts/layout.mjs "$1" || return 1
+  # One more -Oz over the laid-out module, which keeps the functions in that order: with
+  # them renumbered, binaryen's passes shrink the code by ~0.2 KB more, although the
+  # rounds above had converged (~130 B gzip less per module, measured 2026-12-07).
+  wasm-opt -Oz "${FOLIO_WASM_OPT_FLAGS[@]}" "$1" -o "$1"
+}
+
 build_pkg() {
-  local toolchain out
+  local toolchain out fell_back=""
   toolchain="$(pkg_toolchain)"
   rm -rf pkg && mkdir -p target pkg
-  if [ "$toolchain" = nightly ]; then
-    echo "$(rustup run "$FOLIO_NIGHTLY" rustc --version), build-std, panic=immediate-abort, cross-crate inlining" > target/pkg-toolchain.txt
-  else
-    rustc --version > target/pkg-toolchain.txt
-  fi
-  echo "build_pkg: $(cat target/pkg-toolchain.txt)"
-  # The wasm module crate $1 (a cdylib) with features $2 and the module's own rustc flags
-  # $3 (nightly only; such a module gets its own target directory, so that the two builds
-  # do not rebuild each other's std), into $out. A nightly that cannot build it (a
-  # toolchain too old or too new for these flags) hands over to the default toolchain, for
-  # this module and the rest, and says so.
-  compile() {
-    local file="${1//-/_}.wasm" dir="target/nightly${3:+-$1}"
-    if [ "$toolchain" = nightly ]; then
-      out="$dir/wasm32-unknown-unknown/release/$file"
-      # -zstack-size: a stack of 992 KB instead of rustc's 1 MB (2^20 B), so that the data
-      # after it sits below 2^20 and each of the ~1,000 data addresses in the code is a
-      # 3-byte constant, not a 4-byte one (comments -52 B gzip, core -7 B; measured
-      # 2026-12-08). The stack still comes first: an overflow traps, it overwrites nothing.
-      if RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zcross-crate-inline-threshold=always -Clink-arg=-zstack-size=1015808 ${3:-}" cargo "+$FOLIO_NIGHTLY" build --quiet -p "$1" --release \
-        --target wasm32-unknown-unknown ${2:+--features "$2"} \
-        -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir "$dir"; then
-        return 0
-      fi
-      echo "build_pkg: the nightly build failed (above); building with the default toolchain" >&2
-      toolchain=stable
-      echo "$(rustc --version) (the nightly build failed)" > target/pkg-toolchain.txt
-    fi
-    out="target/wasm32-unknown-unknown/release/$file"
-    cargo build --quiet -p "$1" --release --target wasm32-unknown-unknown ${2:+--features "$2"}
-  }
-  # What both wasm-opt runs below are told about the module: the features it uses, and
-  # that its first 1 KB of memory is never used (--low-memory-unused, see below).
-  local wasm_opt_flags=(--low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-    --enable-reference-types --enable-multivalue)
   # name, crate, features, rustc flags of its own: one module of the package.
   build_module() {
     compile "$2" "$3" "${4:-}" || return 1
@@ -92,26 +113,7 @@ build_pkg() {
     # Before wasm-opt: the exports the glue never calls go, and wasm-opt then drops what
     # only they kept.
     node scripts/minify.mjs pkg "$1" || return 1
-    # --low-memory-unused: the first 1 KB of memory is never read or written (rustc puts the
-    # stack first, 992 KB growing down towards 0, and the data after it), so wasm-opt may fold
-    # constant offsets into addresses: ~230 B gzip less per module. --flatten --rereloop
-    # between two -Oz rounds rebuilds each function's control flow from scratch, which the
-    # second round then shrinks further: ~200 B gzip less per module; a third -Oz after them
-    # takes ~90 B more from the comments module (measured 2026-12-06).
-    # --gufa (whole-module flow analysis: values and types that can only be constants or
-    # cannot occur) and one more -Oz after it: ~80 B gzip less in the comments module, the
-    # core unchanged (+4 B; measured 2026-12-07).
-    # --strip-producers, --strip-target-features: two custom sections (rustc's and
-    # wasm-bindgen's versions, the features the wasm was built with) that no browser reads.
-    wasm-opt -Oz --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --gufa -Oz --converge "${wasm_opt_flags[@]}" \
-      --strip-producers --strip-target-features "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm" || return 1
-    # The functions in the order gzip compresses best (similar bodies side by side), the
-    # code unchanged: ~450 B gzip less per module (measured 2026-12-07).
-    node scripts/layout.mjs "pkg/$1_bg.wasm" || return 1
-    # One more -Oz over the laid-out module, which keeps the functions in that order: with
-    # them renumbered, binaryen's passes shrink the code by ~0.2 KB more, although the
-    # rounds above had converged (~130 B gzip less per module, measured 2026-12-07).
-    wasm-opt -Oz "${wasm_opt_flags[@]}" "pkg/$1_bg.wasm" -o "pkg/$1_bg.wasm"
+    optimize_wasm "pkg/$1_bg.wasm"
   }
   # FOLIO_FEATURES (see Cargo.toml) goes to both builds: client-markdown builds the comment
   # Markdown renderer into the comments module (the core has no use for it, so its wasm
@@ -125,5 +127,11 @@ build_pkg() {
   build_module folio_comments folio-wasm-comments "${FOLIO_FEATURES:-}" || return 1
   # Every language but English as a file the widget fetches when a page needs it.
   cargo run --quiet --bin folio-locales -- pkg/locales || return 1
-  node scripts/package.mjs
+  node scripts/package.mjs || return 1
+  if [ "$toolchain" = nightly ]; then
+    echo "$(rustup run "$FOLIO_NIGHTLY" rustc --version), build-std, panic=immediate-abort, cross-crate inlining" > target/pkg-toolchain.txt
+  else
+    echo "$(rustc --version)${fell_back:+ (the nightly build failed)}" > target/pkg-toolchain.txt
+  fi
+  echo "build_pkg: $(cat target/pkg-toolchain.txt)"
 }
